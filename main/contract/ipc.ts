@@ -1,0 +1,176 @@
+/**
+ * The IPC contract: every channel the renderer may call, declared once as a
+ * function signature. Main's handlers (main/ipc) and the preload's API are
+ * derived from it, so they cannot drift. Types only, plus the channel list
+ * the preload needs at run time; no Node or Electron APIs.
+ */
+import type {
+  ApiEndpoint,
+  ApiRequest,
+  ApiResponse,
+  EngineEvent,
+  GrantKind,
+  InstanceCheck,
+  NewProfileInput,
+  PendingSignIn,
+  ProfilePatch,
+  ProfileView,
+  RedirectMode,
+  TokenDetails,
+  UserInfo,
+} from '../core/engine-types';
+import type { UserError } from '../core/errors';
+
+export type {
+  ApiEndpoint,
+  ApiRequest,
+  ApiResponse,
+  EngineEvent,
+  GrantKind,
+  InstanceCheck,
+  NewProfileInput,
+  PendingSignIn,
+  ProfilePatch,
+  ProfileView,
+  RedirectMode,
+  TokenDetails,
+  UserError,
+  UserInfo,
+};
+
+/** How a token is copied. */
+export type CopyFormat = 'raw' | 'bearer' | 'header';
+
+/** App-wide preferences (not per profile). */
+export interface AppPreferences {
+  /** Seconds before a copied token is cleared from the clipboard; 0 = never. */
+  clipboardClearSeconds: number;
+  launchAtLogin: boolean;
+  /** Accelerator such as `CommandOrControl+Shift+T`, or null when off. */
+  copyShortcut: string | null;
+  theme: 'system' | 'light' | 'dark';
+}
+
+/** One console request remembered in history (never a token or secret header). */
+export interface HistoryEntry {
+  id: string;
+  profileId: string;
+  at: number;
+  request: ApiRequest;
+  status: number | null;
+  durationMs: number | null;
+}
+
+/** Facts about the running app the window shows. */
+export interface AppInfo {
+  version: string;
+  platform: string;
+  /** `encrypted-file` means the weaker safeStorage fallback is in use (tell the user). */
+  secretStorage: 'keychain' | 'encrypted-file';
+  /** Link to the README section for ProcessMaker administrators. */
+  adminHelpUrl: string;
+}
+
+/** Every channel: name -> signature. Arguments must be structured-clonable. */
+export interface IpcChannels {
+  appInfo(): AppInfo;
+  listProfiles(): ProfileView[];
+  addProfile(input: NewProfileInput): ProfileView;
+  updateProfile(id: string, patch: ProfilePatch): ProfileView;
+  duplicateProfile(id: string, name: string): ProfileView;
+  removeProfile(id: string): null;
+  setActiveProfile(id: string): null;
+  checkInstance(url: string, allowInsecure: boolean): InstanceCheck;
+  startBrowserSignIn(profileId: string, redirectMode: RedirectMode | null): PendingSignIn;
+  waitForSignIn(flowId: string): ProfileView;
+  cancelSignIn(flowId: string): null;
+  signInWithPassword(profileId: string, username: string, password: string): ProfileView;
+  savePersonalAccessToken(profileId: string, token: string): ProfileView;
+  refreshNow(profileId: string): ProfileView;
+  tokenDetails(profileId: string): TokenDetails;
+  /** The only channel through which a token reaches the renderer: the user pressed Reveal. */
+  revealToken(profileId: string): string;
+  /** Copies in main; the clipboard is cleared later if it still holds the token. */
+  copyToken(profileId: string, format: CopyFormat): { clearsInSeconds: number };
+  signOut(profileId: string): { note?: string };
+  whoami(profileId: string): UserInfo;
+  /** `requestId` is chosen by the renderer so it can cancel. */
+  sendRequest(requestId: string, profileId: string, request: ApiRequest): ApiResponse;
+  cancelRequest(requestId: string): null;
+  apiEndpoints(profileId: string, reload: boolean): ApiEndpoint[];
+  listHistory(profileId: string, search: string): HistoryEntry[];
+  clearHistory(profileId: string): null;
+  /** Copies a curl command; the token is written as `$PM_TOKEN` unless `withToken`. */
+  copyCurl(profileId: string, request: ApiRequest, withToken: boolean): null;
+  /** Copies non-secret text (a response body). */
+  copyText(text: string): null;
+  getPreferences(): AppPreferences;
+  setPreferences(patch: Partial<AppPreferences>): AppPreferences;
+  /** Opens an http(s) link in the system browser. */
+  openExternal(url: string): null;
+}
+
+/** Channel names, in one list the preload iterates at run time. */
+export const channelNames = [
+  'appInfo',
+  'listProfiles',
+  'addProfile',
+  'updateProfile',
+  'duplicateProfile',
+  'removeProfile',
+  'setActiveProfile',
+  'checkInstance',
+  'startBrowserSignIn',
+  'waitForSignIn',
+  'cancelSignIn',
+  'signInWithPassword',
+  'savePersonalAccessToken',
+  'refreshNow',
+  'tokenDetails',
+  'revealToken',
+  'copyToken',
+  'signOut',
+  'whoami',
+  'sendRequest',
+  'cancelRequest',
+  'apiEndpoints',
+  'listHistory',
+  'clearHistory',
+  'copyCurl',
+  'copyText',
+  'getPreferences',
+  'setPreferences',
+  'openExternal',
+] as const satisfies ReadonlyArray<keyof IpcChannels>;
+
+/** Compile-time check that `channelNames` lists every channel. */
+type Missing = Exclude<keyof IpcChannels, (typeof channelNames)[number]>;
+const allChannelsListed: Missing extends never ? true : Missing = true;
+void allChannelsListed;
+
+export type ChannelName = keyof IpcChannels;
+
+/** What every call returns: a thrown error would reach the renderer as a bare string. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: UserError };
+
+/** Events main pushes to the window. */
+export type AppEvent =
+  | EngineEvent
+  | { type: 'preferences-changed' }
+  | { type: 'show'; view: 'token' | 'console' | 'settings' | 'setup'; profileId?: string };
+
+/** The API the preload exposes as `window.tokenTray`. */
+export type TokenTrayApi = {
+  [K in ChannelName]: (...args: Parameters<IpcChannels[K]>) => Promise<Result<ReturnType<IpcChannels[K]>>>;
+} & {
+  /** Subscribes to pushed events; returns an unsubscribe function. */
+  onEvent(listener: (event: AppEvent) => void): () => void;
+};
+
+/** Prefix of every IPC channel on the wire. */
+export const channelPrefix = 'token-tray:';
+/** The channel main pushes {@link AppEvent}s on. */
+export const eventChannel = 'token-tray:event';
+
+/** Marker for the grant kinds, for UI lists. */
+export const grantKinds: readonly GrantKind[] = ['authorization_code', 'password', 'personal_access_token'];

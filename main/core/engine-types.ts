@@ -1,0 +1,211 @@
+/**
+ * The public shape of core: profiles, status, and the {@link TokenEngine}
+ * facade that the shell, the IPC handlers and the CLI call. Types only, no
+ * Node APIs, so the renderer's type boundary can include them.
+ */
+
+/** How a profile gets its token. */
+export type GrantKind = 'authorization_code' | 'password' | 'personal_access_token';
+
+/** Where the browser returns after an authorization-code sign-in. */
+export type RedirectMode = 'app' | 'loopback';
+
+/** The non-secret settings of a profile (stored in the settings file). */
+export interface Profile {
+  /** Stable random id (not the name: names can be renamed). */
+  id: string;
+  /** Unique, what people see and what `pmtoken` takes. */
+  name: string;
+  /** Normalised base address, no trailing slash, e.g. `https://acme.processmaker.net`. */
+  instanceUrl: string;
+  /** The Auth Client's id (an integer as a string); empty for personal access tokens. */
+  clientId: string;
+  grant: GrantKind;
+  redirectMode: RedirectMode;
+  /** Optional OAuth scope; ProcessMaker accepts none or `*`. */
+  scope?: string;
+  /** Remembered for the password grant's form (not a secret). */
+  username?: string;
+  /** UI colour, `#rrggbb`. */
+  color?: string;
+  /** Marks a production instance: the console asks before changing requests. */
+  production?: boolean;
+}
+
+/** What the user typed when creating a profile. `clientSecret` goes to the keychain only. */
+export interface NewProfileInput {
+  name: string;
+  instanceUrl: string;
+  clientId?: string;
+  clientSecret?: string;
+  grant: GrantKind;
+  redirectMode?: RedirectMode;
+  scope?: string;
+  color?: string;
+  production?: boolean;
+  /** Accept a plain-http address that is not localhost (the user confirmed). */
+  allowInsecure?: boolean;
+}
+
+/** Changes to a profile; `clientSecret: null` forgets the stored secret. */
+export interface ProfilePatch {
+  name?: string;
+  instanceUrl?: string;
+  clientId?: string;
+  clientSecret?: string | null;
+  grant?: GrantKind;
+  redirectMode?: RedirectMode;
+  scope?: string | null;
+  color?: string | null;
+  production?: boolean;
+  allowInsecure?: boolean;
+}
+
+/** The signed-in user, for display only. */
+export interface UserInfo {
+  id: string;
+  /** Full name when known, else the username. */
+  name: string;
+  username?: string;
+  email?: string;
+}
+
+/** Signed in or not, and until when. */
+export type ProfileStatus =
+  | { state: 'signed_out'; reason: 'never' | 'session_expired' | 'signed_out' }
+  | { state: 'signed_in'; expiresAt: number | null; user: UserInfo | null; refreshable: boolean };
+
+/** A profile as the UI and CLI show it. */
+export interface ProfileView extends Profile {
+  status: ProfileStatus;
+  hasClientSecret: boolean;
+  active: boolean;
+}
+
+/** Claims decoded from a JWT access token, for display (never trusted). */
+export interface TokenClaims {
+  sub?: string;
+  aud?: string | string[];
+  jti?: string;
+  scopes?: string[];
+  /** Unix seconds, possibly fractional, as ProcessMaker issues them. */
+  iat?: number;
+  nbf?: number;
+  exp?: number;
+}
+
+/** What the token view shows without revealing the token. */
+export interface TokenDetails {
+  profileId: string;
+  kind: 'oauth' | 'personal_access_token';
+  /** Epoch milliseconds, or null when unknown. */
+  expiresAt: number | null;
+  claims: TokenClaims | null;
+  /** The token with all but the first and last 4 characters masked. */
+  masked: string;
+  refreshable: boolean;
+}
+
+/** Result of checking an address typed during setup. */
+export interface InstanceCheck {
+  url: string;
+  reachable: boolean;
+  looksLikeProcessMaker: boolean;
+  /** A plain sentence when something is off. */
+  problem?: string;
+}
+
+/** An authorization-code sign-in that is waiting for the browser. */
+export interface PendingSignIn {
+  flowId: string;
+  profileId: string;
+  authorizeUrl: string;
+  redirectMode: RedirectMode;
+  /** Epoch ms when the flow gives up. */
+  expiresAt: number;
+}
+
+/** One request from the console or `pmtoken request`. */
+export interface ApiRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
+  /** Relative to `<instance>/api/1.0/` (e.g. `users?page=2`), or a full URL on the same origin. */
+  path: string;
+  query?: Array<[string, string]>;
+  headers?: Array<[string, string]>;
+  /** JSON text; validated before sending. */
+  body?: string;
+  timeoutMs?: number;
+}
+
+/** The answer to an {@link ApiRequest}. */
+export interface ApiResponse {
+  status: number;
+  statusText: string;
+  url: string;
+  headers: Array<[string, string]>;
+  durationMs: number;
+  /** Size of the whole body in bytes. */
+  sizeBytes: number;
+  /** Parsed JSON when the body was JSON, else null. */
+  json: unknown;
+  /** The body as text, capped for display. */
+  text: string;
+  truncated: boolean;
+  /** True when the runner refreshed the token and retried once after a 401. */
+  retriedAfterRefresh: boolean;
+}
+
+/** One endpoint from the instance's OpenAPI document, for path suggestions. */
+export interface ApiEndpoint {
+  method: string;
+  path: string;
+  summary?: string;
+}
+
+/** Pushed to listeners when something changes. */
+export type EngineEvent =
+  | { type: 'profiles-changed' }
+  | { type: 'status-changed'; profileId: string }
+  | { type: 'token-refreshed'; profileId: string }
+  | { type: 'signed-in'; profileId: string }
+  | { type: 'signed-out'; profileId: string; reason: 'session_expired' | 'signed_out' }
+  | { type: 'sign-in-progress'; flowId: string; profileId: string; stage: 'waiting_for_browser' | 'exchanging' | 'done' | 'failed' };
+
+/** The facade over core. Every method throws {@link TokenTrayError} on failure. */
+export interface TokenEngine {
+  listProfiles(): Promise<ProfileView[]>;
+  getProfile(idOrName: string): Promise<ProfileView>;
+  addProfile(input: NewProfileInput): Promise<ProfileView>;
+  updateProfile(id: string, patch: ProfilePatch): Promise<ProfileView>;
+  duplicateProfile(id: string, name: string): Promise<ProfileView>;
+  removeProfile(id: string): Promise<void>;
+  setActiveProfile(id: string): Promise<void>;
+  /** The active profile, or null when there is none. */
+  activeProfile(): Promise<ProfileView | null>;
+  checkInstance(url: string, options?: { allowInsecure?: boolean }): Promise<InstanceCheck>;
+
+  /** Starts an authorization-code sign-in and opens the browser through the injected `openBrowser`. */
+  startBrowserSignIn(profileId: string, options?: { redirectMode?: RedirectMode; openBrowser?: boolean; timeoutMs?: number }): Promise<PendingSignIn>;
+  /** Resolves when the flow completes (or rejects with sign_in_cancelled, sign_in_timeout, ...). */
+  waitForSignIn(flowId: string): Promise<ProfileView>;
+  cancelSignIn(flowId: string): void;
+  /** Hands a `pmtokentray://oauth/callback?...` URL to the waiting flow. Returns false if no flow matched. */
+  handleCallbackUrl(url: string): Promise<boolean>;
+  signInWithPassword(profileId: string, username: string, password: string): Promise<ProfileView>;
+  /** Checks the PAT against ProcessMaker, then stores it. */
+  savePersonalAccessToken(profileId: string, token: string): Promise<ProfileView>;
+
+  /** A token valid for at least the next minute (refreshing ahead of expiry, single-flight, cross-process locked). */
+  freshToken(profileId: string): Promise<string>;
+  refreshNow(profileId: string): Promise<ProfileView>;
+  tokenDetails(profileId: string): Promise<TokenDetails>;
+  signOut(profileId: string): Promise<{ note?: string }>;
+  whoami(profileId: string): Promise<UserInfo>;
+  request(profileId: string, request: ApiRequest, signal?: AbortSignal): Promise<ApiResponse>;
+  /** Endpoints from `/docs/api-docs.json`, cached per profile; empty when unavailable. */
+  apiEndpoints(profileId: string, options?: { reload?: boolean }): Promise<ApiEndpoint[]>;
+
+  onEvent(listener: (event: EngineEvent) => void): () => void;
+  /** Stops listeners, timers and loopback servers. */
+  dispose(): Promise<void>;
+}

@@ -1,0 +1,54 @@
+/**
+ * Ports: everything core needs from the outside world, passed in so the same
+ * code runs in Electron (net.fetch, keytar or safeStorage), in the CLI (Node's
+ * fetch, keytar) and in tests (real server, real keyring).
+ */
+
+/** The subset of WHATWG fetch core uses (Electron's `net.fetch` and Node's `fetch` both fit). */
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** A keychain-like store of strings, keyed by account, under one service name. */
+export interface SecretStore {
+  /** `keychain` for the OS keychain; `encrypted-file` for the weaker safeStorage fallback. */
+  readonly kind: 'keychain' | 'encrypted-file';
+  get(account: string): Promise<string | null>;
+  set(account: string, value: string): Promise<void>;
+  /** Returns true when something was deleted. */
+  delete(account: string): Promise<boolean>;
+}
+
+/** A JSON settings file with atomic writes (electron-store in the app, conf in the CLI: same file). */
+export interface SettingsFile<T> {
+  /** The current content (a copy; mutate and pass to `write`). */
+  read(): T;
+  /** Replaces the content atomically (write to a temp file, then rename). */
+  write(value: T): void;
+  /** Absolute path of the file (the cross-process lock lives beside it). */
+  readonly path: string;
+}
+
+/** Time source; tests fake only this. */
+export interface Clock {
+  now(): number;
+}
+
+/** Log sink; the logger core builds on it redacts tokens before they reach here. */
+export interface LogSink {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** Everything {@link createTokenEngine} needs. */
+export interface EnginePorts {
+  fetch: FetchLike;
+  secrets: SecretStore;
+  /** Folder holding the settings file and the refresh lock file. */
+  configDir: string;
+  /** Opens a URL in the system browser (Electron's shell.openExternal, or `open`/`xdg-open` in the CLI). */
+  openBrowser(url: string): Promise<void>;
+  clock?: Clock;
+  log?: LogSink;
+  /** Overrides the settings file (the app passes electron-store; default: conf in `configDir`). */
+  settings?: SettingsFile<unknown>;
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+/** One runner for every suite: core, CLI, server, renderer-in-Chromium and Electron e2e. */
+export const config = defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    reporters: ['default'],
+  },
+});
+// vitest loads the default export of its config file.
+export default config;
