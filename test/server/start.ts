@@ -1,0 +1,67 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { createHandler } from './app';
+import { namedSeed, resolveConfig } from './config';
+import type { ServerContext } from './context';
+import { Faults } from './faults';
+import { generateSigningKeys } from './jwt';
+import { createPersonalAccessToken } from './personal-access';
+import { Store } from './store';
+import { generateSelfSignedCertificate } from './tls-cert';
+import type { PmServer, PmStats, StartOptions } from './types';
+
+/** Formats a host for a URL (IPv6 in brackets). */
+const urlHost = (host: string): string => (host.includes(':') ? `[${host}]` : host);
+
+/** Starts a ProcessMaker-compatible server; resolves once it accepts connections. */
+export async function startPmServer(options: StartOptions = {}): Promise<PmServer> {
+  const config = resolveConfig(options.config);
+  const host = options.host ?? '127.0.0.1';
+  const ctx: ServerContext = { store: new Store(config), keys: generateSigningKeys(), config, now: options.clock ?? Date.now, baseUrl: '' };
+  const faults = new Faults(() => ctx.store.revokeEverything(ctx.now()));
+  const stats: PmStats = {
+    tokenRequests: 0,
+    requests: 0,
+    reset() {
+      stats.tokenRequests = 0;
+      stats.requests = 0;
+    },
+  };
+  const handler = createHandler(ctx, faults, stats);
+  let server: Server;
+  let caCertPem: string | undefined;
+  if (options.https === true) {
+    const tls = generateSelfSignedCertificate(host);
+    caCertPem = tls.certPem;
+    server = createHttpsServer({ key: tls.keyPem, cert: tls.certPem }, handler);
+  } else {
+    server = createHttpServer(handler);
+  }
+  // Keep-alive sockets would hold close() open; tests start and stop many servers.
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  ctx.baseUrl = `${options.https === true ? 'https' : 'http'}://${urlHost(host)}:${port}`;
+  const pm: PmServer = {
+    url: ctx.baseUrl,
+    config,
+    seed: namedSeed(config),
+    faults,
+    stats,
+    issuePersonalAccessToken: (userId, name) => createPersonalAccessToken(ctx, userId, name, []).accessToken,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+  if (caCertPem !== undefined) pm.caCertPem = caCertPem;
+  return pm;
+}
