@@ -1,0 +1,156 @@
+/**
+ * Main's side of every IPC channel, without Electron: each handler takes its
+ * arguments as `unknown`, validates them with the channel's zod tuple, calls
+ * core, and answers with a {@link Result}. The shell registers these with
+ * `ipcMain.handle`; the UI tests call them directly.
+ */
+import type { z } from 'zod';
+import type { AppEvent, AppInfo, ChannelName, CopyFormat, IpcChannels, Result } from '../contract/ipc';
+import { channelNames } from '../contract/ipc';
+import { toCurl } from '../core/curl';
+import type { TokenEngine } from '../core/engine-types';
+import { TokenTrayError, toUserError } from '../core/errors';
+import type { HistoryStore } from '../core/history';
+import type { PreferencesStore } from '../core/preferences';
+import type { SecretClipboard } from '../core/secret-clipboard';
+import { describeInvalidArgs } from './invalid-input';
+import { argSchemas } from './schemas';
+
+/** What the handlers need. */
+export interface IpcHandlerDeps {
+  engine: TokenEngine;
+  clipboard: SecretClipboard;
+  history: HistoryStore;
+  preferences: PreferencesStore;
+  /** Opens an http(s) URL in the system browser (Electron's shell.openExternal). */
+  openExternal(url: string): Promise<void>;
+  appInfo: AppInfo;
+  /** Pushes an event to the window. */
+  emit(event: AppEvent): void;
+  /** Told about errors that were not TokenTrayErrors (they reach the window as `internal`). */
+  onUnexpectedError?(channel: ChannelName, error: unknown): void;
+}
+
+/** One function per channel: unknown arguments in, a Result out. Never rejects. */
+export type IpcHandlers = {
+  [K in ChannelName]: (...args: unknown[]) => Promise<Result<ReturnType<IpcChannels[K]>>>;
+};
+
+type Impl<K extends ChannelName> = (...args: Parameters<IpcChannels[K]>) => Promise<ReturnType<IpcChannels[K]>>;
+type Impls = { [K in ChannelName]: Impl<K> };
+
+/** The text a copy format puts on the clipboard. */
+export function formatToken(token: string, format: CopyFormat): string {
+  if (format === 'bearer') return `Bearer ${token}`;
+  if (format === 'header') return `Authorization: Bearer ${token}`;
+  return token;
+}
+
+/** True for an absolute http: or https: URL. */
+export function isWebUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function implementations(deps: IpcHandlerDeps): Impls {
+  const { engine, clipboard, history, preferences } = deps;
+  const inFlight = new Map<string, AbortController>();
+
+  return {
+    appInfo: async () => ({ ...deps.appInfo }),
+    listProfiles: () => engine.listProfiles(),
+    addProfile: (input) => engine.addProfile(input),
+    updateProfile: (id, patch) => engine.updateProfile(id, patch),
+    duplicateProfile: (id, name) => engine.duplicateProfile(id, name),
+    removeProfile: async (id) => (await engine.removeProfile(id), null),
+    setActiveProfile: async (id) => (await engine.setActiveProfile(id), null),
+    checkInstance: (url, allowInsecure) => engine.checkInstance(url, { allowInsecure }),
+    startBrowserSignIn: (profileId, redirectMode) =>
+      engine.startBrowserSignIn(profileId, redirectMode ? { redirectMode } : {}),
+    waitForSignIn: (flowId) => engine.waitForSignIn(flowId),
+    cancelSignIn: async (flowId) => (engine.cancelSignIn(flowId), null),
+    signInWithPassword: (profileId, username, password) => engine.signInWithPassword(profileId, username, password),
+    savePersonalAccessToken: (profileId, token) => engine.savePersonalAccessToken(profileId, token),
+    refreshNow: (profileId) => engine.refreshNow(profileId),
+    tokenDetails: (profileId) => engine.tokenDetails(profileId),
+    revealToken: (profileId) => engine.freshToken(profileId),
+    copyToken: async (profileId, format) =>
+      clipboard.copySecret(formatToken(await engine.freshToken(profileId), format)),
+    signOut: (profileId) => engine.signOut(profileId),
+    whoami: (profileId) => engine.whoami(profileId),
+    sendRequest: async (requestId, profileId, request) => {
+      // A reused id cancels the older request: only one can be answered under that id.
+      inFlight.get(requestId)?.abort();
+      const controller = new AbortController();
+      inFlight.set(requestId, controller);
+      try {
+        const response = await engine.request(profileId, request, controller.signal);
+        await history.add({ profileId, request, status: response.status, durationMs: response.durationMs });
+        return response;
+      } catch (err) {
+        // Failed requests are remembered too (to re-run them), but not a cancelled one.
+        if (!controller.signal.aborted)
+          await history.add({ profileId, request, status: null, durationMs: null }).catch(() => undefined);
+        throw err;
+      } finally {
+        if (inFlight.get(requestId) === controller) inFlight.delete(requestId);
+      }
+    },
+    cancelRequest: async (requestId) => (inFlight.get(requestId)?.abort(), null),
+    apiEndpoints: (profileId, reload) => engine.apiEndpoints(profileId, { reload }),
+    listHistory: (profileId, search) => history.list(profileId, search),
+    clearHistory: async (profileId) => (await history.clear(profileId), null),
+    copyCurl: async (profileId, request, withToken) => {
+      const profile = await engine.getProfile(profileId);
+      if (withToken) {
+        clipboard.copySecret(toCurl(profile.instanceUrl, request, await engine.freshToken(profileId)));
+      } else {
+        clipboard.copyText(toCurl(profile.instanceUrl, request, null));
+      }
+      return null;
+    },
+    copyText: async (text) => (clipboard.copyText(text), null),
+    getPreferences: async () => preferences.get(),
+    setPreferences: async (patch) => {
+      const next = preferences.update(patch);
+      deps.emit({ type: 'preferences-changed' });
+      return next;
+    },
+    openExternal: async (url) => {
+      if (!isWebUrl(url)) throw new TokenTrayError('invalid_input', 'Only web links (http or https) can be opened.');
+      await deps.openExternal(url);
+      return null;
+    },
+  };
+}
+
+function wrap<K extends ChannelName>(
+  name: K,
+  impl: Impl<K>,
+  deps: IpcHandlerDeps,
+): (...args: unknown[]) => Promise<Result<ReturnType<IpcChannels[K]>>> {
+  const schema = argSchemas[name] as unknown as z.ZodType<Parameters<IpcChannels[K]>>;
+  return async (...args) => {
+    const parsed = schema.safeParse(args);
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'invalid_input', message: describeInvalidArgs(name, args, parsed.error) } };
+    }
+    try {
+      return { ok: true, value: await impl(...parsed.data) };
+    } catch (err) {
+      if (!(err instanceof TokenTrayError)) deps.onUnexpectedError?.(name, err);
+      return { ok: false, error: toUserError(err) };
+    }
+  };
+}
+
+/** Builds every channel's handler over core. */
+export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
+  const impls = implementations(deps);
+  const entries = channelNames.map((name) => [name, wrap(name, impls[name] as Impl<typeof name>, deps)]);
+  return Object.fromEntries(entries) as IpcHandlers;
+}
