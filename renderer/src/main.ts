@@ -1,0 +1,141 @@
+/** Wiring: loads state, draws the header, routes between views and listens to main's events. */
+import type { AppEvent } from '../../main/contract/ipc';
+import { bridge, call } from './api';
+import { h, replace, setProfileColor } from './dom';
+import { messageArea, showError } from './messages';
+import { activeProfile, applyTheme, getState, reloadProfiles, setState, subscribe, type ViewName } from './state/store';
+import { renderConsole } from './views/console/index';
+import { renderProfiles } from './views/profiles';
+import { renderSettings } from './views/settings';
+import { renderSetup } from './views/setup';
+import { renderToken } from './views/token';
+
+const main = document.getElementById('main') as HTMLElement;
+const nav = document.getElementById('app-nav') as HTMLElement;
+const switcher = document.getElementById('profile-switch') as HTMLElement;
+let cleanup: (() => void) | null = null;
+/** Set while the setup wizard runs, so profile events do not interrupt it. */
+let inSetup = false;
+
+const navItems: Array<[ViewName, string]> = [
+  ['token', 'Token'],
+  ['console', 'Console'],
+  ['profiles', 'Profiles'],
+  ['settings', 'Settings'],
+];
+
+function go(view: ViewName): void {
+  setState({ view });
+  render();
+}
+
+/** What the current view shows of the active profile; re-render only when it changes. */
+function viewKey(): string {
+  const p = activeProfile();
+  if (!p) return 'none';
+  const s = p.status;
+  if (getState().view === 'console') return JSON.stringify([p.id, p.name, p.production]);
+  return JSON.stringify([p.id, p.name, p.color, p.production, p.grant, s.state, s.state === 'signed_in' ? [s.expiresAt, s.user?.name] : s.reason]);
+}
+let renderedKey = '';
+
+function render(): void {
+  cleanup?.();
+  cleanup = null;
+  const { view, profiles } = getState();
+  renderHeader();
+  const profile = activeProfile();
+  renderedKey = viewKey();
+  if (view === 'setup' || profiles.length === 0 || !profile) {
+    inSetup = true;
+    renderSetup(main, {
+      onCreated: () => {
+        inSetup = false;
+        go('token');
+      },
+      onCancel: profiles.length > 0 ? () => ((inSetup = false), go('profiles')) : undefined,
+    });
+    return;
+  }
+  inSetup = false;
+  if (view === 'console') cleanup = renderConsole(main, profile);
+  else if (view === 'profiles') renderProfiles(main, { onAdd: () => go('setup'), onOpen: () => go('token') });
+  else if (view === 'settings') renderSettings(main);
+  else cleanup = renderToken(main, profile);
+  main.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), select, textarea, button.primary')?.focus({ preventScroll: true });
+}
+
+function renderHeader(): void {
+  const { profiles, view } = getState();
+  const profile = activeProfile();
+  setProfileColor(document.documentElement, profile?.color);
+  nav.hidden = profiles.length === 0;
+  replace(
+    nav,
+    ...navItems.map(([name, label]) =>
+      h('button', { type: 'button', 'aria-current': view === name ? 'page' : null, onclick: () => go(name) }, label),
+    ),
+  );
+  if (profiles.length === 0) return switcher.replaceChildren();
+  const select = h(
+    'select',
+    { 'aria-label': 'Active profile', class: 'profile-select' },
+    ...profiles.map((p) => h('option', { value: p.id, selected: p.id === profile?.id }, p.production ? `${p.name} (production)` : p.name)),
+  );
+  select.addEventListener('change', () => void call('setActiveProfile', select.value).then(reloadProfiles).then(render).catch(fail));
+  replace(switcher, h('span', { class: 'swatch', 'aria-hidden': 'true' }), select, profile?.production ? h('span', { class: 'badge production' }, 'Production') : null);
+}
+
+function fail(err: unknown): void {
+  const area = messageArea();
+  replace(main, h('section', { class: 'card narrow' }, h('h1', null, 'Token Tray'), area));
+  showError(area, err);
+}
+
+function onEvent(event: AppEvent): void {
+  switch (event.type) {
+    case 'show':
+      if (event.profileId) void call('setActiveProfile', event.profileId).then(reloadProfiles).then(() => go(event.view)).catch(fail);
+      else go(event.view);
+      return;
+    case 'preferences-changed':
+      void call('getPreferences').then((prefs) => {
+        applyTheme(prefs.theme);
+        setState({ prefs });
+      });
+      return;
+    case 'profiles-changed':
+    case 'status-changed':
+    case 'signed-in':
+    case 'signed-out':
+    case 'token-refreshed':
+      void reloadProfiles().then(() => {
+        const view = getState().view;
+        // Do not wipe what the user is typing: the wizard and console keep their forms.
+        if (inSetup || view === 'settings') renderHeader();
+        else if (view === 'profiles' || viewKey() !== renderedKey) render();
+        else renderHeader();
+      });
+      return;
+    default:
+      return;
+  }
+}
+
+async function start(): Promise<void> {
+  try {
+    bridge().onEvent(onEvent);
+    const [profiles, prefs, info] = await Promise.all([call('listProfiles'), call('getPreferences'), call('appInfo')]);
+    applyTheme(prefs.theme);
+    setState({ profiles, prefs, info, view: profiles.length === 0 ? 'setup' : 'token' });
+    render();
+    document.documentElement.dataset['ready'] = 'true';
+  } catch (err) {
+    fail(err);
+  }
+}
+
+subscribe((_state, changed) => {
+  if (changed.includes('profiles') && !inSetup) renderHeader();
+});
+void start();

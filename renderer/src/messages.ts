@@ -1,0 +1,44 @@
+/**
+ * Message areas: a live region per form that shows plain sentences (an
+ * error's message and next step), plus a global announcer for short news.
+ */
+import { toUserError } from './api';
+import { h, replace } from './dom';
+
+/** Kinds of message, styled differently. */
+export type MessageKind = 'error' | 'info' | 'success' | 'warning';
+
+/** A live message area; errors are announced assertively. */
+export function messageArea(): HTMLDivElement {
+  return h('div', { class: 'message', role: 'status', 'aria-live': 'polite' });
+}
+
+/** Shows sentences in a message area (each in its own paragraph). */
+export function showMessage(area: HTMLElement, kind: MessageKind, ...sentences: Array<string | undefined>): void {
+  area.className = `message ${kind}`;
+  area.setAttribute('aria-live', kind === 'error' ? 'assertive' : 'polite');
+  replace(area, ...sentences.filter((s): s is string => Boolean(s)).map((s) => h('p', null, s)));
+}
+
+/** Shows a thrown error as its plain sentences. */
+export function showError(area: HTMLElement, err: unknown): void {
+  const e = toUserError(err);
+  showMessage(area, 'error', e.message, e.nextStep);
+}
+
+/** Empties a message area. */
+export function clearMessage(area: HTMLElement): void {
+  area.className = 'message';
+  area.replaceChildren();
+}
+
+/** Announces a short sentence to screen readers via the page's announcer. */
+export function announce(text: string): void {
+  const el = document.getElementById('announcer');
+  if (!el) return;
+  el.textContent = '';
+  // A fresh text node after clearing makes screen readers repeat identical news.
+  window.setTimeout(() => {
+    el.textContent = text;
+  }, 30);
+}

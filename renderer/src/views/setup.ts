@@ -1,0 +1,166 @@
+/**
+ * Guided setup, used on first run and for "Add profile": the address, then
+ * "How do you sign in?", then the few details that grant needs.
+ */
+import type { GrantKind, NewProfileInput, ProfileView } from '../../../main/contract/ipc';
+import { call } from '../api';
+import { checkbox, field, h, replace } from '../dom';
+import { messageArea, showError, showMessage } from '../messages';
+import { getState, reloadProfiles } from '../state/store';
+import { addressStep, type AddressResult } from './setup-address';
+
+const grantChoices: Array<{ grant: GrantKind; title: string; text: string; recommended?: boolean }> = [
+  { grant: 'authorization_code', title: 'Sign in with my browser', text: 'Use the ProcessMaker sign-in page you already know.', recommended: true },
+  { grant: 'password', title: 'Username and password', text: 'Type your ProcessMaker username and password here.' },
+  { grant: 'personal_access_token', title: 'Paste a personal access token', text: 'Use a token made for you in ProcessMaker (Users › API Tokens).' },
+];
+
+/** Options for {@link renderSetup}. */
+export interface SetupOptions {
+  /** Called with the new profile once it is saved. */
+  onCreated: (profile: ProfileView) => void;
+  /** Shown as a Cancel button when set (adding a profile, not first run). */
+  onCancel?: () => void;
+}
+
+/** Renders the setup wizard into `root`. */
+export function renderSetup(root: HTMLElement, options: SetupOptions): void {
+  const firstRun = getState().profiles.length === 0;
+  const body = h('div', { class: 'stack' });
+  const stepLabel = h('p', { class: 'muted step-label' });
+  const heading = h('h1', { tabindex: '-1' }, firstRun ? 'Welcome to Token Tray' : 'Add a profile');
+  const cancel = options.onCancel ? h('button', { type: 'button', onclick: options.onCancel }, 'Cancel') : null;
+  replace(
+    root,
+    h(
+      'section',
+      { class: 'card narrow setup', 'aria-labelledby': 'setup-heading' },
+      heading,
+      firstRun ? h('p', null, 'Let’s connect to your ProcessMaker server. It takes about a minute.') : null,
+      stepLabel,
+      body,
+      cancel ? h('div', { class: 'row setup-cancel' }, cancel) : null,
+    ),
+  );
+  heading.id = 'setup-heading';
+
+  let address: AddressResult = { url: '', allowInsecure: false };
+
+  function show(step: number, content: HTMLElement): void {
+    stepLabel.textContent = `Step ${step} of 3`;
+    replace(body, content);
+    content.querySelector<HTMLElement>('input:not([type=hidden]), button')?.focus();
+  }
+
+  function stepAddress(): void {
+    show(
+      1,
+      addressStep(address.url, (result) => {
+        address = result;
+        stepGrant();
+      }),
+    );
+  }
+
+  function stepGrant(): void {
+    const legend = h('legend', { class: 'field-label' }, 'How do you sign in?');
+    const options = grantChoices.map((choice, i) =>
+      h(
+        'label',
+        { class: 'choice' },
+        h('input', { type: 'radio', name: 'grant', value: choice.grant, checked: i === 0 }),
+        h(
+          'span',
+          { class: 'choice-text' },
+          h('span', { class: 'choice-title' }, choice.title, choice.recommended ? h('span', { class: 'badge recommended' }, 'Recommended') : null),
+          h('span', { class: 'hint' }, choice.text),
+        ),
+      ),
+    );
+    const back = h('button', { type: 'button', onclick: stepAddress }, 'Back');
+    const form = h(
+      'form',
+      { class: 'stack' },
+      h('fieldset', { class: 'choices' }, legend, ...options),
+      h('div', { class: 'row' }, back, h('button', { type: 'submit', class: 'primary' }, 'Continue')),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const picked = form.querySelector<HTMLInputElement>('input[name=grant]:checked');
+      stepDetails((picked?.value ?? 'authorization_code') as GrantKind);
+    });
+    show(2, form);
+  }
+
+  function stepDetails(grant: GrantKind): void {
+    const name = h('input', { type: 'text', name: 'profile-name', value: suggestName(address.url), required: true });
+    const clientId = h('input', { type: 'text', name: 'client-id', inputmode: 'numeric', autocomplete: 'off' });
+    const secret = h('input', { type: 'password', name: 'client-secret', autocomplete: 'off' });
+    const needsClient = grant !== 'personal_access_token';
+    let production = false;
+    const message = messageArea();
+    const create = h('button', { type: 'submit', class: 'primary' }, 'Create profile');
+    const adminLink = h('button', { type: 'button', class: 'link', onclick: () => void openAdminHelp() }, 'How your administrator sets this up');
+    const form = h(
+      'form',
+      { class: 'stack', novalidate: true },
+      field('Profile name', name, 'A short name to tell your ProcessMaker servers apart, such as “Production”.'),
+      needsClient ? field('Client ID', clientId, 'The number of the Auth Client your administrator created for Token Tray.') : null,
+      needsClient ? field('Client secret', secret, 'The long secret shown with that Auth Client; it is kept in this computer’s secure storage.') : null,
+      needsClient ? h('p', null, adminLink) : null,
+      checkbox('This is a production server (ask before changing data)', false, (v) => (production = v)),
+      message,
+      h('div', { class: 'row' }, h('button', { type: 'button', onclick: stepGrant }, 'Back'), create),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const problem = !name.value.trim() ? name : needsClient && !clientId.value.trim() ? clientId : needsClient && !secret.value ? secret : null;
+      for (const el of [name, clientId, secret]) el.removeAttribute('aria-invalid');
+      if (problem) {
+        problem.setAttribute('aria-invalid', 'true');
+        showMessage(message, 'error', 'Please fill in every field.', problem === name ? 'Give the profile a name.' : 'Your administrator can tell you the client ID and secret.');
+        problem.focus();
+        return;
+      }
+      const input: NewProfileInput = { name: name.value.trim(), instanceUrl: address.url, grant, production, allowInsecure: address.allowInsecure };
+      if (needsClient) {
+        input.clientId = clientId.value.trim();
+        input.clientSecret = secret.value;
+      }
+      create.disabled = true;
+      void (async () => {
+        try {
+          const profile = await call('addProfile', input);
+          await call('setActiveProfile', profile.id);
+          await reloadProfiles();
+          options.onCreated(profile);
+        } catch (err) {
+          create.disabled = false;
+          showError(message, err);
+        }
+      })();
+    });
+    show(3, form);
+  }
+
+  stepAddress();
+}
+
+async function openAdminHelp(): Promise<void> {
+  const info = getState().info ?? (await call('appInfo'));
+  await call('openExternal', info.adminHelpUrl);
+}
+
+/** A unique default name from the host, e.g. "acme.processmaker.net 2". */
+function suggestName(url: string): string {
+  let base = 'ProcessMaker';
+  try {
+    base = new URL(url).hostname || base;
+  } catch {
+    // keep the generic name
+  }
+  const taken = new Set(getState().profiles.map((p) => p.name.toLowerCase()));
+  let candidate = base;
+  for (let n = 2; taken.has(candidate.toLowerCase()); n += 1) candidate = `${base} ${n}`;
+  return candidate;
+}

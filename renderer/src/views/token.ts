@@ -1,0 +1,163 @@
+/**
+ * The token view: status, who is signed in, a live countdown, the masked
+ * token with Reveal and Copy, decoded claims, Refresh now and Sign out.
+ */
+import type { CopyFormat, ProfileView, TokenDetails } from '../../../main/contract/ipc';
+import { call } from '../api';
+import { h, replace } from '../dom';
+import { formatClaimTime, formatCountdown, formatLocalTime } from '../format';
+import { announce, messageArea, showError, showMessage } from '../messages';
+import { reloadProfiles } from '../state/store';
+import { renderSignIn } from './sign-in';
+
+/** Renders the view for `profile`; returns a cleanup that stops the timers. */
+export function renderToken(root: HTMLElement, profile: ProfileView): () => void {
+  const timers: number[] = [];
+  const cleanup = (): void => timers.forEach((t) => window.clearInterval(t));
+  if (profile.status.state !== 'signed_in') {
+    renderSignIn(root, profile, () => void reloadProfiles());
+    return cleanup;
+  }
+  const status = profile.status;
+  const message = messageArea();
+  const detailsArea = h('div', { class: 'stack' }, h('p', { class: 'muted' }, 'Loading token details…'));
+  const countdown = h('strong', { class: 'countdown', 'data-testid': 'countdown' });
+  const expiresLine = h('p', { class: 'hint' });
+
+  const tick = (): void => {
+    if (status.expiresAt === null) {
+      countdown.textContent = 'No expiry stated';
+      return;
+    }
+    countdown.textContent = formatCountdown(status.expiresAt - Date.now());
+    expiresLine.textContent = `Expires ${formatLocalTime(status.expiresAt)}`;
+  };
+  tick();
+  timers.push(window.setInterval(tick, 1000));
+
+  const refresh = h('button', { type: 'button' }, 'Refresh now');
+  refresh.disabled = !status.refreshable;
+  refresh.title = status.refreshable ? '' : 'This token cannot be refreshed; sign in again when it expires.';
+  const signOut = h('button', { type: 'button', class: 'danger' }, 'Sign out');
+  refresh.addEventListener('click', () => {
+    refresh.disabled = true;
+    showMessage(message, 'info', 'Getting a fresh token…');
+    void call('refreshNow', profile.id)
+      .then(() => {
+        showMessage(message, 'success', 'Token refreshed.');
+        return reloadProfiles();
+      })
+      .catch((err: unknown) => showError(message, err))
+      .finally(() => (refresh.disabled = false));
+  });
+  signOut.addEventListener('click', () => {
+    void call('signOut', profile.id)
+      .then((r) => {
+        announce(r.note ?? 'Signed out.');
+        return reloadProfiles();
+      })
+      .catch((err: unknown) => showError(message, err));
+  });
+
+  replace(
+    root,
+    h(
+      'section',
+      { class: 'card token-view', 'aria-labelledby': 'token-heading' },
+      h('div', { class: 'row spread' }, h('h1', { id: 'token-heading' }, profile.name), h('span', { class: 'badge ok' }, 'Signed in')),
+      h('p', { class: 'user-line' }, 'Signed in as ', h('strong', { 'data-testid': 'user-name' }, status.user?.name ?? 'unknown user'), ` on ${profile.instanceUrl}`),
+      h('div', { class: 'countdown-box' }, h('span', { class: 'muted' }, 'Token expires in'), countdown, expiresLine),
+      detailsArea,
+      message,
+      h('div', { class: 'row' }, refresh, signOut),
+    ),
+  );
+
+  void call('tokenDetails', profile.id)
+    .then((details) => replace(detailsArea, tokenBox(profile.id, details, message, timers), claimsList(details)))
+    .catch((err: unknown) => {
+      detailsArea.replaceChildren();
+      showError(message, err);
+    });
+  return cleanup;
+}
+
+function tokenBox(profileId: string, details: TokenDetails, message: HTMLElement, timers: number[]): HTMLElement {
+  const value = h('code', { class: 'token-value', 'data-testid': 'token-value' }, details.masked);
+  const reveal = h('button', { type: 'button', 'aria-pressed': 'false' }, 'Reveal');
+  let revealed = false;
+  reveal.addEventListener('click', () => {
+    if (revealed) {
+      value.textContent = details.masked;
+      revealed = false;
+      reveal.textContent = 'Reveal';
+      reveal.setAttribute('aria-pressed', 'false');
+      return;
+    }
+    void call('revealToken', profileId)
+      .then((token) => {
+        value.textContent = token;
+        revealed = true;
+        reveal.textContent = 'Hide';
+        reveal.setAttribute('aria-pressed', 'true');
+      })
+      .catch((err: unknown) => showError(message, err));
+  });
+  const copyStatus = h('span', { class: 'copy-status', role: 'status', 'aria-live': 'polite' });
+  let copyTimer = 0;
+  const copy = (format: CopyFormat, label: string): HTMLButtonElement =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: format === 'raw' ? 'primary' : '',
+        onclick: () =>
+          void call('copyToken', profileId, format)
+            .then(({ clearsInSeconds }) => {
+              window.clearInterval(copyTimer);
+              let left = clearsInSeconds;
+              const show = (): void => {
+                copyStatus.textContent = left > 0 ? `Copied — clears in ${left} s` : clearsInSeconds > 0 ? 'Clipboard cleared' : 'Copied';
+              };
+              show();
+              if (clearsInSeconds > 0) {
+                copyTimer = window.setInterval(() => {
+                  left -= 1;
+                  show();
+                  if (left <= 0) window.clearInterval(copyTimer);
+                }, 1000);
+                timers.push(copyTimer);
+              }
+            })
+            .catch((err: unknown) => showError(message, err)),
+      },
+      label,
+    );
+  return h(
+    'div',
+    { class: 'stack token-box' },
+    h('div', { class: 'field-label' }, details.kind === 'personal_access_token' ? 'Personal access token' : 'Access token'),
+    h('div', { class: 'token-line' }, value, reveal),
+    h('div', { class: 'row' }, copy('raw', 'Copy token'), copy('bearer', 'Copy “Bearer …”'), copy('header', 'Copy Authorization header'), copyStatus),
+  );
+}
+
+function claimsList(details: TokenDetails): HTMLElement {
+  const c = details.claims;
+  if (!c) return h('p', { class: 'hint' }, 'This token carries no readable details.');
+  const aud = Array.isArray(c.aud) ? c.aud.join(', ') : (c.aud ?? 'not stated');
+  const scopes = c.scopes && c.scopes.length > 0 ? c.scopes.join(', ') : 'none (full access of the user)';
+  const rows: Array<[string, string]> = [
+    ['User ID (sub)', c.sub ?? 'not stated'],
+    ['Client (aud)', aud],
+    ['Scopes', scopes],
+    ['Issued (iat)', formatClaimTime(c.iat)],
+    ['Expires (exp)', formatClaimTime(c.exp)],
+  ];
+  return h(
+    'details',
+    { class: 'claims', open: true },
+    h('summary', null, 'Token details'),
+    h('dl', { class: 'claims-list' }, ...rows.flatMap(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
+  );
+}
