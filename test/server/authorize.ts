@@ -94,7 +94,8 @@ export function getAuthorize(ctx: ServerContext, req: IncomingMessage, res: Serv
     throw err;
   }
   const userId = session.userId as number;
-  if (url.searchParams.get('prompt') !== 'consent' && hasValidToken(ctx, userId, request.clientId, request.scopes)) {
+  const maySkip = ctx.config.skipConsentWhenTokenExists !== false && url.searchParams.get('prompt') !== 'consent';
+  if (maySkip && hasValidToken(ctx, userId, request.clientId, request.scopes)) {
     approve(ctx, res, userId, request);
     return;
   }

@@ -33,6 +33,7 @@ export function defaultSeed(): PmServerConfig {
     personalAccessTokenTtl: ONE_YEAR_SECONDS,
     rotateRefreshTokens: true,
     tokenRateLimitPerMinute: 0,
+    skipConsentWhenTokenExists: true,
   };
 }
 
@@ -65,6 +66,7 @@ export const configFileSchema = z
     personalAccessTokenTtl: z.number().int().positive(),
     rotateRefreshTokens: z.boolean(),
     tokenRateLimitPerMinute: z.number().int().min(0),
+    skipConsentWhenTokenExists: z.boolean(),
   })
   .partial()
   .strict();

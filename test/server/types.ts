@@ -37,6 +37,11 @@ export interface PmServerConfig {
   rotateRefreshTokens: boolean;
   /** Real per-minute limit on POST /oauth/token (ProcessMaker: 60); 0 or absent turns it off. */
   tokenRateLimitPerMinute?: number;
+  /**
+   * Passport skips the consent page when the user already holds a live token for the client with
+   * the same scopes (unless the request says prompt=consent). Default true, as in Passport.
+   */
+  skipConsentWhenTokenExists?: boolean;
 }
 
 /** Options for {@link startPmServer}. */
