@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'state_mismatch'
   | 'sign_in_cancelled'
   | 'sign_in_timeout'
+  | 'sign_in_failed'
   | 'session_expired'
   | 'signed_out'
   | 'token_rejected'
@@ -69,6 +70,10 @@ export const errorText: Record<ErrorCode, { message: string; nextStep?: string }
   sign_in_timeout: {
     message: 'Sign-in took too long and was stopped.',
     nextStep: 'Start the sign-in again when you are ready.',
+  },
+  sign_in_failed: {
+    message: 'ProcessMaker did not accept this sign-in.',
+    nextStep: 'Start the sign-in again from Token Tray.',
   },
   session_expired: {
     message: 'Your sign-in has expired.',

@@ -1,0 +1,73 @@
+/**
+ * The shared state one engine instance works with: validated settings, the
+ * vault, the guarded fetch, the clock, events. Built once by createTokenEngine
+ * and passed to the engine's parts.
+ */
+import { createVault, type Vault } from './vault';
+import type { EngineEvent, Profile, ProfileView } from './engine-types';
+import { guardedFetch } from './http';
+import { createLogger, type Logger } from './logger';
+import type { Clock, EnginePorts, FetchLike } from './ports';
+import { requireProfile } from './profile-registry';
+import { toProfileView } from './profile-view';
+import { createConfSettingsFile } from './settings-file';
+import { createSettingsStore, type SettingsStore } from './settings-store';
+
+/** Engine internals shared by its parts. */
+export interface EngineContext {
+  ports: EnginePorts;
+  settings: SettingsStore;
+  vault: Vault;
+  /** Guarded fetch (typed transport errors, 30 s limit) for core's own calls. */
+  fetch: FetchLike;
+  clock: Clock;
+  log: Logger;
+  emit(event: EngineEvent): void;
+  onEvent(listener: (event: EngineEvent) => void): () => void;
+  /** Drops every listener (engine shutdown). */
+  removeAllListeners(): void;
+  /** The profile with this id or name (throws not_found). */
+  profile(idOrName: string): Profile;
+  view(profile: Profile): Promise<ProfileView>;
+}
+
+const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** Builds the context from the ports. */
+export function createEngineContext(ports: EnginePorts): EngineContext {
+  const log = createLogger(ports.log ?? silent);
+  const settings = createSettingsStore(ports.settings ?? createConfSettingsFile(ports.configDir), log);
+  const vault = createVault(ports.secrets);
+  const listeners = new Set<(event: EngineEvent) => void>();
+  const clock = ports.clock ?? { now: () => Date.now() };
+  return {
+    ports,
+    settings,
+    vault,
+    fetch: guardedFetch(ports.fetch),
+    clock,
+    log,
+    emit(event) {
+      for (const listener of [...listeners]) {
+        try {
+          listener(event);
+        } catch {
+          // A listener's failure must not break the engine.
+        }
+      }
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    removeAllListeners() {
+      listeners.clear();
+    },
+    profile(idOrName) {
+      return requireProfile(settings.load(), idOrName);
+    },
+    async view(profile) {
+      return toProfileView(profile, await vault.read(profile.id), settings.load().activeProfileId);
+    },
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * createTokenEngine: the facade over core that the shell, the IPC handlers
+ * and the CLI call. Wires the parts; the logic lives in the modules it uses.
+ */
+import * as browserSignIn from './browser-sign-in';
+import { createEngineContext } from './engine-context';
+import { profileMethods } from './engine-profiles';
+import type { ApiEndpoint, Profile, ProfileView, TokenEngine, UserInfo } from './engine-types';
+import { isErrorCode, TokenTrayError } from './errors';
+import { checkInstance } from './instance-check';
+import { fetchApiEndpoints } from './openapi';
+import { passwordGrant } from './password-grant';
+import { checkPersonalAccessToken } from './personal-token';
+import type { EnginePorts } from './ports';
+import { rememberUsername } from './profile-registry';
+import { toTokenDetails } from './profile-view';
+import { createRefresher, notSignedIn } from './refresh';
+import { runApiRequest } from './request-runner';
+import { SignInFlows } from './sign-in-flows';
+import { withoutTokens, withTokens, type TokenSet } from './vault';
+import { lookupUser } from './whoami';
+
+/** Signs the personal-access-token note shown on sign-out. */
+export const PAT_SIGN_OUT_NOTE = 'Revoke the token in ProcessMaker under your user’s API Tokens if you no longer need it.';
+
+/** Builds the engine over the given ports. */
+export function createTokenEngine(ports: EnginePorts): TokenEngine {
+  const ctx = createEngineContext(ports);
+  const flows = new SignInFlows<ProfileView>();
+  const endpointCache = new Map<string, ApiEndpoint[]>();
+  const statusChanged = (profileId: string) => ctx.emit({ type: 'status-changed', profileId });
+  const refresher = createRefresher({
+    vault: ctx.vault,
+    fetch: ctx.fetch,
+    clock: ctx.clock,
+    configDir: ports.configDir,
+    log: ctx.log,
+    onRefreshed: (profileId) => {
+      ctx.emit({ type: 'token-refreshed', profileId });
+      statusChanged(profileId);
+    },
+    onSessionExpired: (profileId) => {
+      ctx.emit({ type: 'signed-out', profileId, reason: 'session_expired' });
+      statusChanged(profileId);
+    },
+  });
+
+  /** Stores the tokens of a finished sign-in (never called for a failed one). */
+  const completeSignIn = async (profile: Profile, tokens: TokenSet): Promise<ProfileView> => {
+    if (tokens.user === undefined) {
+      tokens.user = await lookupUser(ctx.fetch, profile.instanceUrl, tokens.accessToken).catch((err: unknown) => {
+        ctx.log.warn(`Profile ${profile.name}: signed in, but the user could not be looked up (${isErrorCode(err) ? err.code : 'error'}).`);
+        return null;
+      });
+    }
+    await ctx.vault.update(profile.id, (entry) => withTokens(entry, tokens));
+    endpointCache.delete(profile.id);
+    ctx.emit({ type: 'signed-in', profileId: profile.id });
+    statusChanged(profile.id);
+    return ctx.view(profile);
+  };
+
+  const browserDeps: browserSignIn.BrowserSignInDeps = {
+    flows,
+    vault: ctx.vault,
+    fetch: ctx.fetch,
+    clock: ctx.clock,
+    openBrowser: (url) => ports.openBrowser(url),
+    emit: ctx.emit,
+    profile: ctx.profile,
+    completeSignIn,
+  };
+
+  const cancelFlowsOf = (profileId: string) => {
+    for (const flow of flows.forProfile(profileId)) flows.fail(flow.flowId, new TokenTrayError('sign_in_cancelled'));
+  };
+
+  const tokenFor = async (profile: Profile) => refresher.freshToken(profile);
+
+  const refreshAfterRejection = async (profile: Profile): Promise<((rejected: string) => Promise<string>) | null> => {
+    const entry = await ctx.vault.read(profile.id);
+    if (entry.kind !== 'oauth' || !entry.refreshToken) return null;
+    return async (rejectedToken) => {
+      const next = await refresher.refresh(profile, { rejectedToken });
+      if (!next.accessToken) throw notSignedIn(next);
+      return next.accessToken;
+    };
+  };
+
+  return {
+    ...profileMethods(ctx, (profileId) => {
+      cancelFlowsOf(profileId);
+      endpointCache.delete(profileId);
+    }),
+    checkInstance: (url, options) => checkInstance(ctx.fetch, url, options),
+
+    startBrowserSignIn: (profileId, options) => browserSignIn.startBrowserSignIn(browserDeps, ctx.profile(profileId).id, options),
+    async waitForSignIn(flowId) {
+      const flow = flows.get(flowId);
+      if (!flow) throw new TokenTrayError('not_found', 'That sign-in is no longer waiting.', { nextStep: 'Start the sign-in again.' });
+      return flow.result;
+    },
+    cancelSignIn: (flowId) => flows.fail(flowId, new TokenTrayError('sign_in_cancelled')),
+    handleCallbackUrl: (url) => browserSignIn.handleCallbackUrl(browserDeps, url),
+
+    async signInWithPassword(profileId, username, password) {
+      const profile = ctx.profile(profileId);
+      if (profile.grant !== 'password') throw new TokenTrayError('invalid_input', 'This profile does not sign in with a username and password.');
+      const entry = await ctx.vault.read(profile.id);
+      const target = { instanceUrl: profile.instanceUrl, clientId: profile.clientId, clientSecret: entry.clientSecret, scope: profile.scope };
+      const tokens = await passwordGrant(target, username, password, ctx.fetch, ctx.clock);
+      rememberUsername(ctx.settings, profile.id, username.trim());
+      return completeSignIn(ctx.profile(profile.id), tokens);
+    },
+    async savePersonalAccessToken(profileId, token) {
+      const profile = ctx.profile(profileId);
+      if (profile.grant !== 'personal_access_token') throw new TokenTrayError('invalid_input', 'This profile does not use a personal access token.');
+      const tokens = await checkPersonalAccessToken(profile.instanceUrl, token, ctx.fetch, ctx.clock);
+      return completeSignIn(profile, tokens);
+    },
+
+    freshToken: async (profileId) => tokenFor(ctx.profile(profileId)),
+    async refreshNow(profileId) {
+      const profile = ctx.profile(profileId);
+      const entry = await ctx.vault.read(profile.id);
+      if (entry.kind === 'none' || !entry.accessToken) throw notSignedIn(entry);
+      if (entry.kind === 'personal_access_token' || !entry.refreshToken) {
+        throw new TokenTrayError('invalid_input', 'This token cannot be refreshed.', { nextStep: 'Sign in again to get a new token.' });
+      }
+      await refresher.refresh(profile, { force: true });
+      return ctx.view(profile);
+    },
+    async tokenDetails(profileId) {
+      const profile = ctx.profile(profileId);
+      const entry = await ctx.vault.read(profile.id);
+      if (entry.kind === 'none' || !entry.accessToken) throw notSignedIn(entry);
+      return toTokenDetails(profile.id, { ...entry, accessToken: entry.accessToken });
+    },
+    async signOut(profileId) {
+      const profile = ctx.profile(profileId);
+      cancelFlowsOf(profile.id);
+      const before = await ctx.vault.read(profile.id);
+      await ctx.vault.write(profile.id, withoutTokens(before, 'signed_out'));
+      endpointCache.delete(profile.id);
+      ctx.emit({ type: 'signed-out', profileId: profile.id, reason: 'signed_out' });
+      statusChanged(profile.id);
+      return before.kind === 'personal_access_token' || profile.grant === 'personal_access_token' ? { note: PAT_SIGN_OUT_NOTE } : {};
+    },
+    async whoami(profileId): Promise<UserInfo> {
+      const profile = ctx.profile(profileId);
+      const token = await tokenFor(profile);
+      let user: UserInfo;
+      try {
+        user = await lookupUser(ctx.fetch, profile.instanceUrl, token);
+      } catch (err) {
+        const retry = isErrorCode(err, 'token_rejected') ? await refreshAfterRejection(profile) : null;
+        if (!retry) throw err;
+        user = await lookupUser(ctx.fetch, profile.instanceUrl, await retry(token));
+      }
+      await ctx.vault.update(profile.id, (entry) => (entry.accessToken ? { ...entry, user } : entry)).catch(() => undefined);
+      return user;
+    },
+    async request(profileId, request, signal) {
+      const profile = ctx.profile(profileId);
+      const runner = {
+        fetch: ports.fetch,
+        instanceUrl: profile.instanceUrl,
+        token: () => tokenFor(profile),
+        refreshAfterRejection: await refreshAfterRejection(profile),
+        clock: ctx.clock,
+      };
+      return runApiRequest(runner, request, signal);
+    },
+    async apiEndpoints(profileId, options) {
+      const profile = ctx.profile(profileId);
+      const cached = endpointCache.get(profile.id);
+      if (cached && !options?.reload) return cached;
+      const endpoints = await fetchApiEndpoints(ctx.fetch, profile.instanceUrl).catch(() => cached ?? []);
+      if (endpoints.length > 0) endpointCache.set(profile.id, endpoints);
+      return endpoints;
+    },
+
+    onEvent: (listener) => ctx.onEvent(listener),
+    async dispose() {
+      flows.failAll(new TokenTrayError('sign_in_cancelled'));
+      ctx.removeAllListeners();
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The secrets of a profile, stored as ONE keychain item (account = profile id)
+ * holding JSON, so macOS asks at most once. Parsed with zod on read; an item
+ * that does not parse is treated as empty rather than trusted.
+ */
+import { z } from 'zod';
+import type { SecretStore } from './ports';
+
+const userSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  username: z.string().optional(),
+  email: z.string().optional(),
+});
+
+/** What one keychain item holds. */
+export const vaultEntrySchema = z.object({
+  v: z.literal(1).default(1),
+  clientSecret: z.string().optional(),
+  /** `none` when there is no token (never signed in, or signed out). */
+  kind: z.enum(['none', 'oauth', 'personal_access_token']).default('none'),
+  accessToken: z.string().optional(),
+  refreshToken: z.string().optional(),
+  /** Epoch ms; null when unknown. */
+  expiresAt: z.number().nullable().optional(),
+  /** Epoch ms of the last sign-in or refresh. */
+  obtainedAt: z.number().optional(),
+  user: userSchema.nullable().optional(),
+  /** Why there is no token any more. */
+  signedOutReason: z.enum(['session_expired', 'signed_out']).optional(),
+});
+
+/** A parsed keychain item. */
+export type VaultEntry = z.infer<typeof vaultEntrySchema>;
+
+/** Tokens from a sign-in or refresh. */
+export interface TokenSet {
+  kind: 'oauth' | 'personal_access_token';
+  accessToken: string;
+  refreshToken?: string;
+  expiresAt: number | null;
+  obtainedAt: number;
+  user?: VaultEntry['user'];
+}
+
+/** Typed access to profile secrets. */
+export interface Vault {
+  read(profileId: string): Promise<VaultEntry>;
+  write(profileId: string, entry: VaultEntry): Promise<void>;
+  /** Read, change, write. */
+  update(profileId: string, change: (entry: VaultEntry) => VaultEntry): Promise<VaultEntry>;
+  remove(profileId: string): Promise<void>;
+}
+
+/** An empty entry. */
+export function emptyEntry(): VaultEntry {
+  return { v: 1, kind: 'none' };
+}
+
+/** The entry with new tokens, keeping the client secret. */
+export function withTokens(entry: VaultEntry, tokens: TokenSet): VaultEntry {
+  const next: VaultEntry = {
+    v: 1,
+    kind: tokens.kind,
+    accessToken: tokens.accessToken,
+    expiresAt: tokens.expiresAt,
+    obtainedAt: tokens.obtainedAt,
+    user: tokens.user === undefined ? (entry.user ?? null) : tokens.user,
+  };
+  if (entry.clientSecret !== undefined) next.clientSecret = entry.clientSecret;
+  if (tokens.refreshToken !== undefined) next.refreshToken = tokens.refreshToken;
+  return next;
+}
+
+/** The entry without any token (the client secret stays). */
+export function withoutTokens(entry: VaultEntry, reason: 'session_expired' | 'signed_out'): VaultEntry {
+  const next: VaultEntry = { v: 1, kind: 'none', signedOutReason: reason };
+  if (entry.clientSecret !== undefined) next.clientSecret = entry.clientSecret;
+  return next;
+}
+
+/** Builds a {@link Vault} over a {@link SecretStore}. */
+export function createVault(secrets: SecretStore): Vault {
+  const read = async (profileId: string): Promise<VaultEntry> => {
+    const raw = await secrets.get(profileId);
+    if (raw === null || raw === '') return emptyEntry();
+    try {
+      const parsed = vaultEntrySchema.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : emptyEntry();
+    } catch {
+      return emptyEntry();
+    }
+  };
+  const write = async (profileId: string, entry: VaultEntry): Promise<void> => {
+    await secrets.set(profileId, JSON.stringify(vaultEntrySchema.parse(entry)));
+  };
+  return {
+    read,
+    write,
+    async update(profileId, change) {
+      const next = change(await read(profileId));
+      await write(profileId, next);
+      return next;
+    },
+    async remove(profileId) {
+      await secrets.delete(profileId);
+    },
+  };
+}
