@@ -83,7 +83,7 @@ export async function runApiRequest(ctx: RunnerContext, request: ApiRequest, sig
     status: response.status,
     statusText: response.statusText,
     url: attempt.url,
-    headers: [...response.headers.entries()],
+    headers: headerPairs(response.headers),
     durationMs: Math.max(0, ctx.clock.now() - started),
     sizeBytes,
     json: parseJson(response.headers.get('content-type'), read.text, read.truncated),
@@ -123,6 +123,12 @@ async function followRedirects(
     }
     url = next.href;
   }
+}
+
+function headerPairs(headers: Headers): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  headers.forEach((value, name) => pairs.push([name, value]));
+  return pairs;
 }
 
 function parseJson(contentType: string | null, text: string, truncated: boolean): unknown {
