@@ -1,0 +1,46 @@
+/**
+ * `pmtoken token` wall time (a valid stored token) vs `node -e 0`, both as
+ * fresh processes, interleaved.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createKeytarSecretStore, createTokenEngine } from '../main/core';
+import { startPmServer } from '../test/server';
+import { paired, ratioRow, type BenchRow } from './measure';
+
+const run = (args: string[]) => async () => {
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr.trim()}`);
+};
+
+/** Runs the CLI start-up benchmark. `cliPath` is the bundled dist/cli/pmtoken.js. */
+export async function cliBench(cliPath: string): Promise<BenchRow[]> {
+  const server = await startPmServer();
+  const configDir = await mkdtemp(join(tmpdir(), 'token-tray-bench-cli-'));
+  // The CLI uses the app's keychain service name; the bench runs inside the private keyring.
+  const engine = createTokenEngine({ fetch: (i, init) => fetch(i, init), secrets: createKeytarSecretStore(), configDir, openBrowser: async () => undefined });
+  try {
+    const { passwordClient, user } = server.seed;
+    const profile = await engine.addProfile({
+      name: 'bench-cli',
+      instanceUrl: server.url,
+      clientId: String(passwordClient.id),
+      clientSecret: passwordClient.secret ?? '',
+      grant: 'password',
+    });
+    await engine.signInWithPassword(profile.id, user.username, user.password);
+    const check = spawnSync(process.execPath, [cliPath, '--config-dir', configDir, 'token', 'bench-cli'], { encoding: 'utf8' });
+    if (check.status !== 0 || check.stdout.trim().split('.').length !== 3) {
+      throw new Error(`pmtoken token did not print a token: ${check.stderr.trim()}`);
+    }
+    const r = await paired(run([cliPath, '--config-dir', configDir, 'token', 'bench-cli']), run(['-e', '0']), { rounds: 25, warmup: 3 });
+    await engine.removeProfile(profile.id);
+    return [ratioRow('pmtoken token (wall time)', 'pmtoken token', 'node -e 0', r, 1.6)];
+  } finally {
+    await engine.dispose();
+    await server.close();
+    await rm(configDir, { recursive: true, force: true });
+  }
+}

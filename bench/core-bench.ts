@@ -1,0 +1,111 @@
+/**
+ * Core benchmarks against pm-server on 127.0.0.1 and the private keyring:
+ * freshToken vs a bare keytar read, a forced refresh vs a bare refresh POST,
+ * a console GET vs a bare fetch.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createKeytarSecretStore, createTokenEngine, type TokenEngine } from '../main/core';
+import { startPmServer, type PmServer } from '../test/server';
+import { paired, ratioRow, type BenchRow } from './measure';
+
+type Keytar = { getPassword(service: string, account: string): Promise<string | null> };
+
+/** Signs in a password profile and returns the engine, server and profile id. */
+async function setUp(service: string, configDir: string): Promise<{ server: PmServer; engine: TokenEngine; profileId: string }> {
+  const server = await startPmServer();
+  const engine = createTokenEngine({
+    fetch: (input, init) => fetch(input, init),
+    secrets: createKeytarSecretStore(service),
+    configDir,
+    openBrowser: async () => undefined,
+  });
+  const { passwordClient, user } = server.seed;
+  const profile = await engine.addProfile({
+    name: 'bench',
+    instanceUrl: server.url,
+    clientId: String(passwordClient.id),
+    clientSecret: passwordClient.secret ?? '',
+    grant: 'password',
+  });
+  await engine.signInWithPassword(profile.id, user.username, user.password);
+  return { server, engine, profileId: profile.id };
+}
+
+/** A refresh token of our own, outside the engine, for the bare-fetch baseline. */
+async function bareTokens(server: PmServer): Promise<{ access: string; refresh: string }> {
+  const { passwordClient, user } = server.seed;
+  const res = await fetch(`${server.url}/oauth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: String(passwordClient.id),
+      client_secret: passwordClient.secret ?? '',
+      username: user.username,
+      password: user.password,
+      scope: '*',
+    }),
+  });
+  const body = (await res.json()) as { access_token: string; refresh_token: string };
+  return { access: body.access_token, refresh: body.refresh_token };
+}
+
+/** Runs the three core benchmarks. */
+export async function coreBench(): Promise<BenchRow[]> {
+  const service = `Token Tray bench ${process.pid}`;
+  const configDir = await mkdtemp(join(tmpdir(), 'token-tray-bench-'));
+  const { server, engine, profileId } = await setUp(service, configDir);
+  const keytar = createRequire(__filename)('keytar') as Keytar;
+  const rows: BenchRow[] = [];
+  try {
+    const fresh = await paired(
+      () => engine.freshToken(profileId),
+      () => keytar.getPassword(service, profileId),
+      { rounds: 300, warmup: 20 },
+    );
+    rows.push(ratioRow('freshToken (valid token)', 'engine.freshToken()', 'keytar.getPassword()', fresh, 1.5));
+
+    const bare = await bareTokens(server);
+    const { passwordClient } = server.seed;
+    const refresh = await paired(
+      () => engine.refreshNow(profileId),
+      async () => {
+        const res = await fetch(`${server.url}/oauth/token`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+          body: new URLSearchParams({
+            grant_type: 'refresh_token',
+            refresh_token: bare.refresh,
+            client_id: String(passwordClient.id),
+            client_secret: passwordClient.secret ?? '',
+          }),
+        });
+        const body = (await res.json()) as { access_token: string; refresh_token: string };
+        bare.refresh = body.refresh_token;
+        bare.access = body.access_token;
+      },
+      { rounds: 60, warmup: 5 },
+    );
+    rows.push(ratioRow('forced refresh', 'engine.refreshNow()', 'fetch POST grant_type=refresh_token', refresh, 1.15));
+
+    const get = await paired(
+      () => engine.request(profileId, { method: 'GET', path: 'users' }),
+      async () => {
+        const res = await fetch(`${server.url}/api/1.0/users`, { headers: { Authorization: `Bearer ${bare.access}`, Accept: 'application/json' } });
+        await res.text();
+      },
+      { rounds: 300, warmup: 20 },
+    );
+    rows.push(ratioRow('console GET /users', 'engine.request(GET users)', 'fetch GET with Bearer', get, 1.15));
+  } finally {
+    await engine.signOut(profileId).catch(() => undefined);
+    await engine.removeProfile(profileId).catch(() => undefined);
+    await engine.dispose();
+    await server.close();
+    await rm(configDir, { recursive: true, force: true });
+  }
+  return rows;
+}

@@ -1,0 +1,17 @@
+// Builds what the benchmarks measure (CLI bundle, renderer) and the bench runner itself, then runs it.
+import { execFileSync } from 'node:child_process';
+import { build } from 'esbuild';
+
+execFileSync(process.execPath, ['scripts/build.mjs', 'cli'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+await build({
+  entryPoints: ['bench/bench.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile: 'dist/bench/bench.cjs',
+  external: ['keytar', 'playwright-core', '@axe-core/playwright'],
+  logLevel: 'warning',
+});
+execFileSync(process.execPath, ['dist/bench/bench.cjs', 'dist/cli/pmtoken.js'], { stdio: 'inherit' });
