@@ -45,6 +45,7 @@ export function renderToken(root: HTMLElement, profile: ProfileView): () => void
     void call('refreshNow', profile.id)
       .then(() => {
         showMessage(message, 'success', 'Token refreshed.');
+        announce('Token refreshed.');
         return reloadProfiles();
       })
       .catch((err: unknown) => showError(message, err))

@@ -1,0 +1,41 @@
+/** Shared checks for UI tests: screenshots in both themes and an axe-core scan. */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+/** Where screenshots go (kept as test artifacts; test-results/ is git-ignored). */
+export const screenshotDir = resolve('test-results', 'screenshots');
+
+/** Saves `<name>-light.png` and `<name>-dark.png` of the whole page, then restores light. */
+export async function screenshotBothThemes(page: Page, name: string): Promise<string[]> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const files: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    const file = join(screenshotDir, `${name}-${colorScheme}.png`);
+    await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
+    files.push(file);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return files;
+}
+
+/** One line per serious or critical axe violation ("rule: target"); empty when clean. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${v.help}`));
+}
+
+/** Runs axe in light and dark (contrast differs per theme). */
+export async function seriousA11yViolationsBothThemes(page: Page): Promise<string[]> {
+  const out: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    out.push(...(await seriousA11yViolations(page)).map((v) => `[${colorScheme}] ${v}`));
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return out;
+}

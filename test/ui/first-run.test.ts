@@ -1,0 +1,98 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { screenshotBothThemes, seriousA11yViolationsBothThemes } from './checks';
+import { adminHelpUrl, launchChromium, startRendererSite, startUiApp, type RendererSite, type UiApp } from './harness';
+
+let browser: Browser;
+let site: RendererSite;
+let app: UiApp | undefined;
+
+beforeAll(async () => {
+  site = await startRendererSite();
+  browser = await launchChromium();
+});
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('first run', () => {
+  it('guides from the address to a signed-in token view', async () => {
+    app = await startUiApp(browser, site, { pm: { config: { accessTokenTtl: 3600 } } });
+    const { page, pm } = app;
+    await app.open();
+    await expect(page.getByRole('heading', { name: 'Welcome to Token Tray' }).isVisible()).resolves.toBe(true);
+    const address = page.getByLabel('What is your ProcessMaker address?');
+    // The first input has focus, so people can type straight away.
+    await expect(address.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await screenshotBothThemes(page, '01-setup-address');
+    expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
+
+    await address.fill(pm.url);
+    await page.getByText('Looks like ProcessMaker').waitFor();
+    await screenshotBothThemes(page, '02-setup-address-checked');
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    const group = page.getByRole('group', { name: 'How do you sign in?' });
+    await group.waitFor();
+    const radios = group.getByRole('radio');
+    await expect(radios.count()).resolves.toBe(3);
+    // Browser sign-in comes first, is marked Recommended and is preselected.
+    await expect(radios.nth(0).isChecked()).resolves.toBe(true);
+    await expect(group.locator('label').nth(0).innerText()).resolves.toMatch(/Sign in with my browser[\s\S]*Recommended/);
+    await expect(group.locator('label').nth(1).innerText()).resolves.toMatch(/Username and password/);
+    await expect(group.locator('label').nth(2).innerText()).resolves.toMatch(/personal access token/);
+    await screenshotBothThemes(page, '03-setup-grant');
+    expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
+
+    await page.getByLabel(/Username and password/).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const clientId = page.getByLabel('Client ID');
+    await clientId.waitFor();
+    // Each client field is explained in one sentence.
+    await expect(clientId.getAttribute('aria-describedby')).resolves.toBeTruthy();
+    await page.getByRole('button', { name: 'How your administrator sets this up' }).click();
+    await expect.poll(() => app?.externalOpened).toEqual([adminHelpUrl]);
+    await screenshotBothThemes(page, '04-setup-details');
+    expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
+
+    // Missing fields are named before anything is saved.
+    await page.getByRole('button', { name: 'Create profile' }).click();
+    await page.getByText('Please fill in every field.').waitFor();
+    await expect(clientId.getAttribute('aria-invalid')).resolves.toBe('true');
+
+    await clientId.fill(String(pm.seed.passwordClient.id));
+    await page.getByLabel('Client secret').fill(pm.seed.passwordClient.secret ?? '');
+    await page.getByRole('button', { name: 'Create profile' }).click();
+
+    await page.getByRole('heading', { name: /^Sign in — / }).waitFor();
+    const profiles = await app.engine.listProfiles();
+    expect(profiles).toHaveLength(1);
+    expect(profiles[0]).toMatchObject({ instanceUrl: pm.url, grant: 'password', clientId: String(pm.seed.passwordClient.id), hasClientSecret: true, active: true });
+
+    await page.getByLabel('Username').fill(pm.seed.user.username);
+    await page.getByLabel('Password').fill(pm.seed.user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('user-name').waitFor();
+    await expect(page.getByTestId('user-name').innerText()).resolves.toBe(`${pm.seed.user.firstname} ${pm.seed.user.lastname}`);
+  });
+
+  it('says plainly when the address is not reachable', async () => {
+    app = await startUiApp(browser, site);
+    const { page } = app;
+    await app.open();
+    // A port nothing listens on (pm-server is closed first).
+    const deadUrl = app.pm.url;
+    await app.pm.close();
+    await page.getByLabel('What is your ProcessMaker address?').fill(deadUrl);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('Not reachable').or(page.getByText(/could not reach/i)).first().waitFor();
+    // Still on step 1: nothing was created.
+    await expect(page.getByText('Step 1 of 3').isVisible()).resolves.toBe(true);
+    expect(await app.engine.listProfiles()).toEqual([]);
+  });
+});

@@ -1,0 +1,176 @@
+/**
+ * Runs the built window in Debian's Chromium with `window.tokenTray` bound to
+ * the REAL main-side handlers (createIpcHandlers) over the real engine, the
+ * real keyring and pm-server. Every UI test uses this; the benchmark can use
+ * {@link timeToFirstInput}.
+ */
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { AppEvent, AppInfo } from '../../main/contract/ipc';
+import { channelNames } from '../../main/contract/ipc';
+import { createTokenEngine } from '../../main/core/index';
+import type { TokenEngine } from '../../main/core/engine-types';
+import { createHistoryStore } from '../../main/core/history';
+import { createKeytarSecretStore } from '../../main/core/keytar-secret-store';
+import { createPreferencesStore } from '../../main/core/preferences';
+import { createSecretClipboard, type ClipboardPort } from '../../main/core/secret-clipboard';
+import { createIpcHandlers, type IpcHandlers } from '../../main/ipc/handlers';
+import { startPmServer, type PmServer, type StartOptions } from '../server/index';
+import { installBridge, emitToPage } from './bridge';
+import { buildRenderer, serveStatic, type StaticServer } from './static-server';
+
+/** Chromium flags from the common brief. */
+export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Launches Debian's Chromium headless. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+}
+
+/** The built renderer, served; share one per test file. */
+export interface RendererSite {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Builds the renderer (Vite JS API) and serves it with the CSP header. */
+export async function startRendererSite(): Promise<RendererSite> {
+  const built = await buildRenderer();
+  const server: StaticServer = await serveStatic(built.dir);
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      built.remove();
+    },
+  };
+}
+
+/** An in-memory clipboard port: what main would put on the system clipboard. */
+export interface MemoryClipboard extends ClipboardPort {
+  text: string;
+}
+
+/** Everything a UI test touches. */
+export interface UiApp {
+  page: Page;
+  context: BrowserContext;
+  pm: PmServer;
+  engine: TokenEngine;
+  handlers: IpcHandlers;
+  clipboard: MemoryClipboard;
+  /** URLs the engine asked the system browser to open, and links opened with openExternal. */
+  browserOpened: string[];
+  externalOpened: string[];
+  /** Replaces what happens when the engine opens the system browser (default: only recorded). */
+  onOpenBrowser(handler: (url: string) => Promise<void>): void;
+  events: AppEvent[];
+  /** Loads (or reloads) the window. */
+  open(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Admin help link the window shows (what the shell passes in appInfo). */
+export const adminHelpUrl = 'https://github.com/token-tray/token-tray#for-processmaker-administrators';
+
+/** Options for {@link startUiApp}. */
+export interface UiAppOptions {
+  pm?: StartOptions;
+  colorScheme?: 'light' | 'dark';
+  secretStorage?: AppInfo['secretStorage'];
+}
+
+/** Starts pm-server, the engine and handlers over a temp config folder, and a page bound to them. */
+export async function startUiApp(browser: Browser, site: RendererSite, options: UiAppOptions = {}): Promise<UiApp> {
+  const pm = await startPmServer(options.pm ?? {});
+  const configDir = mkdtempSync(join(tmpdir(), 'token-tray-ui-'));
+  mkdirSync(configDir, { recursive: true });
+  const browserOpened: string[] = [];
+  const externalOpened: string[] = [];
+  let openHandler: (url: string) => Promise<void> = async () => undefined;
+  const secrets = createKeytarSecretStore(`Token Tray UI test ${randomBytes(4).toString('hex')}`);
+  const engine = createTokenEngine({
+    fetch: (input, init) => fetch(input, init),
+    secrets,
+    configDir,
+    openBrowser: async (url) => {
+      browserOpened.push(url);
+      // Like a real browser: opening returns at once; the person signs in later.
+      void openHandler(url).catch(() => undefined);
+    },
+  });
+  const clipboard: MemoryClipboard = {
+    text: '',
+    writeText(text) {
+      this.text = text;
+    },
+    readText() {
+      return this.text;
+    },
+  };
+  const preferences = createPreferencesStore(configDir);
+  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: 1200, height: 860 } });
+  const page = await context.newPage();
+  const events: AppEvent[] = [];
+  const push = (event: AppEvent): void => {
+    events.push(event);
+    void emitToPage(page, event);
+  };
+  const handlers = createIpcHandlers({
+    engine,
+    clipboard: createSecretClipboard(clipboard, { clearAfterSeconds: () => preferences.get().clipboardClearSeconds }),
+    history: createHistoryStore(configDir),
+    preferences,
+    openExternal: async (url) => void externalOpened.push(url),
+    appInfo: { version: '0.1.0-test', platform: process.platform, secretStorage: options.secretStorage ?? secrets.kind, adminHelpUrl },
+    emit: push,
+  });
+  const offEngine = engine.onEvent(push);
+  await installBridge(page, handlers, channelNames);
+  return {
+    page,
+    context,
+    pm,
+    engine,
+    handlers,
+    clipboard,
+    browserOpened,
+    externalOpened,
+    events,
+    onOpenBrowser: (handler) => void (openHandler = handler),
+    open: async () => {
+      await page.goto(site.url);
+      await page.waitForSelector('html[data-ready="true"], main h1');
+    },
+    close: async () => {
+      offEngine();
+      await context.close();
+      await engine.dispose();
+      await pm.close().catch(() => undefined);
+      rmSync(configDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Navigates and measures, in the page's own clock, how many milliseconds after
+ * navigation start the first input, select, textarea or button in <main> can
+ * take focus. For `npm run bench`; tests never assert on it.
+ */
+export async function timeToFirstInput(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'commit' });
+  const handle = await page.waitForFunction(
+    () => {
+      const el = document.querySelector<HTMLElement>('main input:not([type=hidden]):not([disabled]), main select, main textarea, main button:not([disabled])');
+      if (!el) return false;
+      el.focus();
+      return document.activeElement === el ? performance.now() : false;
+    },
+    undefined,
+    { polling: 'raf' },
+  );
+  return (await handle.jsonValue()) as number;
+}
