@@ -81,7 +81,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       for (const e of engines) await e.dispose();
       const settings = await engine.listProfiles().catch(() => []);
       for (const p of settings) await secrets.delete(p.id).catch(() => false);
-      if (!options.existingServer) await server.close();
+      if (!options.existingServer) await server.close().catch(() => undefined);
       await rm(configDir, { recursive: true, force: true });
     },
   };
