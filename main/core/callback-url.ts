@@ -55,5 +55,7 @@ export function parseCallbackUrl(raw: string): CallbackResult {
   const code = params.get('code');
   if (code && state) return { kind: 'code', code, state };
   if (state) return { kind: 'error', error: 'missing_code', state };
+  // A callback without state can never match a sign-in we started.
+  if (code) return { kind: 'error', error: 'missing_state' };
   return { kind: 'unknown' };
 }
