@@ -48,7 +48,7 @@ export default tseslint.config(
           paths: [noElectron],
           patterns: [
             pattern(['node:*'], 'The renderer is plain web code.'),
-            { group: ['**/main/**', '!**/main/contract/ipc'], message: 'The renderer may import only the IPC contract (types).' },
+            { regex: '(^|/)main/(?!contract/ipc$)', message: 'The renderer may import only the IPC contract (types).' },
           ],
         },
       ],
