@@ -70,7 +70,7 @@ export function renderToken(root: HTMLElement, profile: ProfileView): () => void
       h('div', { class: 'countdown-box' }, h('span', { class: 'muted' }, 'Token expires in'), countdown, expiresLine),
       detailsArea,
       message,
-      h('div', { class: 'row' }, refresh, signOut),
+      h('div', { class: 'row token-actions' }, refresh, signOut),
     ),
   );
 
@@ -147,7 +147,7 @@ function claimsList(details: TokenDetails): HTMLElement {
   const c = details.claims;
   if (!c) return h('p', { class: 'hint' }, 'This token carries no readable details.');
   const aud = Array.isArray(c.aud) ? c.aud.join(', ') : (c.aud ?? 'not stated');
-  const scopes = c.scopes && c.scopes.length > 0 ? c.scopes.join(', ') : 'none (full access of the user)';
+  const scopes = c.scopes && c.scopes.length > 0 ? c.scopes.join(', ') : 'none';
   const rows: Array<[string, string]> = [
     ['User ID (sub)', c.sub ?? 'not stated'],
     ['Client (aud)', aud],

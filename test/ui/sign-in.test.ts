@@ -1,0 +1,124 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { screenshotBothThemes, seriousA11yViolationsBothThemes } from './checks';
+import { launchChromium, startRendererSite, startUiApp, type RendererSite, type UiApp } from './harness';
+import { addPasswordProfile, must } from './profiles-fixture';
+import { systemBrowser } from './system-browser';
+
+let browser: Browser;
+let site: RendererSite;
+let app: UiApp | undefined;
+
+beforeAll(async () => {
+  site = await startRendererSite();
+  browser = await launchChromium();
+});
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function addBrowserProfile(ui: UiApp): Promise<string> {
+  const client = ui.pm.seed.codeClient;
+  const profile = await must(ui.handlers.addProfile({ name: 'Acme', instanceUrl: ui.pm.url, grant: 'authorization_code', clientId: String(client.id), clientSecret: client.secret ?? '' }));
+  await must(ui.handlers.setActiveProfile(profile.id));
+  return profile.id;
+}
+
+describe('sign-in', () => {
+  it('browser sign-in waits for the browser, then shows the token when the app link comes back', async () => {
+    app = await startUiApp(browser, site);
+    const ui = app;
+    const profileId = await addBrowserProfile(ui);
+    const web = await systemBrowser(browser, ui.engine, ui.pm.seed.user);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    // The person takes a moment before signing in, so the waiting screen can be seen.
+    ui.onOpenBrowser(async (url) => {
+      await gate;
+      await web.open(url);
+    });
+    await ui.open();
+    await screenshotBothThemes(ui.page, '06-sign-in-browser');
+    await ui.page.getByRole('button', { name: 'Sign in with my browser' }).click();
+    await ui.page.getByText('Waiting for your browser…').waitFor();
+    expect(ui.browserOpened[0]).toContain(`${ui.pm.url}/oauth/authorize?`);
+    await screenshotBothThemes(ui.page, '07-sign-in-waiting');
+    expect(await seriousA11yViolationsBothThemes(ui.page)).toEqual([]);
+    release();
+    await ui.page.getByTestId('user-name').waitFor();
+    expect((await ui.engine.getProfile(profileId)).status.state).toBe('signed_in');
+    await web.context.close();
+  });
+
+  it('offers the local redirect when the app link does not come back, and signs in with it', async () => {
+    app = await startUiApp(browser, site);
+    const ui = app;
+    const profileId = await addBrowserProfile(ui);
+    const web = await systemBrowser(browser, ui.engine, ui.pm.seed.user);
+    web.appLink.behaviour = 'lost';
+    ui.onOpenBrowser((url) => web.open(url));
+    await ui.open();
+    await ui.page.getByRole('button', { name: 'Sign in with my browser' }).click();
+    const fallback = ui.page.getByRole('button', { name: 'Use the local redirect instead' });
+    await fallback.waitFor({ timeout: 20_000 });
+    await fallback.click();
+    await ui.page.getByTestId('user-name').waitFor();
+    expect(ui.browserOpened).toHaveLength(2);
+    expect(new URL(ui.browserOpened[1] ?? '').searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1(:\d+)?\/oauth\/callback$/);
+    await web.context.close();
+  });
+
+  it('Cancel stops a browser sign-in and says so', async () => {
+    app = await startUiApp(browser, site);
+    await addBrowserProfile(app);
+    await app.open();
+    await app.page.getByRole('button', { name: 'Sign in with my browser' }).click();
+    await app.page.getByText('Waiting for your browser…').waitFor();
+    await app.page.getByRole('button', { name: 'Cancel' }).click();
+    await app.page.getByText('Sign-in was cancelled.').waitFor();
+    await app.page.getByRole('button', { name: 'Try again' }).waitFor();
+  });
+
+  it('a wrong password shows the plain sentence, the right one signs in', async () => {
+    app = await startUiApp(browser, site);
+    await addPasswordProfile(app);
+    const { page, pm } = app;
+    await app.open();
+    await page.getByLabel('Username').fill(pm.seed.user.username);
+    await page.getByLabel('Password').fill(`${pm.seed.user.password}-wrong`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.locator('.message.error');
+    await alert.waitFor();
+    await expect(alert.innerText()).resolves.toContain('The username or password is not correct.');
+    await expect(alert.getAttribute('aria-live')).resolves.toBe('assertive');
+    await screenshotBothThemes(page, '08-sign-in-password-error');
+    expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
+    await page.getByLabel('Password').fill(pm.seed.user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('user-name').waitFor();
+  });
+
+  it('a bad personal access token is refused plainly, a good one is saved', async () => {
+    app = await startUiApp(browser, site);
+    const { page, pm } = app;
+    const profile = await must(app.handlers.addProfile({ name: 'Tokens', instanceUrl: pm.url, grant: 'personal_access_token' }));
+    await must(app.handlers.setActiveProfile(profile.id));
+    await app.open();
+    const field = page.getByLabel('Personal access token');
+    await field.fill('this-is-not-a-token');
+    await page.getByRole('button', { name: 'Save token' }).click();
+    await page.locator('.message.error').waitFor();
+    await expect(page.locator('.message.error').innerText()).resolves.toMatch(/did not accept this token|not valid|does not look like/i);
+    await screenshotBothThemes(page, '09-sign-in-token-error');
+    const token = await pm.issuePersonalAccessToken(pm.seed.user.id, 'Token Tray UI test');
+    await field.fill(token);
+    await page.getByRole('button', { name: 'Save token' }).click();
+    await page.getByTestId('user-name').waitFor();
+    await expect(page.getByText('Personal access token').first().isVisible()).resolves.toBe(true);
+  });
+});
