@@ -15,7 +15,14 @@ const SWAGGER_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"
 <body><div id="swagger-ui" data-url="/docs/api-docs.json">The API description is at <a href="/docs/api-docs.json">/docs/api-docs.json</a>.</div></body></html>`;
 
 /** Routes one request (after faults were applied). */
-async function route(ctx: ServerContext, faults: Faults, limiter: RateLimiter, stats: PmStats, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function route(
+  ctx: ServerContext,
+  faults: Faults,
+  limiter: RateLimiter,
+  stats: PmStats,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', ctx.baseUrl);
   const method = req.method ?? 'GET';
   const path = url.pathname;
@@ -54,7 +61,11 @@ async function route(ctx: ServerContext, faults: Faults, limiter: RateLimiter, s
 }
 
 /** Builds the node:http request listener: counters, latency, injected failures, routing, 500 on bugs. */
-export function createHandler(ctx: ServerContext, faults: Faults, stats: PmStats): (req: IncomingMessage, res: ServerResponse) => void {
+export function createHandler(
+  ctx: ServerContext,
+  faults: Faults,
+  stats: PmStats,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const limiter = new RateLimiter();
   return (req, res) => {
     stats.requests += 1;

@@ -3,7 +3,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerContext } from './context';
 import { buildQuery, readBody, redirect, sendHtml, sendJson, sendLaravelError, str, type Body } from './http-utils';
 import { PKCE_METHODS, PKCE_PATTERN } from './grants/pkce';
-import { accessDenied, invalidClient, invalidRequest, OAuthError, sendOAuthError, unsupportedGrantType } from './oauth-errors';
+import {
+  accessDenied,
+  invalidClient,
+  invalidRequest,
+  OAuthError,
+  sendOAuthError,
+  unsupportedGrantType,
+} from './oauth-errors';
 import { consentPage } from './pages';
 import { redirectUriAllowed, registeredRedirects } from './redirect-uri';
 import { validateScopes } from './scopes';
@@ -32,13 +39,24 @@ function validateAuthorizationRequest(ctx: ServerContext, q: URLSearchParams): O
   if (challenge !== null) {
     method = q.get('code_challenge_method') ?? 'plain';
     if (!(PKCE_METHODS as readonly string[]).includes(method)) {
-      throw invalidRequest('code_challenge_method', `Code challenge method must be one of ${PKCE_METHODS.map((m) => `\`${m}\``).join(', ')}`);
+      throw invalidRequest(
+        'code_challenge_method',
+        `Code challenge method must be one of ${PKCE_METHODS.map((m) => `\`${m}\``).join(', ')}`,
+      );
     }
-    if (!PKCE_PATTERN.test(challenge)) throw invalidRequest('code_challenge', 'Code challenge must follow the specifications of RFC-7636.');
+    if (!PKCE_PATTERN.test(challenge))
+      throw invalidRequest('code_challenge', 'Code challenge must follow the specifications of RFC-7636.');
   } else if (client.secret === null) {
     throw invalidRequest('code_challenge', 'Code challenge must be provided for public clients');
   }
-  return { clientId: client.id, redirectUri: redirectParam ?? '', scopes, state: q.get('state'), codeChallenge: challenge, codeChallengeMethod: method };
+  return {
+    clientId: client.id,
+    redirectUri: redirectParam ?? '',
+    scopes,
+    state: q.get('state'),
+    codeChallenge: challenge,
+    codeChallengeMethod: method,
+  };
 }
 
 /** Where the browser goes back to: the request's redirect_uri, else the client's only one. */
@@ -53,7 +71,12 @@ function withParams(uri: string, params: Record<string, string | null>): string 
 }
 
 /** Issues the code and redirects back (league's completeAuthorizationRequest, approved). */
-function approve(ctx: ServerContext, res: ServerResponse, userId: number, p: Omit<PendingAuthorization, 'authToken'>): void {
+function approve(
+  ctx: ServerContext,
+  res: ServerResponse,
+  userId: number,
+  p: Omit<PendingAuthorization, 'authToken'>,
+): void {
   const code = opaqueToken(200);
   ctx.store.authCodes.set(code, {
     id: randomBytes(40).toString('hex'),
@@ -73,7 +96,14 @@ function approve(ctx: ServerContext, res: ServerResponse, userId: number, p: Omi
 function hasValidToken(ctx: ServerContext, userId: number, clientId: number, scopes: string[]): boolean {
   const now = ctx.now();
   for (const t of ctx.store.accessTokens.values()) {
-    if (t.userId === userId && t.clientId === clientId && !t.revoked && t.expiresAt > now && t.scopes.join(' ') === scopes.join(' ')) return true;
+    if (
+      t.userId === userId &&
+      t.clientId === clientId &&
+      !t.revoked &&
+      t.expiresAt > now &&
+      t.scopes.join(' ') === scopes.join(' ')
+    )
+      return true;
   }
   return false;
 }
@@ -102,11 +132,27 @@ export function getAuthorize(ctx: ServerContext, req: IncomingMessage, res: Serv
   const pending: PendingAuthorization = { ...request, authToken: randomBytes(20).toString('hex') };
   session.pending = pending;
   const client = ctx.store.client(pending.clientId);
-  sendHtml(res, 200, consentPage({ csrf: session.csrf, clientName: client?.name ?? '', clientId: pending.clientId, state: pending.state, authToken: pending.authToken, scopes: pending.scopes }));
+  sendHtml(
+    res,
+    200,
+    consentPage({
+      csrf: session.csrf,
+      clientName: client?.name ?? '',
+      clientId: pending.clientId,
+      state: pending.state,
+      authToken: pending.authToken,
+      scopes: pending.scopes,
+    }),
+  );
 }
 
 /** Common checks of the approve and deny posts; returns the pending request or null after answering. */
-function takePending(req: IncomingMessage, res: ServerResponse, session: Session, body: Body): PendingAuthorization | null {
+function takePending(
+  req: IncomingMessage,
+  res: ServerResponse,
+  session: Session,
+  body: Body,
+): PendingAuthorization | null {
   if (!csrfValid(session, body)) {
     sendLaravelError(req, res, 419);
     return null;
@@ -119,21 +165,29 @@ function takePending(req: IncomingMessage, res: ServerResponse, session: Session
   }
   const authToken = str(body, 'auth_token');
   if (authToken !== null && authToken !== pending.authToken) {
-    sendJson(res, 403, { message: 'The provided auth token for the request is different from the session auth token.' });
+    sendJson(res, 403, {
+      message: 'The provided auth token for the request is different from the session auth token.',
+    });
     return null;
   }
   return pending;
 }
 
 /** POST /oauth/authorize (approve), or with `_method=DELETE` / `deny` (cancel); DELETE /oauth/authorize (cancel). */
-export async function postAuthorize(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, forceDeny: boolean): Promise<void> {
+export async function postAuthorize(
+  ctx: ServerContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  forceDeny: boolean,
+): Promise<void> {
   const body = await readBody(req);
   const session = getSession(ctx, req, res);
   if (ctx.store.user(session.userId) === undefined) {
     redirect(res, '/login');
     return;
   }
-  const deny = forceDeny || req.method === 'DELETE' || str(body, '_method')?.toUpperCase() === 'DELETE' || body.deny !== undefined;
+  const deny =
+    forceDeny || req.method === 'DELETE' || str(body, '_method')?.toUpperCase() === 'DELETE' || body.deny !== undefined;
   const pending = takePending(req, res, session, body);
   if (pending === null) return;
   if (deny) {

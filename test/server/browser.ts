@@ -56,7 +56,11 @@ export async function authorizeInBrowser(
   if (res.status === 302 && new URL(resolve(authorizeUrl, res)).pathname === '/login') {
     const loginPage = await (await jar.fetch(`${origin}/login`)).text();
     const fields = formFields(loginPage, 'login');
-    res = await jar.postForm(`${origin}/login`, { ...fields, username: credentials.username, password: credentials.password });
+    res = await jar.postForm(`${origin}/login`, {
+      ...fields,
+      username: credentials.username,
+      password: credentials.password,
+    });
     const next = resolve(origin, res);
     if (new URL(next).pathname === '/login') throw new Error('Sign-in failed: the server sent the login page back.');
     res = await jar.fetch(next);
@@ -66,6 +70,7 @@ export async function authorizeInBrowser(
   if (res.status !== 200) throw new Error(`The authorization page answered ${res.status}: ${page.slice(0, 300)}`);
   const form = formFields(page, decision);
   res = await jar.postForm(`${origin}/oauth/authorize`, form);
-  if (res.status !== 302) throw new Error(`The consent form answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  if (res.status !== 302)
+    throw new Error(`The consent form answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
   return res.headers.get('location') ?? '';
 }

@@ -9,7 +9,10 @@ import type { PmServer } from './types';
 /** Prints the demo credentials (this is a throwaway demo server: showing its generated secrets is the point). */
 function printCredentials(server: PmServer): void {
   const lines = ['ProcessMaker-compatible demo server (test data only)', 'Users:'];
-  for (const u of server.config.users) lines.push(`  ${u.id}  ${u.username}  password: ${u.password}${u.is_administrator === true ? '  (administrator)' : ''}`);
+  for (const u of server.config.users)
+    lines.push(
+      `  ${u.id}  ${u.username}  password: ${u.password}${u.is_administrator === true ? '  (administrator)' : ''}`,
+    );
   lines.push('Auth clients:');
   for (const c of server.config.clients) {
     lines.push(`  ${c.id}  ${c.name}  [${c.types.join(', ')}]  secret: ${c.secret ?? '(none: public client)'}`);
@@ -33,7 +36,12 @@ async function main(): Promise<void> {
     return;
   }
   const config = opts.configFile === null ? undefined : readConfigFile(opts.configFile);
-  const server = await startPmServer({ port: opts.port, host: opts.host, https: opts.https, ...(config === undefined ? {} : { config }) });
+  const server = await startPmServer({
+    port: opts.port,
+    host: opts.host,
+    https: opts.https,
+    ...(config === undefined ? {} : { config }),
+  });
   server.faults.latencyMs = opts.latencyMs;
   printCredentials(server);
   if (server.caCertPem !== undefined) {

@@ -47,22 +47,38 @@ export function wantsJson(req: IncomingMessage): boolean {
 }
 
 /** Sends a JSON response. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
 
 /** Sends an HTML page. */
-export function sendHtml(res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=UTF-8', 'content-length': Buffer.byteLength(html), ...headers });
+export function sendHtml(
+  res: ServerResponse,
+  status: number,
+  html: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=UTF-8',
+    'content-length': Buffer.byteLength(html),
+    ...headers,
+  });
   res.end(html);
 }
 
 /** Sends a 302 redirect. */
 export function redirect(res: ServerResponse, location: string, headers: Record<string, string> = {}): void {
   res.writeHead(302, { location, 'content-type': 'text/html; charset=UTF-8', ...headers });
-  res.end(`<!DOCTYPE html><html><head><meta http-equiv="refresh" content="0;url='${escapeHtml(location)}'" /><title>Redirecting to ${escapeHtml(location)}</title></head><body>Redirecting to <a href="${escapeHtml(location)}">${escapeHtml(location)}</a>.</body></html>`);
+  res.end(
+    `<!DOCTYPE html><html><head><meta http-equiv="refresh" content="0;url='${escapeHtml(location)}'" /><title>Redirecting to ${escapeHtml(location)}</title></head><body>Redirecting to <a href="${escapeHtml(location)}">${escapeHtml(location)}</a>.</body></html>`,
+  );
 }
 
 /** Escapes text for HTML. */
@@ -88,10 +104,29 @@ export function buildQuery(params: Record<string, string | null | undefined>): s
 }
 
 /** Laravel's generic error bodies for a status, as JSON or HTML depending on what the client accepts. */
-export function sendLaravelError(req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string> = {}): void {
-  const titles: Record<number, string> = { 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 419: 'Page Expired', 429: 'Too Many Requests', 500: 'Server Error', 503: 'Service Unavailable' };
+export function sendLaravelError(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string> = {},
+): void {
+  const titles: Record<number, string> = {
+    403: 'Forbidden',
+    404: 'Not Found',
+    405: 'Method Not Allowed',
+    419: 'Page Expired',
+    429: 'Too Many Requests',
+    500: 'Server Error',
+    503: 'Service Unavailable',
+  };
   const title = titles[status] ?? 'Error';
   const message = status === 429 ? 'Too Many Attempts.' : title;
   if (wantsJson(req)) sendJson(res, status, { message }, headers);
-  else sendHtml(res, status, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><div class="code">${status}</div><div class="message">${message}</div></body></html>`, headers);
+  else
+    sendHtml(
+      res,
+      status,
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><div class="code">${status}</div><div class="message">${message}</div></body></html>`,
+      headers,
+    );
 }

@@ -39,10 +39,17 @@ export const invalidClient = (): OAuthError => new OAuthError('Client authentica
 
 /** 400 invalid_scope. */
 export const invalidScope = (scope: string, redirectUri: string | null = null): OAuthError =>
-  new OAuthError('The requested scope is invalid, unknown, or malformed', 'invalid_scope', 400, `Check the \`${scope}\` scope`, redirectUri);
+  new OAuthError(
+    'The requested scope is invalid, unknown, or malformed',
+    'invalid_scope',
+    400,
+    `Check the \`${scope}\` scope`,
+    redirectUri,
+  );
 
 /** 400 invalid_grant for wrong user credentials (league >= 8.3.6). */
-export const invalidCredentials = (): OAuthError => new OAuthError('The user credentials were incorrect.', 'invalid_grant', 400);
+export const invalidCredentials = (): OAuthError =>
+  new OAuthError('The user credentials were incorrect.', 'invalid_grant', 400);
 
 /** 400 invalid_grant. */
 export const invalidGrant = (hint: string): OAuthError =>
@@ -54,18 +61,35 @@ export const invalidGrant = (hint: string): OAuthError =>
   );
 
 /** 401 invalid_request "The refresh token is invalid." */
-export const invalidRefreshToken = (hint: string): OAuthError => new OAuthError('The refresh token is invalid.', 'invalid_request', 401, hint);
+export const invalidRefreshToken = (hint: string): OAuthError =>
+  new OAuthError('The refresh token is invalid.', 'invalid_request', 401, hint);
 
 /** 400 unsupported_grant_type. */
 export const unsupportedGrantType = (): OAuthError =>
-  new OAuthError('The authorization grant type is not supported by the authorization server.', 'unsupported_grant_type', 400, 'Check that all required parameters have been provided');
+  new OAuthError(
+    'The authorization grant type is not supported by the authorization server.',
+    'unsupported_grant_type',
+    400,
+    'Check that all required parameters have been provided',
+  );
 
 /** access_denied, sent as a redirect to the client. */
 export const accessDenied = (redirectUri: string): OAuthError =>
-  new OAuthError('The resource owner or authorization server denied the request.', 'access_denied', 401, 'The user denied the request', redirectUri);
+  new OAuthError(
+    'The resource owner or authorization server denied the request.',
+    'access_denied',
+    401,
+    'The user denied the request',
+    redirectUri,
+  );
 
 /** Writes the error as league's generateHttpResponse does: a redirect when it has a redirect URI, else JSON. */
-export function sendOAuthError(req: IncomingMessage, res: ServerResponse, err: OAuthError, extraHeaders: Record<string, string> = {}): void {
+export function sendOAuthError(
+  req: IncomingMessage,
+  res: ServerResponse,
+  err: OAuthError,
+  extraHeaders: Record<string, string> = {},
+): void {
   if (err.redirectUri !== null) {
     const sep = err.redirectUri.includes('?') ? '&' : '?';
     redirect(res, err.redirectUri + sep + buildQuery(err.payload()));

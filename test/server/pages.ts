@@ -44,7 +44,10 @@ export function consentPage(v: ConsentView): string {
     <input type="hidden" name="state" value="${e(v.state ?? '')}">
     <input type="hidden" name="client_id" value="${v.clientId}">
     <input type="hidden" name="auth_token" value="${e(v.authToken)}">`;
-  const scopes = v.scopes.length === 0 ? '' : `<p><strong>This application will be able to:</strong></p><ul>${v.scopes.map((s) => `<li>${e(s)}</li>`).join('')}</ul>`;
+  const scopes =
+    v.scopes.length === 0
+      ? ''
+      : `<p><strong>This application will be able to:</strong></p><ul>${v.scopes.map((s) => `<li>${e(s)}</li>`).join('')}</ul>`;
   return layout(
     'Authorization Request',
     `<h1>Authorization Request</h1>
@@ -66,5 +69,8 @@ ${scopes}
 
 /** The landing page after login when nothing was intended. */
 export function homePage(fullname: string): string {
-  return layout('Home', `<h1>Welcome, ${e(fullname)}</h1><p>You are signed in to ProcessMaker.</p><form method="POST" action="/logout"><button type="submit">Log Out</button></form>`);
+  return layout(
+    'Home',
+    `<h1>Welcome, ${e(fullname)}</h1><p>You are signed in to ProcessMaker.</p><form method="POST" action="/logout"><button type="submit">Log Out</button></form>`,
+  );
 }

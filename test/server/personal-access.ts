@@ -23,10 +23,21 @@ export function tokenJson(row: AccessTokenRow): Record<string, unknown> {
  * Passport's PersonalAccessTokenFactory: a token from the personal access client for a user,
  * with a name and no refresh token. Throws when no personal access client exists.
  */
-export function createPersonalAccessToken(ctx: ServerContext, userId: number, name: string, scopes: string[]): { accessToken: string; token: Record<string, unknown> } {
+export function createPersonalAccessToken(
+  ctx: ServerContext,
+  userId: number,
+  name: string,
+  scopes: string[],
+): { accessToken: string; token: Record<string, unknown> } {
   const client = ctx.store.clients.find((c) => clientHandlesGrant(c, 'personal_access'));
   if (client === undefined) throw new Error('Personal access client not found. Please create one.');
-  const { jwt, row } = issueAccessToken(ctx, { clientId: client.id, userId, scopes, ttlSeconds: ctx.config.personalAccessTokenTtl, name });
+  const { jwt, row } = issueAccessToken(ctx, {
+    clientId: client.id,
+    userId,
+    scopes,
+    ttlSeconds: ctx.config.personalAccessTokenTtl,
+    name,
+  });
   return { accessToken: jwt, token: tokenJson(row) };
 }
 

@@ -17,7 +17,14 @@ const BASE = Date.UTC(2025, 0, 6, 9, 0, 0);
 export const laravelDate = (ms: number): string => new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
 const day = (n: number): string => laravelDate(BASE + n * 86_400_000);
 
-const PROCESS_NAMES = ['Leave Request', 'Purchase Order', 'New Hire Onboarding', 'Expense Report', 'Vendor Registration', 'IT Access Request'];
+const PROCESS_NAMES = [
+  'Leave Request',
+  'Purchase Order',
+  'New Hire Onboarding',
+  'Expense Report',
+  'Vendor Registration',
+  'IT Access Request',
+];
 
 /** Builds deterministic sample rows: 3 groups, 6 processes, 30 requests, 40 tasks. */
 export function buildSampleData(users: PmUser[]): SampleData {

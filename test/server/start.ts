@@ -18,7 +18,13 @@ const urlHost = (host: string): string => (host.includes(':') ? `[${host}]` : ho
 export async function startPmServer(options: StartOptions = {}): Promise<PmServer> {
   const config = resolveConfig(options.config);
   const host = options.host ?? '127.0.0.1';
-  const ctx: ServerContext = { store: new Store(config), keys: generateSigningKeys(), config, now: options.clock ?? Date.now, baseUrl: '' };
+  const ctx: ServerContext = {
+    store: new Store(config),
+    keys: generateSigningKeys(),
+    config,
+    now: options.clock ?? Date.now,
+    baseUrl: '',
+  };
   const faults = new Faults(() => ctx.store.revokeEverything(ctx.now()));
   const stats: PmStats = {
     tokenRequests: 0,

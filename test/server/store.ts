@@ -95,7 +95,14 @@ export class Store {
 
   /** Creates an empty guest session. */
   newSession(): Session {
-    const session: Session = { id: randomBytes(20).toString('hex'), userId: null, csrf: randomBytes(20).toString('hex'), intended: null, flashError: null, pending: null };
+    const session: Session = {
+      id: randomBytes(20).toString('hex'),
+      userId: null,
+      csrf: randomBytes(20).toString('hex'),
+      intended: null,
+      flashError: null,
+      pending: null,
+    };
     this.sessions.set(session.id, session);
     return session;
   }

@@ -20,7 +20,8 @@ const tlv = (tag: number, ...content: Buffer[]): Buffer => {
 };
 const seq = (...c: Buffer[]): Buffer => tlv(0x30, ...c);
 const set = (...c: Buffer[]): Buffer => tlv(0x31, ...c);
-const int = (bytes: Buffer): Buffer => tlv(0x02, (bytes[0] ?? 0) & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes);
+const int = (bytes: Buffer): Buffer =>
+  tlv(0x02, (bytes[0] ?? 0) & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes);
 const nul = (): Buffer => Buffer.from([0x05, 0x00]);
 const bool = (v: boolean): Buffer => Buffer.from([0x01, 0x01, v ? 0xff : 0x00]);
 const octets = (b: Buffer): Buffer => tlv(0x04, b);
@@ -55,7 +56,8 @@ function ipBytes(ip: string): Buffer {
   return Buffer.from(groups.flatMap((g) => [(parseInt(g, 16) >> 8) & 0xff, parseInt(g, 16) & 0xff]));
 }
 
-const extension = (id: string, critical: boolean, value: Buffer): Buffer => seq(oid(id), ...(critical ? [bool(true)] : []), octets(value));
+const extension = (id: string, critical: boolean, value: Buffer): Buffer =>
+  seq(oid(id), ...(critical ? [bool(true)] : []), octets(value));
 
 /**
  * Builds an RSA key and a self-signed X.509 v3 certificate (SHA-256) for `host`, valid for a year,
@@ -64,7 +66,10 @@ const extension = (id: string, critical: boolean, value: Buffer): Buffer => seq(
 export function generateSelfSignedCertificate(host: string): SelfSignedCertificate {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const sigAlg = seq(oid('1.2.840.113549.1.1.11'), nul());
-  const name = seq(set(seq(oid('2.5.4.3'), utf8('pm-server test certificate'))), set(seq(oid('2.5.4.10'), utf8('Token Tray tests'))));
+  const name = seq(
+    set(seq(oid('2.5.4.3'), utf8('pm-server test certificate'))),
+    set(seq(oid('2.5.4.10'), utf8('Token Tray tests'))),
+  );
   const now = Date.now();
   const validity = seq(utcTime(new Date(now - 86_400_000)), utcTime(new Date(now + 365 * 86_400_000)));
   const dns = new Set(['localhost']);
@@ -72,7 +77,10 @@ export function generateSelfSignedCertificate(host: string): SelfSignedCertifica
   const bare = host.replace(/^\[|\]$/g, '');
   if (isIPv4(bare) || isIPv6(bare)) ips.add(bare);
   else dns.add(bare);
-  const san = seq(...[...dns].map((d) => tlv(0x82, Buffer.from(d, 'ascii'))), ...[...ips].map((ip) => tlv(0x87, ipBytes(ip))));
+  const san = seq(
+    ...[...dns].map((d) => tlv(0x82, Buffer.from(d, 'ascii'))),
+    ...[...ips].map((ip) => tlv(0x87, ipBytes(ip))),
+  );
   const extensions = seq(
     extension('2.5.29.19', true, seq(bool(true))),
     extension('2.5.29.15', true, bits(Buffer.from([0xa4]), 2)),
@@ -81,9 +89,21 @@ export function generateSelfSignedCertificate(host: string): SelfSignedCertifica
   );
   const serial = randomBytes(16);
   serial[0] = (serial[0] ?? 0) & 0x7f;
-  const tbs = seq(explicit(0, int(Buffer.from([2]))), int(serial), sigAlg, name, validity, name, publicKey.export({ type: 'spki', format: 'der' }), explicit(3, extensions));
+  const tbs = seq(
+    explicit(0, int(Buffer.from([2]))),
+    int(serial),
+    sigAlg,
+    name,
+    validity,
+    name,
+    publicKey.export({ type: 'spki', format: 'der' }),
+    explicit(3, extensions),
+  );
   const signature = createSign('sha256').update(tbs).sign(privateKey);
   const der = seq(tbs, sigAlg, bits(signature));
   const b64 = der.toString('base64').replace(/.{64}/g, '$&\n').replace(/\n$/, '');
-  return { keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), certPem: `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n` };
+  return {
+    keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    certPem: `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`,
+  };
 }

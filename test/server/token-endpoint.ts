@@ -39,9 +39,19 @@ export class RateLimiter {
 }
 
 /** POST /oauth/token. */
-export async function tokenEndpoint(ctx: ServerContext, faults: Faults, limiter: RateLimiter, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function tokenEndpoint(
+  ctx: ServerContext,
+  faults: Faults,
+  limiter: RateLimiter,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const limit = ctx.config.tokenRateLimitPerMinute ?? 0;
-  const retryAfter = faults.throttle ? 60 : limit > 0 ? limiter.hit(req.socket.remoteAddress ?? '', limit, ctx.now()) : null;
+  const retryAfter = faults.throttle
+    ? 60
+    : limit > 0
+      ? limiter.hit(req.socket.remoteAddress ?? '', limit, ctx.now())
+      : null;
   if (retryAfter !== null) {
     sendLaravelError(req, res, 429, {
       'retry-after': String(retryAfter),

@@ -19,7 +19,12 @@ describe('API authentication', () => {
     const other = await startPmServer();
     const foreign = (await passwordToken(other)).access_token;
     await other.close();
-    for (const headers of [{}, { authorization: 'Bearer nonsense' }, { authorization: `Bearer ${foreign}` }]) {
+    const variants: Array<Record<string, string>> = [
+      {},
+      { authorization: 'Bearer nonsense' },
+      { authorization: `Bearer ${foreign}` },
+    ];
+    for (const headers of variants) {
       const res = await fetch(`${server.url}/api/1.0/users`, { headers });
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ error: 'Unauthenticated.' });
@@ -36,7 +41,11 @@ describe('API authentication', () => {
 
   it('gives a client_credentials token (no user) 401 on every API call', async () => {
     const c = server.seed.codeClient;
-    const res = await tokenForm(server, { grant_type: 'client_credentials', client_id: String(c.id), client_secret: c.secret ?? '' });
+    const res = await tokenForm(server, {
+      grant_type: 'client_credentials',
+      client_id: String(c.id),
+      client_secret: c.secret ?? '',
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as TokenBody;
     expect(body.refresh_token).toBeUndefined();
@@ -74,7 +83,15 @@ describe('API resources', () => {
 
   it('lets a user view themselves (unwrapped, with fullname) and configuration, but not others', async () => {
     const me = await getJson<Record<string, unknown>>(`users/${server.seed.user.id}`, jane);
-    expect(me).toMatchObject({ id: 2, username: 'jane', email: 'jane@example.com', firstname: 'Jane', lastname: 'Doe', status: 'ACTIVE', fullname: 'Jane Doe' });
+    expect(me).toMatchObject({
+      id: 2,
+      username: 'jane',
+      email: 'jane@example.com',
+      firstname: 'Jane',
+      lastname: 'Doe',
+      status: 'ACTIVE',
+      fullname: 'Jane Doe',
+    });
     expect(me.password).toBeUndefined();
     expect(await getJson(`users/configuration`, jane)).toMatchObject({ user_id: 2 });
     const other = await api(server, `users/${server.seed.admin.id}`, jane);
@@ -83,7 +100,7 @@ describe('API resources', () => {
     expect((await api(server, `users/${server.seed.user.id}`, admin)).status).toBe(200);
   });
 
-  it('wraps lists in ProcessMaker\'s envelope with 10 per page by default', async () => {
+  it("wraps lists in ProcessMaker's envelope with 10 per page by default", async () => {
     const page = await getJson<Envelope>('requests', admin);
     expect(page.data).toHaveLength(10);
     expect(page.meta).toEqual({
@@ -104,7 +121,15 @@ describe('API resources', () => {
 
   it('honours page and per_page, including a page past the end', async () => {
     const p3 = await getJson<Envelope>('requests?page=3&per_page=12', admin);
-    expect(p3.meta).toMatchObject({ current_page: 3, per_page: 12, from: 25, to: 30, count: 6, last_page: 3, total: 30 });
+    expect(p3.meta).toMatchObject({
+      current_page: 3,
+      per_page: 12,
+      from: 25,
+      to: 30,
+      count: 6,
+      last_page: 3,
+      total: 30,
+    });
     expect(p3.data.map((r) => r.id)).toEqual([25, 26, 27, 28, 29, 30]);
     const past = await getJson<Envelope>('requests?page=9', admin);
     expect(past.data).toEqual([]);
@@ -134,12 +159,19 @@ describe('API resources', () => {
   });
 
   it('starts a request with POST process_events and validates with 422', async () => {
-    const ok = await api(server, 'process_events/1?event=node_1', jane, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ days: 3 }) });
+    const ok = await api(server, 'process_events/1?event=node_1', jane, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ days: 3 }),
+    });
     expect(ok.status).toBe(201);
     expect(await ok.json()).toMatchObject({ process_id: 1, user_id: 2, status: 'ACTIVE', data: { days: 3 } });
     const missing = await api(server, 'process_events/1', jane, { method: 'POST' });
     expect(missing.status).toBe(422);
-    expect(await missing.json()).toEqual({ message: 'The event field is required.', errors: { event: ['The event field is required.'] } });
+    expect(await missing.json()).toEqual({
+      message: 'The event field is required.',
+      errors: { event: ['The event field is required.'] },
+    });
     expect((await api(server, 'process_events/77?event=node_1', jane, { method: 'POST' })).status).toBe(404);
   });
 });
@@ -154,15 +186,39 @@ describe('personal access tokens', () => {
   afterAll(() => server.close());
 
   const create = (userId: number, body: unknown, token = jane) =>
-    api(server, `users/${userId}/tokens`, token, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    api(server, `users/${userId}/tokens`, token, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it('creates a token shown once, lists it, uses it as Bearer and revokes it with 204', async () => {
     const res = await create(2, { name: 'laptop', scopes: [] });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { accessToken: string; token: Record<string, unknown> };
-    expect(Object.keys(body.token)).toEqual(['id', 'user_id', 'client_id', 'name', 'scopes', 'revoked', 'created_at', 'updated_at', 'expires_at']);
-    expect(body.token).toMatchObject({ user_id: 2, client_id: server.seed.patClient.id, name: 'laptop', scopes: [], revoked: false });
-    expect(decodeJwt(body.accessToken).payload).toMatchObject({ sub: '2', aud: String(server.seed.patClient.id), jti: body.token.id });
+    expect(Object.keys(body.token)).toEqual([
+      'id',
+      'user_id',
+      'client_id',
+      'name',
+      'scopes',
+      'revoked',
+      'created_at',
+      'updated_at',
+      'expires_at',
+    ]);
+    expect(body.token).toMatchObject({
+      user_id: 2,
+      client_id: server.seed.patClient.id,
+      name: 'laptop',
+      scopes: [],
+      revoked: false,
+    });
+    expect(decodeJwt(body.accessToken).payload).toMatchObject({
+      sub: '2',
+      aud: String(server.seed.patClient.id),
+      jti: body.token.id,
+    });
     const list = (await (await api(server, 'users/2/tokens', jane)).json()) as Envelope;
     expect(list.data.map((t) => t.name)).toEqual(['laptop']);
     expect((await api(server, 'users/configuration', body.accessToken)).status).toBe(200);
@@ -176,7 +232,10 @@ describe('personal access tokens', () => {
   it('answers 422 when the name is missing', async () => {
     const res = await create(2, { scopes: [] });
     expect(res.status).toBe(422);
-    expect(await res.json()).toEqual({ message: 'The name field is required.', errors: { name: ['The name field is required.'] } });
+    expect(await res.json()).toEqual({
+      message: 'The name field is required.',
+      errors: { name: ['The name field is required.'] },
+    });
   });
 
   it('forbids a non-administrator to create or list tokens for someone else', async () => {

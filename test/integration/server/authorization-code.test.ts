@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizeInBrowser } from '../../server/browser';
 import type { PmServer } from '../../server/index';
-import { authorizeUrl, decodeJwt, pkcePair, startWithClock, tokenForm, type OAuthErrorBody, type TokenBody } from './helpers';
+import {
+  authorizeUrl,
+  decodeJwt,
+  pkcePair,
+  startWithClock,
+  tokenForm,
+  type OAuthErrorBody,
+  type TokenBody,
+} from './helpers';
 
 const LOOPBACK = 'http://127.0.0.1:53123/oauth/callback';
 
@@ -17,7 +25,10 @@ describe('authorization code grant', () => {
 
   /** Signs in, approves, and returns the code from the redirect. */
   async function getCode(params: Record<string, string>): Promise<string> {
-    const location = await authorizeInBrowser(authorizeUrl(server, { redirect_uri: LOOPBACK, state: 's1', ...params }), creds());
+    const location = await authorizeInBrowser(
+      authorizeUrl(server, { redirect_uri: LOOPBACK, state: 's1', ...params }),
+      creds(),
+    );
     const url = new URL(location);
     const code = url.searchParams.get('code');
     if (code === null) throw new Error(`no code in ${location}`);
@@ -36,7 +47,15 @@ describe('authorization code grant', () => {
 
   it('approving redirects to redirect_uri with code and state; the code buys a token pair for the user', async () => {
     const { verifier, challenge } = pkcePair();
-    const location = await authorizeInBrowser(authorizeUrl(server, { redirect_uri: LOOPBACK, state: 'xyz', code_challenge: challenge, code_challenge_method: 'S256' }), creds());
+    const location = await authorizeInBrowser(
+      authorizeUrl(server, {
+        redirect_uri: LOOPBACK,
+        state: 'xyz',
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+      }),
+      creds(),
+    );
     const url = new URL(location);
     expect(`${url.origin}${url.pathname}`).toBe(LOOPBACK);
     expect(url.searchParams.get('state')).toBe('xyz');
@@ -44,7 +63,11 @@ describe('authorization code grant', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as TokenBody;
     expect(body.refresh_token).toMatch(/^def50200/);
-    expect(decodeJwt(body.access_token).payload).toMatchObject({ sub: String(server.seed.user.id), aud: String(server.seed.codeClient.id), scopes: [] });
+    expect(decodeJwt(body.access_token).payload).toMatchObject({
+      sub: String(server.seed.user.id),
+      aud: String(server.seed.codeClient.id),
+      scopes: [],
+    });
   });
 
   it('drops the * scope for the authorization code grant', async () => {
@@ -115,7 +138,11 @@ describe('authorization code grant', () => {
 
   it('refuses the code exchange to password and personal access clients with 401 invalid_client', async () => {
     for (const client of [server.seed.passwordClient, server.seed.patClient]) {
-      const res = await exchange('def50200abcdef', { client_id: String(client.id), client_secret: client.secret ?? '', redirect_uri: 'http://localhost' });
+      const res = await exchange('def50200abcdef', {
+        client_id: String(client.id),
+        client_secret: client.secret ?? '',
+        redirect_uri: 'http://localhost',
+      });
       expect(res.status).toBe(401);
       expect(((await res.json()) as OAuthErrorBody).error).toBe('invalid_client');
     }
@@ -136,7 +163,13 @@ describe('public clients', () => {
         clients: [
           { id: 1, name: 'Public', secret: null, redirect: REDIRECT, types: ['authorization_code_grant'] },
           { id: 2, name: 'Password', secret: 'p'.repeat(40), redirect: 'http://localhost', types: ['password_client'] },
-          { id: 3, name: 'PAT', secret: 'q'.repeat(40), redirect: 'http://localhost', types: ['personal_access_client'] },
+          {
+            id: 3,
+            name: 'PAT',
+            secret: 'q'.repeat(40),
+            redirect: 'http://localhost',
+            types: ['personal_access_client'],
+          },
         ],
       },
     }));
@@ -144,18 +177,30 @@ describe('public clients', () => {
   afterAll(() => server.close());
 
   it('must send a PKCE challenge', async () => {
-    const loc = await authorizeInBrowser(authorizeUrl(server, { redirect_uri: REDIRECT }), { username: 'jane', password: server.seed.user.password }).catch((e: Error) => e.message);
+    const loc = await authorizeInBrowser(authorizeUrl(server, { redirect_uri: REDIRECT }), {
+      username: 'jane',
+      password: server.seed.user.password,
+    }).catch((e: Error) => e.message);
     expect(loc).toContain('Code challenge must be provided for public clients');
   });
 
   it('exchanges a code without a secret when the verifier matches', async () => {
     const { verifier, challenge } = pkcePair();
-    const loc = await authorizeInBrowser(authorizeUrl(server, { redirect_uri: REDIRECT, code_challenge: challenge, code_challenge_method: 'S256' }), {
-      username: 'jane',
-      password: server.seed.user.password,
-    });
+    const loc = await authorizeInBrowser(
+      authorizeUrl(server, { redirect_uri: REDIRECT, code_challenge: challenge, code_challenge_method: 'S256' }),
+      {
+        username: 'jane',
+        password: server.seed.user.password,
+      },
+    );
     const code = new URL(loc).searchParams.get('code') ?? '';
-    const res = await tokenForm(server, { grant_type: 'authorization_code', client_id: '1', redirect_uri: REDIRECT, code, code_verifier: verifier });
+    const res = await tokenForm(server, {
+      grant_type: 'authorization_code',
+      client_id: '1',
+      redirect_uri: REDIRECT,
+      code,
+      code_verifier: verifier,
+    });
     expect(res.status).toBe(200);
   });
 });

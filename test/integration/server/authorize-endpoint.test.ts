@@ -9,12 +9,42 @@ describe('/login and /oauth/authorize', () => {
     server = await startPmServer({
       config: {
         clients: [
-          { id: 1, name: 'Token Tray', secret: 's'.repeat(40), redirect: 'pmtokentray://oauth/callback,http://127.0.0.1/oauth/callback', types: ['authorization_code_grant'] },
+          {
+            id: 1,
+            name: 'Token Tray',
+            secret: 's'.repeat(40),
+            redirect: 'pmtokentray://oauth/callback,http://127.0.0.1/oauth/callback',
+            types: ['authorization_code_grant'],
+          },
           { id: 2, name: 'Password', secret: 'p'.repeat(40), redirect: 'http://localhost', types: ['password_client'] },
-          { id: 3, name: 'PAT', secret: 'q'.repeat(40), redirect: 'http://localhost', types: ['personal_access_client'] },
-          { id: 4, name: 'IPv6 app', secret: 'r'.repeat(40), redirect: 'http://[::1]/cb', types: ['authorization_code_grant'] },
-          { id: 5, name: 'Localhost app', secret: 't'.repeat(40), redirect: 'http://localhost/cb', types: ['authorization_code_grant'] },
-          { id: 6, name: 'Single', secret: 'u'.repeat(40), redirect: 'https://app.example.com/cb', types: ['authorization_code_grant'] },
+          {
+            id: 3,
+            name: 'PAT',
+            secret: 'q'.repeat(40),
+            redirect: 'http://localhost',
+            types: ['personal_access_client'],
+          },
+          {
+            id: 4,
+            name: 'IPv6 app',
+            secret: 'r'.repeat(40),
+            redirect: 'http://[::1]/cb',
+            types: ['authorization_code_grant'],
+          },
+          {
+            id: 5,
+            name: 'Localhost app',
+            secret: 't'.repeat(40),
+            redirect: 'http://localhost/cb',
+            types: ['authorization_code_grant'],
+          },
+          {
+            id: 6,
+            name: 'Single',
+            secret: 'u'.repeat(40),
+            redirect: 'https://app.example.com/cb',
+            types: ['authorization_code_grant'],
+          },
         ],
       },
     });
@@ -59,9 +89,15 @@ describe('/login and /oauth/authorize', () => {
   it('sends a wrong password back to the login page with a message', async () => {
     const jar = new CookieJar();
     const page = await (await jar.fetch(`${server.url}/login`)).text();
-    const res = await jar.postForm(`${server.url}/login`, { ...formFields(page, 'login'), username: 'jane', password: 'wrong' });
+    const res = await jar.postForm(`${server.url}/login`, {
+      ...formFields(page, 'login'),
+      username: 'jane',
+      password: 'wrong',
+    });
     expect(res.headers.get('location')).toBe('/login');
-    expect(await (await jar.fetch(`${server.url}/login`)).text()).toContain('These credentials do not match our records.');
+    expect(await (await jar.fetch(`${server.url}/login`)).text()).toContain(
+      'These credentials do not match our records.',
+    );
   });
 
   it('rejects a login post without the CSRF token with 419', async () => {
@@ -78,7 +114,9 @@ describe('/login and /oauth/authorize', () => {
 
   it('answers 401 invalid_client for an unknown client or an unregistered redirect URI', async () => {
     const jar = await signedIn();
-    const unknown = await jar.fetch(`${server.url}/oauth/authorize?response_type=code&client_id=99&redirect_uri=pmtokentray://oauth/callback`);
+    const unknown = await jar.fetch(
+      `${server.url}/oauth/authorize?response_type=code&client_id=99&redirect_uri=pmtokentray://oauth/callback`,
+    );
     expect(unknown.status).toBe(401);
     const wrong = await jar.fetch(authorizeUrl(server, { redirect_uri: 'https://evil.example/cb' }));
     expect(wrong.status).toBe(401);
@@ -95,7 +133,11 @@ describe('/login and /oauth/authorize', () => {
   it('ignores the port on http://127.0.0.1 and http://[::1] but nowhere else', async () => {
     const jar = await signedIn();
     const status = async (clientId: string, redirect: string) =>
-      (await jar.fetch(`${server.url}/oauth/authorize?${new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirect, prompt: 'consent' })}`)).status;
+      (
+        await jar.fetch(
+          `${server.url}/oauth/authorize?${new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirect, prompt: 'consent' })}`,
+        )
+      ).status;
     expect(await status('1', 'http://127.0.0.1:49152/oauth/callback')).toBe(200);
     expect(await status('1', 'http://127.0.0.1/oauth/callback')).toBe(200);
     expect(await status('1', 'http://127.0.0.1:49152/oauth/other')).toBe(401);
@@ -108,7 +150,9 @@ describe('/login and /oauth/authorize', () => {
 
   it('redirects an unknown scope back to the client as invalid_scope', async () => {
     const jar = await signedIn();
-    const res = await jar.fetch(authorizeUrl(server, { redirect_uri: 'pmtokentray://oauth/callback', scope: 'admin', state: 's' }));
+    const res = await jar.fetch(
+      authorizeUrl(server, { redirect_uri: 'pmtokentray://oauth/callback', scope: 'admin', state: 's' }),
+    );
     expect(res.status).toBe(302);
     const loc = new URL(res.headers.get('location') ?? '');
     expect(loc.searchParams.get('error')).toBe('invalid_scope');
@@ -116,15 +160,33 @@ describe('/login and /oauth/authorize', () => {
 
   it('rejects an unknown code_challenge_method and a malformed challenge with 400 invalid_request', async () => {
     const jar = await signedIn();
-    const bad = await jar.fetch(authorizeUrl(server, { redirect_uri: 'pmtokentray://oauth/callback', code_challenge: 'a'.repeat(43), code_challenge_method: 'S512' }));
+    const bad = await jar.fetch(
+      authorizeUrl(server, {
+        redirect_uri: 'pmtokentray://oauth/callback',
+        code_challenge: 'a'.repeat(43),
+        code_challenge_method: 'S512',
+      }),
+    );
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as OAuthErrorBody).hint).toBe('Code challenge method must be one of `S256`, `plain`');
-    const short = await jar.fetch(authorizeUrl(server, { redirect_uri: 'pmtokentray://oauth/callback', code_challenge: 'short', code_challenge_method: 'S256' }));
-    expect(((await short.json()) as OAuthErrorBody).hint).toBe('Code challenge must follow the specifications of RFC-7636.');
+    const short = await jar.fetch(
+      authorizeUrl(server, {
+        redirect_uri: 'pmtokentray://oauth/callback',
+        code_challenge: 'short',
+        code_challenge_method: 'S256',
+      }),
+    );
+    expect(((await short.json()) as OAuthErrorBody).hint).toBe(
+      'Code challenge must follow the specifications of RFC-7636.',
+    );
   });
 
-  it('Cancel redirects with state, error=access_denied and ProcessMaker\'s other fields', async () => {
-    const loc = await authorizeInBrowser(authorizeUrl(server, { redirect_uri: 'pmtokentray://oauth/callback', state: 'st8', prompt: 'consent' }), creds(), 'deny');
+  it("Cancel redirects with state, error=access_denied and ProcessMaker's other fields", async () => {
+    const loc = await authorizeInBrowser(
+      authorizeUrl(server, { redirect_uri: 'pmtokentray://oauth/callback', state: 'st8', prompt: 'consent' }),
+      creds(),
+      'deny',
+    );
     expect(loc.startsWith('pmtokentray://oauth/callback?state=st8&error=access_denied&')).toBe(true);
     const q = new URL(loc).searchParams;
     expect(q.get('error_description')).toBe('The resource owner or authorization server denied the request.');
@@ -135,19 +197,33 @@ describe('/login and /oauth/authorize', () => {
 
   it('refuses an approval whose auth_token differs from the session', async () => {
     const jar = await signedIn();
-    const html = await (await jar.fetch(authorizeUrl(server, { redirect_uri: 'pmtokentray://oauth/callback', prompt: 'consent' }))).text();
-    const res = await jar.postForm(`${server.url}/oauth/authorize`, { ...formFields(html, 'approve'), auth_token: 'forged' });
+    const html = await (
+      await jar.fetch(authorizeUrl(server, { redirect_uri: 'pmtokentray://oauth/callback', prompt: 'consent' }))
+    ).text();
+    const res = await jar.postForm(`${server.url}/oauth/authorize`, {
+      ...formFields(html, 'approve'),
+      auth_token: 'forged',
+    });
     expect(res.status).toBe(403);
   });
 
   it('skips the consent page once the user holds a live token for the client, unless prompt=consent', async () => {
-    const url = authorizeUrl(server, { redirect_uri: 'https://app.example.com/cb', state: 'one' }).replace('client_id=1', 'client_id=6');
+    const url = authorizeUrl(server, { redirect_uri: 'https://app.example.com/cb', state: 'one' }).replace(
+      'client_id=1',
+      'client_id=6',
+    );
     const jar = await signedIn();
     expect((await jar.fetch(url)).status).toBe(200);
     const code = new URL(await authorizeInBrowser(url, creds(), 'approve', jar)).searchParams.get('code') ?? '';
     const res = await fetch(`${server.url}/oauth/token`, {
       method: 'POST',
-      body: new URLSearchParams({ grant_type: 'authorization_code', client_id: '6', client_secret: 'u'.repeat(40), redirect_uri: 'https://app.example.com/cb', code }),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: '6',
+        client_secret: 'u'.repeat(40),
+        redirect_uri: 'https://app.example.com/cb',
+        code,
+      }),
     });
     expect(res.status).toBe(200);
     const again = await jar.fetch(url);

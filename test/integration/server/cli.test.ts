@@ -12,7 +12,14 @@ describe('pm-server command line', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pm-server-cli-'));
     bundle = join(dir, 'pm-server.js');
-    await build({ entryPoints: ['test/server/cli.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'silent' });
+    await build({
+      entryPoints: ['test/server/cli.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: bundle,
+      logLevel: 'silent',
+    });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -33,7 +40,13 @@ describe('pm-server command line', () => {
   }
 
   it('parses its flags and refuses unknown ones', () => {
-    expect(parseCliArgs(['--port', '8080', '--https', '--latency=20', '--config', 'x.json'])).toEqual({ port: 8080, host: '127.0.0.1', configFile: 'x.json', https: true, latencyMs: 20 });
+    expect(parseCliArgs(['--port', '8080', '--https', '--latency=20', '--config', 'x.json'])).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      configFile: 'x.json',
+      https: true,
+      latencyMs: 20,
+    });
     expect(parseCliArgs([])).toMatchObject({ port: 0, https: false });
     expect(() => parseCliArgs(['--bogus'])).toThrow(/Unknown option/);
     expect(() => parseCliArgs(['--port', 'abc'])).toThrow(/whole number/);
@@ -50,13 +63,37 @@ describe('pm-server command line', () => {
 
   it('takes users and clients from --config', async () => {
     const config = join(dir, 'config.json');
-    writeFileSync(config, JSON.stringify({
-      users: [{ id: 7, username: 'sam', password: 'pw-from-config', email: 'sam@example.com', firstname: 'Sam', lastname: 'Lee', is_administrator: true }],
-      clients: [{ id: 4, name: 'Scripts', secret: 'c'.repeat(40), redirect: 'http://localhost', types: ['password_client'] }],
-    }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        users: [
+          {
+            id: 7,
+            username: 'sam',
+            password: 'pw-from-config',
+            email: 'sam@example.com',
+            firstname: 'Sam',
+            lastname: 'Lee',
+            is_administrator: true,
+          },
+        ],
+        clients: [
+          { id: 4, name: 'Scripts', secret: 'c'.repeat(40), redirect: 'http://localhost', types: ['password_client'] },
+        ],
+      }),
+    );
     const { url, stop } = await run(['--config', config]);
     try {
-      const res = await fetch(`${url}/oauth/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'password', client_id: '4', client_secret: 'c'.repeat(40), username: 'sam', password: 'pw-from-config' }) });
+      const res = await fetch(`${url}/oauth/token`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'password',
+          client_id: '4',
+          client_secret: 'c'.repeat(40),
+          username: 'sam',
+          password: 'pw-from-config',
+        }),
+      });
       expect(res.status).toBe(200);
     } finally {
       await stop();

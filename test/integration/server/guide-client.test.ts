@@ -5,7 +5,7 @@ import { startPmServer, type PmServer } from '../../server/index';
  * A client written straight from ProcessMaker's developer guides (the Python/cURL tabs, in
  * TypeScript): a form POST to /oauth/token, then Bearer calls to /api/1.0. Nothing pm-server specific.
  */
-describe('a client written from ProcessMaker\'s guides', () => {
+describe("a client written from ProcessMaker's guides", () => {
   let server: PmServer;
   beforeAll(async () => {
     server = await startPmServer();
@@ -19,8 +19,13 @@ describe('a client written from ProcessMaker\'s guides', () => {
       body: `grant_type=password&client_id=${server.seed.passwordClient.id}&client_secret=${encodeURIComponent(server.seed.passwordClient.secret ?? '')}&username=admin&password=${encodeURIComponent(server.seed.admin.password)}&scope=*`,
     });
     expect(tokenResponse.status).toBe(200);
-    const { access_token, refresh_token } = (await tokenResponse.json()) as { access_token: string; refresh_token: string };
-    const users = await fetch(`${server.url}/api/1.0/users`, { headers: { Authorization: `Bearer ${access_token}`, Accept: 'application/json' } });
+    const { access_token, refresh_token } = (await tokenResponse.json()) as {
+      access_token: string;
+      refresh_token: string;
+    };
+    const users = await fetch(`${server.url}/api/1.0/users`, {
+      headers: { Authorization: `Bearer ${access_token}`, Accept: 'application/json' },
+    });
     expect(users.status).toBe(200);
     const list = (await users.json()) as { data: Array<{ username: string }>; meta: { total: number } };
     expect(list.data.map((u) => u.username)).toEqual(['admin', 'jane']);
@@ -28,7 +33,12 @@ describe('a client written from ProcessMaker\'s guides', () => {
     const refreshed = await fetch(`${server.url}/oauth/token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token, client_id: String(server.seed.passwordClient.id), client_secret: server.seed.passwordClient.secret ?? '' }),
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token,
+        client_id: String(server.seed.passwordClient.id),
+        client_secret: server.seed.passwordClient.secret ?? '',
+      }),
     });
     expect(refreshed.status).toBe(200);
   });

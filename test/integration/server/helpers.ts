@@ -16,19 +16,38 @@ export async function startWithClock(options: Omit<StartOptions, 'clock'> = {}):
 }
 
 /** POSTs a form to /oauth/token. */
-export function tokenForm(server: PmServer, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+export function tokenForm(
+  server: PmServer,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(`${server.url}/oauth/token`, { method: 'POST', headers, body: new URLSearchParams(fields) });
 }
 
 /** POSTs JSON to /oauth/token. */
 export function tokenJson(server: PmServer, body: Record<string, unknown>): Promise<Response> {
-  return fetch(`${server.url}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+  return fetch(`${server.url}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 /** The password grant for the seed's regular user via the seed's password client. */
-export async function passwordToken(server: PmServer, username = server.seed.user.username, password = server.seed.user.password): Promise<TokenBody> {
+export async function passwordToken(
+  server: PmServer,
+  username = server.seed.user.username,
+  password = server.seed.user.password,
+): Promise<TokenBody> {
   const c = server.seed.passwordClient;
-  const res = await tokenForm(server, { grant_type: 'password', client_id: String(c.id), client_secret: c.secret ?? '', username, password, scope: '*' });
+  const res = await tokenForm(server, {
+    grant_type: 'password',
+    client_id: String(c.id),
+    client_secret: c.secret ?? '',
+    username,
+    password,
+    scope: '*',
+  });
   if (res.status !== 200) throw new Error(`password grant failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as TokenBody;
 }
@@ -66,7 +85,10 @@ export function pkcePair(): { verifier: string; challenge: string } {
 /** Decodes a JWT's header and payload without verifying. */
 export function decodeJwt(jwt: string): { header: Record<string, unknown>; payload: Record<string, unknown> } {
   const [h = '', p = ''] = jwt.split('.');
-  return { header: JSON.parse(Buffer.from(h, 'base64url').toString()), payload: JSON.parse(Buffer.from(p, 'base64url').toString()) };
+  return {
+    header: JSON.parse(Buffer.from(h, 'base64url').toString()),
+    payload: JSON.parse(Buffer.from(p, 'base64url').toString()),
+  };
 }
 
 /** Builds an /oauth/authorize URL for the seed's auth-code client. */

@@ -91,15 +91,19 @@ describe('password grant', () => {
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
       error: 'invalid_request',
-      error_description: 'The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.',
+      error_description:
+        'The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.',
       hint: 'Check the `username` parameter',
-      message: 'The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.',
+      message:
+        'The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.',
     });
   });
 
   it('rejects a missing password and a missing client_id with hints', async () => {
     const { password: _p, ...noPassword } = fields();
-    expect(((await (await tokenForm(server, noPassword)).json()) as OAuthErrorBody).hint).toBe('Check the `password` parameter');
+    expect(((await (await tokenForm(server, noPassword)).json()) as OAuthErrorBody).hint).toBe(
+      'Check the `password` parameter',
+    );
     const { client_id: _c, ...noClient } = fields();
     const res = await tokenForm(server, noClient);
     expect(res.status).toBe(400);
@@ -121,7 +125,11 @@ describe('password grant', () => {
     const res = await tokenForm(server, fields({ client_secret: 'wrong' }));
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBeNull();
-    expect(await res.json()).toEqual({ error: 'invalid_client', error_description: 'Client authentication failed', message: 'Client authentication failed' });
+    expect(await res.json()).toEqual({
+      error: 'invalid_client',
+      error_description: 'Client authentication failed',
+      message: 'Client authentication failed',
+    });
   });
 
   it('rejects a bad Basic secret with 401 invalid_client and WWW-Authenticate: Basic', async () => {

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PmServer } from '../../server/index';
-import { api, decodeJwt, passwordToken, startWithClock, tokenForm, type OAuthErrorBody, type TokenBody } from './helpers';
+import {
+  api,
+  decodeJwt,
+  passwordToken,
+  startWithClock,
+  tokenForm,
+  type OAuthErrorBody,
+  type TokenBody,
+} from './helpers';
 
 describe('refresh token grant', () => {
   let server: PmServer;
@@ -21,7 +29,12 @@ describe('refresh token grant', () => {
 
   const expectInvalidRefresh = async (res: Response, hint: string) => {
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ error: 'invalid_request', error_description: 'The refresh token is invalid.', hint, message: 'The refresh token is invalid.' });
+    expect(await res.json()).toEqual({
+      error: 'invalid_request',
+      error_description: 'The refresh token is invalid.',
+      hint,
+      message: 'The refresh token is invalid.',
+    });
   };
 
   it('rotates: a new pair works, the old access and refresh tokens are revoked', async () => {
@@ -58,7 +71,10 @@ describe('refresh token grant', () => {
   it('says "Token is not linked to client" when another client presents it', async () => {
     const pair = await passwordToken(server);
     const other = server.seed.codeClient;
-    await expectInvalidRefresh(await refresh(pair.refresh_token ?? '', { client_id: String(other.id), client_secret: other.secret ?? '' }), 'Token is not linked to client');
+    await expectInvalidRefresh(
+      await refresh(pair.refresh_token ?? '', { client_id: String(other.id), client_secret: other.secret ?? '' }),
+      'Token is not linked to client',
+    );
   });
 
   it('checks the client secret first: 401 invalid_client', async () => {
@@ -69,7 +85,11 @@ describe('refresh token grant', () => {
   });
 
   it('asks for the refresh_token parameter when it is missing', async () => {
-    const res = await tokenForm(server, { grant_type: 'refresh_token', client_id: String(server.seed.passwordClient.id), client_secret: server.seed.passwordClient.secret ?? '' });
+    const res = await tokenForm(server, {
+      grant_type: 'refresh_token',
+      client_id: String(server.seed.passwordClient.id),
+      client_secret: server.seed.passwordClient.secret ?? '',
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as OAuthErrorBody).hint).toBe('Check the `refresh_token` parameter');
   });
@@ -98,7 +118,12 @@ describe('refresh without rotation', () => {
 
   it('keeps the old refresh token and returns no new one', async () => {
     const pair = await passwordToken(server);
-    const fields = { grant_type: 'refresh_token', refresh_token: pair.refresh_token ?? '', client_id: String(server.seed.passwordClient.id), client_secret: server.seed.passwordClient.secret ?? '' };
+    const fields = {
+      grant_type: 'refresh_token',
+      refresh_token: pair.refresh_token ?? '',
+      client_id: String(server.seed.passwordClient.id),
+      client_secret: server.seed.passwordClient.secret ?? '',
+    };
     const body = (await (await tokenForm(server, fields)).json()) as TokenBody;
     expect(body.refresh_token).toBeUndefined();
     expect((await tokenForm(server, fields)).status).toBe(200);

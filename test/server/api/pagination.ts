@@ -42,10 +42,25 @@ export function parseListQuery(q: URLSearchParams, defaultOrder: string): ListQu
 }
 
 /** Filters (case-insensitive substring over `fields`), sorts and pages rows into {data, meta}. */
-export function paginate<T extends Record<string, unknown>>(rows: T[], q: ListQuery, fields: string[], path: string): { data: T[]; meta: ListMeta } {
+export function paginate<T extends Record<string, unknown>>(
+  rows: T[],
+  q: ListQuery,
+  fields: string[],
+  path: string,
+): { data: T[]; meta: ListMeta } {
   const needle = q.filter.toLowerCase();
-  let hits = needle === '' ? rows : rows.filter((r) => fields.some((f) => String(r[f] ?? '').toLowerCase().includes(needle)));
-  if (q.status !== null && q.status !== '') hits = hits.filter((r) => String(r.status ?? '').toLowerCase() === String(q.status).toLowerCase());
+  let hits =
+    needle === ''
+      ? rows
+      : rows.filter((r) =>
+          fields.some((f) =>
+            String(r[f] ?? '')
+              .toLowerCase()
+              .includes(needle),
+          ),
+        );
+  if (q.status !== null && q.status !== '')
+    hits = hits.filter((r) => String(r.status ?? '').toLowerCase() === String(q.status).toLowerCase());
   const dir = q.orderDirection === 'desc' ? -1 : 1;
   const sorted = [...hits].sort((a, b) => {
     const x = a[q.orderBy];

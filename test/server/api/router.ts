@@ -3,7 +3,19 @@ import type { ServerContext } from '../context';
 import { sendJson } from '../http-utils';
 import { notFound, type ApiCall } from './api-context';
 import { authenticate } from './bearer';
-import { groupUsers, listGroups, listProcesses, listRequests, listStartProcesses, listTasks, showGroup, showProcess, showRequest, showTask, triggerStartEvent } from './resources';
+import {
+  groupUsers,
+  listGroups,
+  listProcesses,
+  listRequests,
+  listStartProcesses,
+  listTasks,
+  showGroup,
+  showProcess,
+  showRequest,
+  showTask,
+  triggerStartEvent,
+} from './resources';
 import { createToken, deleteToken, listTokens, showToken } from './tokens';
 import { listUsers, showUser, userConfiguration } from './users';
 
@@ -35,7 +47,12 @@ const ROUTES: Array<[string, RegExp, Handler]> = [
  * Dispatches /api/1.0/*: unknown path 404, wrong method 405, then Passport's auth guard (401),
  * then the handler. ProcessMaker forces JSON on the api guard, so every answer is JSON.
  */
-export async function handleApi(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleApi(
+  ctx: ServerContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const path = url.pathname.replace(/^\/api\/1\.0\/?/, '').replace(/\/$/, '');
   const matching = ROUTES.filter(([, re]) => re.test(path));
   if (matching.length === 0) return notFound(res);
@@ -43,7 +60,12 @@ export async function handleApi(ctx: ServerContext, req: IncomingMessage, res: S
   const route = matching.find(([m]) => m === method);
   if (route === undefined) {
     const allowed = [...new Set(matching.map(([m]) => m))].join(', ');
-    sendJson(res, 405, { message: `The ${method} method is not supported for route api/1.0/${path}. Supported methods: ${allowed}.` }, { allow: allowed });
+    sendJson(
+      res,
+      405,
+      { message: `The ${method} method is not supported for route api/1.0/${path}. Supported methods: ${allowed}.` },
+      { allow: allowed },
+    );
     return;
   }
   const user = authenticate(ctx, req);

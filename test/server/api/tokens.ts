@@ -20,7 +20,9 @@ function targetUserId(call: ApiCall): number | null {
 /** The user's live personal access tokens. */
 function personalTokens(call: ApiCall, userId: number) {
   const pat = personalClientIds(call.ctx);
-  return [...call.ctx.store.accessTokens.values()].filter((t) => t.userId === userId && pat.has(t.clientId) && !t.revoked);
+  return [...call.ctx.store.accessTokens.values()].filter(
+    (t) => t.userId === userId && pat.has(t.clientId) && !t.revoked,
+  );
 }
 
 /** GET /api/1.0/users/{id}/tokens. */
@@ -28,7 +30,11 @@ export function listTokens(call: ApiCall): void {
   const userId = targetUserId(call);
   if (userId === null) return;
   const rows = personalTokens(call, userId).map(tokenJson);
-  sendJson(call.res, 200, paginate(rows, parseListQuery(call.url.searchParams, 'created_at'), ['name'], call.ctx.baseUrl + call.url.pathname));
+  sendJson(
+    call.res,
+    200,
+    paginate(rows, parseListQuery(call.url.searchParams, 'created_at'), ['name'], call.ctx.baseUrl + call.url.pathname),
+  );
 }
 
 /** GET /api/1.0/users/{id}/tokens/{tokenId}. */
@@ -52,9 +58,10 @@ export async function createToken(call: ApiCall): Promise<void> {
   else if (name.length > 255) errors.name = ['The name field must not be greater than 255 characters.'];
   const scopes = body.scopes ?? [];
   if (!Array.isArray(scopes)) errors.scopes = ['The scopes field must be an array.'];
-  else scopes.forEach((s, i) => {
-    if (s !== '*') errors[`scopes.${i}`] = [`The selected scopes.${i} is invalid.`];
-  });
+  else
+    scopes.forEach((s, i) => {
+      if (s !== '*') errors[`scopes.${i}`] = [`The selected scopes.${i} is invalid.`];
+    });
   if (Object.keys(errors).length > 0) return unprocessable(call.res, errors);
   sendJson(call.res, 200, createPersonalAccessToken(call.ctx, userId, name as string, scopes as string[]));
 }

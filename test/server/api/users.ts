@@ -47,7 +47,11 @@ export function userJson(u: PmUser): Record<string, unknown> {
 export function listUsers(call: ApiCall): void {
   const q = parseListQuery(call.url.searchParams, 'username');
   const rows = call.ctx.store.users.map(userJson);
-  sendJson(call.res, 200, paginate(rows, q, ['username', 'firstname', 'lastname', 'email', 'fullname'], call.ctx.baseUrl + call.url.pathname));
+  sendJson(
+    call.res,
+    200,
+    paginate(rows, q, ['username', 'firstname', 'lastname', 'email', 'fullname'], call.ctx.baseUrl + call.url.pathname),
+  );
 }
 
 /** GET /api/1.0/users/{id}: users may always view themselves; others need admin. */
@@ -62,6 +66,11 @@ export function showUser(call: ApiCall): void {
 export function userConfiguration(call: ApiCall): void {
   sendJson(call.res, 200, {
     user_id: call.user.id,
-    ui_configuration: { launchpad: { isMenuCollapse: true }, cases: { isMenuCollapse: false }, requests: { isMenuCollapse: false }, tasks: { isMenuCollapse: false } },
+    ui_configuration: {
+      launchpad: { isMenuCollapse: true },
+      cases: { isMenuCollapse: false },
+      requests: { isMenuCollapse: false },
+      tasks: { isMenuCollapse: false },
+    },
   });
 }

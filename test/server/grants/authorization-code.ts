@@ -25,8 +25,10 @@ export function authorizationCodeGrant(ctx: ServerContext, req: IncomingMessage,
   const verifier = str(body, 'code_verifier');
   if (row.codeChallenge !== null) {
     if (verifier === null) throw invalidRequest('code_verifier');
-    if (!PKCE_PATTERN.test(verifier)) throw invalidRequest('code_verifier', 'Code Verifier must follow the specifications of RFC-7636.');
-    if (!pkceMatches(verifier, row.codeChallenge, row.codeChallengeMethod ?? 'plain')) throw invalidGrant('Failed to verify `code_verifier`.');
+    if (!PKCE_PATTERN.test(verifier))
+      throw invalidRequest('code_verifier', 'Code Verifier must follow the specifications of RFC-7636.');
+    if (!pkceMatches(verifier, row.codeChallenge, row.codeChallengeMethod ?? 'plain'))
+      throw invalidGrant('Failed to verify `code_verifier`.');
   } else if (verifier !== null) {
     throw invalidRequest('code_challenge', 'code_verifier received when no code_challenge is present');
   }
@@ -34,7 +36,12 @@ export function authorizationCodeGrant(ctx: ServerContext, req: IncomingMessage,
   row.revoked = true;
   return issueTokenPair(
     ctx,
-    { clientId: client.id, userId: row.userId, scopes: finalizeScopes('authorization_code', row.scopes), ttlSeconds: ctx.config.accessTokenTtl },
+    {
+      clientId: client.id,
+      userId: row.userId,
+      scopes: finalizeScopes('authorization_code', row.scopes),
+      ttlSeconds: ctx.config.accessTokenTtl,
+    },
     true,
   );
 }

@@ -9,5 +9,14 @@ import { issueTokenPair, type TokenResponseBody } from './issue';
 export function clientCredentialsGrant(ctx: ServerContext, req: IncomingMessage, body: Body): TokenResponseBody {
   const client = validateClient(ctx, req, body, 'client_credentials');
   const scopes = validateScopes(str(body, 'scope'));
-  return issueTokenPair(ctx, { clientId: client.id, userId: null, scopes: finalizeScopes('client_credentials', scopes), ttlSeconds: ctx.config.accessTokenTtl }, false);
+  return issueTokenPair(
+    ctx,
+    {
+      clientId: client.id,
+      userId: null,
+      scopes: finalizeScopes('client_credentials', scopes),
+      ttlSeconds: ctx.config.accessTokenTtl,
+    },
+    false,
+  );
 }

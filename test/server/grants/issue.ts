@@ -28,7 +28,15 @@ export function issueAccessToken(ctx: ServerContext, r: IssueRequest): { jwt: st
   };
   ctx.store.accessTokens.set(row.id, row);
   const jwt = signJwt(
-    { aud: String(r.clientId), jti: row.id, iat, nbf: iat, exp: iat + r.ttlSeconds, sub: r.userId === null ? '' : String(r.userId), scopes: r.scopes },
+    {
+      aud: String(r.clientId),
+      jti: row.id,
+      iat,
+      nbf: iat,
+      exp: iat + r.ttlSeconds,
+      sub: r.userId === null ? '' : String(r.userId),
+      scopes: r.scopes,
+    },
     ctx.keys.privateKey,
   );
   return { jwt, row };
@@ -60,7 +68,11 @@ export interface TokenResponseBody {
 /** Issues an access token (and a refresh token when `withRefresh`) and builds the response body. */
 export function issueTokenPair(ctx: ServerContext, r: IssueRequest, withRefresh: boolean): TokenResponseBody {
   const { jwt, row } = issueAccessToken(ctx, r);
-  const body: TokenResponseBody = { token_type: 'Bearer', expires_in: Math.round((row.expiresAt - ctx.now()) / 1000), access_token: jwt };
+  const body: TokenResponseBody = {
+    token_type: 'Bearer',
+    expires_in: Math.round((row.expiresAt - ctx.now()) / 1000),
+    access_token: jwt,
+  };
   if (withRefresh) body.refresh_token = issueRefreshToken(ctx, row);
   return body;
 }

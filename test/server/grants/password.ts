@@ -16,5 +16,14 @@ export function passwordGrant(ctx: ServerContext, req: IncomingMessage, body: Bo
   if (password === null) throw invalidRequest('password');
   const user = ctx.store.users.find((u) => u.username === username);
   if (user === undefined || user.password !== password || user.status === 'INACTIVE') throw invalidCredentials();
-  return issueTokenPair(ctx, { clientId: client.id, userId: user.id, scopes: finalizeScopes('password', scopes), ttlSeconds: ctx.config.accessTokenTtl }, true);
+  return issueTokenPair(
+    ctx,
+    {
+      clientId: client.id,
+      userId: user.id,
+      scopes: finalizeScopes('password', scopes),
+      ttlSeconds: ctx.config.accessTokenTtl,
+    },
+    true,
+  );
 }

@@ -25,7 +25,12 @@ export function refreshTokenGrant(ctx: ServerContext, req: IncomingMessage, body
   if (rotate) row.revoked = true;
   return issueTokenPair(
     ctx,
-    { clientId: client.id, userId: row.userId, scopes: finalizeScopes('refresh_token', scopes), ttlSeconds: ctx.config.accessTokenTtl },
+    {
+      clientId: client.id,
+      userId: row.userId,
+      scopes: finalizeScopes('refresh_token', scopes),
+      ttlSeconds: ctx.config.accessTokenTtl,
+    },
     // Without rotation league hands back no refresh_token; the old one stays valid.
     rotate,
   );
