@@ -105,8 +105,8 @@ describe('API resources', () => {
     expect(page.data).toHaveLength(10);
     expect(page.meta).toEqual({
       filter: '',
-      sort_by: 'id',
-      sort_order: 'asc',
+      sort_by: '',
+      sort_order: '',
       count: 10,
       total_pages: 3,
       current_page: 1,
@@ -142,6 +142,9 @@ describe('API resources', () => {
     expect(hits.meta).toMatchObject({ filter: 'JANE', total: 1 });
     const desc = await getJson<Envelope>('processes?order_by=id&order_direction=desc&per_page=2', admin);
     expect(desc.data.map((p) => p.id)).toEqual([6, 5]);
+    expect(desc.meta).toMatchObject({ sort_by: 'id', sort_order: 'desc' });
+    const none = await getJson<Envelope>('users?filter=nobody-at-all', admin);
+    expect(none.meta).toMatchObject({ total: 0, count: 0, total_pages: 0, last_page: 1, from: null, to: null });
     const done = await getJson<Envelope>('requests?status=COMPLETED&per_page=100', admin);
     expect(done.data.every((r) => r.status === 'COMPLETED')).toBe(true);
     expect(done.meta.total).toBeGreaterThan(0);
@@ -238,9 +241,30 @@ describe('personal access tokens', () => {
     });
   });
 
+  it('refuses any scope, since ProcessMaker defines none', async () => {
+    const res = await create(2, { name: 'x', scopes: ['*'] });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toEqual({
+      message: 'The selected scopes is invalid.',
+      errors: { scopes: ['The selected scopes is invalid.'] },
+    });
+  });
+
   it('forbids a non-administrator to create or list tokens for someone else', async () => {
-    expect((await create(1, { name: 'x' })).status).toBe(403);
+    const res = await create(1, { name: 'x' });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toEqual({ message: 'Not authorized to update this user.' });
     expect((await api(server, 'users/1/tokens', jane)).status).toBe(403);
+  });
+
+  it('shows one token by id and answers an unknown id with 404', async () => {
+    const created = (await (await create(2, { name: 'one' })).json()) as { token: { id: string } };
+    expect(await (await api(server, `users/2/tokens/${created.token.id}`, jane)).json()).toMatchObject({
+      id: created.token.id,
+      name: 'one',
+    });
+    expect((await api(server, 'users/2/tokens/unknown', jane)).status).toBe(404);
+    expect((await api(server, 'users/2/tokens/unknown', jane, { method: 'DELETE' })).status).toBe(404);
   });
 
   it('lets an administrator create a token for another user', async () => {

@@ -5,6 +5,9 @@ export interface ListQuery {
   filter: string;
   orderBy: string;
   orderDirection: 'asc' | 'desc';
+  /** order_by and order_direction exactly as sent ('' when absent): ProcessMaker echoes these in meta. */
+  rawOrderBy: string;
+  rawOrderDirection: string;
   status: string | null;
 }
 
@@ -37,6 +40,8 @@ export function parseListQuery(q: URLSearchParams, defaultOrder: string): ListQu
     filter: q.get('filter') ?? '',
     orderBy: q.get('order_by') ?? defaultOrder,
     orderDirection: q.get('order_direction')?.toLowerCase() === 'desc' ? 'desc' : 'asc',
+    rawOrderBy: q.get('order_by') ?? '',
+    rawOrderDirection: q.get('order_direction') ?? '',
     status: q.get('status'),
   };
 }
@@ -69,17 +74,19 @@ export function paginate<T extends Record<string, unknown>>(
     return String(x ?? '').localeCompare(String(y ?? '')) * dir;
   });
   const total = sorted.length;
-  const lastPage = Math.max(1, Math.ceil(total / q.perPage));
+  // ApiCollection: total_pages = ceil(total / per_page) (0 when empty); Laravel's last_page is at least 1.
+  const totalPages = Math.ceil(total / q.perPage);
+  const lastPage = Math.max(1, totalPages);
   const start = (q.page - 1) * q.perPage;
   const data = sorted.slice(start, start + q.perPage);
   return {
     data,
     meta: {
       filter: q.filter,
-      sort_by: q.orderBy,
-      sort_order: q.orderDirection,
+      sort_by: q.rawOrderBy,
+      sort_order: q.rawOrderDirection,
       count: data.length,
-      total_pages: lastPage,
+      total_pages: totalPages,
       current_page: q.page,
       from: data.length > 0 ? start + 1 : null,
       last_page: lastPage,

@@ -1,6 +1,7 @@
 import { readBody, sendJson } from '../http-utils';
+import type { AccessTokenRow } from '../store';
 import { createPersonalAccessToken, personalClientIds, tokenJson } from '../personal-access';
-import { forbidden, isAdmin, notFound, unprocessable, type ApiCall } from './api-context';
+import { isAdmin, notFound, unprocessable, type ApiCall } from './api-context';
 import { paginate, parseListQuery } from './pagination';
 
 /** The target user of a users/{id}/tokens route, or null after answering 404/403. */
@@ -11,7 +12,8 @@ function targetUserId(call: ApiCall): number | null {
     return null;
   }
   if (target.id !== call.user.id && !isAdmin(call.user)) {
-    forbidden(call.res);
+    // UserTokenController throws AuthorizationException with this message.
+    sendJson(call.res, 403, { message: 'Not authorized to update this user.' });
     return null;
   }
   return target.id;
@@ -37,12 +39,19 @@ export function listTokens(call: ApiCall): void {
   );
 }
 
+/** Passport's TokenRepository::findForUser: any token of the user (OAuth or personal, revoked or not). */
+function tokenOfUser(call: ApiCall, userId: number): AccessTokenRow | undefined {
+  const row = call.ctx.store.accessTokens.get(call.params[1] ?? '');
+  return row !== undefined && row.userId === userId ? row : undefined;
+}
+
 /** GET /api/1.0/users/{id}/tokens/{tokenId}. */
 export function showToken(call: ApiCall): void {
   const userId = targetUserId(call);
   if (userId === null) return;
-  const row = personalTokens(call, userId).find((t) => t.id === call.params[1]);
-  if (row === undefined) return notFound(call.res);
+  const row = tokenOfUser(call, userId);
+  // UserTokenController::show answers a missing token with `response([], 404)`.
+  if (row === undefined) return sendJson(call.res, 404, []);
   sendJson(call.res, 200, tokenJson(row));
 }
 
@@ -52,25 +61,23 @@ export async function createToken(call: ApiCall): Promise<void> {
   const userId = targetUserId(call);
   if (userId === null) return;
   const errors: Record<string, string[]> = {};
-  const name = body.name;
-  if (name === undefined || name === null || name === '') errors.name = ['The name field is required.'];
-  else if (typeof name !== 'string') errors.name = ['The name field must be a string.'];
+  // Rules: 'name' => 'required|max:255', 'scopes' => 'array|in:' . implode(',', Passport::scopeIds()).
+  const name = typeof body.name === 'string' || typeof body.name === 'number' ? String(body.name) : '';
+  if (name.trim() === '') errors.name = ['The name field is required.'];
   else if (name.length > 255) errors.name = ['The name field must not be greater than 255 characters.'];
   const scopes = body.scopes ?? [];
-  if (!Array.isArray(scopes)) errors.scopes = ['The scopes field must be an array.'];
-  else
-    scopes.forEach((s, i) => {
-      if (s !== '*') errors[`scopes.${i}`] = [`The selected scopes.${i} is invalid.`];
-    });
+  if (scopes !== null && !Array.isArray(scopes)) errors.scopes = ['The scopes field must be an array.'];
+  // ProcessMaker defines no scopes, so the `in:` list is empty and any scope is refused.
+  else if (Array.isArray(scopes) && scopes.length > 0) errors.scopes = ['The selected scopes is invalid.'];
   if (Object.keys(errors).length > 0) return unprocessable(call.res, errors);
-  sendJson(call.res, 200, createPersonalAccessToken(call.ctx, userId, name as string, scopes as string[]));
+  sendJson(call.res, 200, createPersonalAccessToken(call.ctx, userId, name, []));
 }
 
 /** DELETE /api/1.0/users/{id}/tokens/{tokenId} -> 204. */
 export function deleteToken(call: ApiCall): void {
   const userId = targetUserId(call);
   if (userId === null) return;
-  const row = personalTokens(call, userId).find((t) => t.id === call.params[1]);
+  const row = tokenOfUser(call, userId);
   if (row === undefined) return notFound(call.res);
   call.ctx.store.revokeAccessToken(row.id, call.ctx.now());
   call.res.writeHead(204);
