@@ -1,0 +1,59 @@
+/**
+ * What a command gets: its parsed arguments, the settings folder, and the
+ * engine, created on first use only.
+ */
+import type { ProfileView, TokenEngine } from '../core/engine-types';
+import { UsageError } from './usage-error';
+
+/** Parsed option values (strings, booleans, or repeated strings). */
+export type OptionValues = Record<string, string | boolean | string[] | undefined>;
+
+/** Everything a command runs with. */
+export interface CliContext {
+  command: string;
+  positionals: string[];
+  values: OptionValues;
+  configDir: string;
+  env: NodeJS.ProcessEnv;
+  /** The engine (loaded and created on first call). */
+  engine(): Promise<TokenEngine>;
+  /** Runs `handler` on Ctrl-C until the returned function is called. */
+  onInterrupt(handler: () => void): () => void;
+}
+
+/** Builds a {@link CliContext}; `dispose` stops the engine if one was made. */
+export function createCliContext(base: Omit<CliContext, 'engine' | 'onInterrupt'>): CliContext & { dispose(): Promise<void> } {
+  let engine: Promise<TokenEngine> | null = null;
+  return {
+    ...base,
+    engine() {
+      engine ??= import('./engine').then(({ createCliEngine }) => createCliEngine(base.configDir, base.env));
+      return engine;
+    },
+    onInterrupt(handler) {
+      const listener = (): void => handler();
+      process.on('SIGINT', listener);
+      return () => process.off('SIGINT', listener);
+    },
+    async dispose() {
+      if (engine) await (await engine).dispose();
+    },
+  };
+}
+
+/** A string option's value, or undefined. */
+export function stringOption(values: OptionValues, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The named profile, or the active one; a plain usage error when there is none. */
+export async function chooseProfile(ctx: CliContext, name: string | undefined): Promise<ProfileView> {
+  const engine = await ctx.engine();
+  if (name !== undefined) return engine.getProfile(name);
+  const active = await engine.activeProfile();
+  if (!active) {
+    throw new UsageError('There are no profiles yet. Add one first: pmtoken add NAME --url URL --client-id ID', ctx.command);
+  }
+  return active;
+}

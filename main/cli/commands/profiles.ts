@@ -1,0 +1,96 @@
+/** `pmtoken profiles`, `use`, `logout` and `remove`: looking after profiles. */
+import type { ProfileView } from '../../core/engine-types';
+import { chooseProfile } from '../cli-context';
+import { ExitCode } from '../exit-codes';
+import { say, writeOut } from '../terminal';
+import type { CommandSpec } from './command';
+
+const grantNames = { authorization_code: 'code', password: 'password', personal_access_token: 'pat' } as const;
+
+function statusText(view: ProfileView): string {
+  const status = view.status;
+  if (status.state === 'signed_out') {
+    return status.reason === 'session_expired' ? 'sign-in expired' : status.reason === 'signed_out' ? 'signed out' : 'not signed in';
+  }
+  const who = status.user ? ` as ${status.user.name}` : '';
+  const until = status.expiresAt === null ? '' : status.expiresAt < Date.now() ? ', token expired' : `, token until ${new Date(status.expiresAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return `signed in${who}${until}`;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ')).join('\n');
+}
+
+/** `pmtoken profiles [--json]` */
+export const profilesCommand: CommandSpec = {
+  name: 'profiles',
+  summary: 'List profiles (* marks the active one)',
+  usage: 'profiles [--json]',
+  details: `Options:
+  --json    print the profiles as JSON (no secrets)`,
+  options: { json: { type: 'boolean' } },
+  positionals: [0, 0],
+  async run(ctx) {
+    const views = await (await ctx.engine()).listProfiles();
+    if (ctx.values.json === true) {
+      await writeOut(`${JSON.stringify(views, null, 2)}\n`);
+      return ExitCode.ok;
+    }
+    if (views.length === 0) {
+      say('There are no profiles yet. Add one: pmtoken add NAME --url URL --client-id ID');
+      return ExitCode.ok;
+    }
+    const rows = [['', 'NAME', 'ADDRESS', 'SIGN-IN', 'STATUS'], ...views.map((v) => [v.active ? '*' : '', v.name, v.instanceUrl, grantNames[v.grant], statusText(v)])];
+    await writeOut(`${table(rows)}\n`);
+    return ExitCode.ok;
+  },
+};
+
+/** `pmtoken use <profile>` */
+export const useCommand: CommandSpec = {
+  name: 'use',
+  summary: 'Make a profile the active one (used when no profile is named)',
+  usage: 'use <profile>',
+  details: 'The app and pmtoken share the active profile.',
+  options: {},
+  positionals: [1, 1],
+  async run(ctx) {
+    const profile = await chooseProfile(ctx, ctx.positionals[0]);
+    await (await ctx.engine()).setActiveProfile(profile.id);
+    say(`Now using “${profile.name}”.`);
+    return ExitCode.ok;
+  },
+};
+
+/** `pmtoken logout [<profile>]` */
+export const logoutCommand: CommandSpec = {
+  name: 'logout',
+  summary: 'Sign a profile out (forget its tokens, keep its settings)',
+  usage: 'logout [<profile>]',
+  details: 'The profile and its client secret stay; sign in again with pmtoken login.',
+  options: {},
+  positionals: [0, 1],
+  async run(ctx) {
+    const profile = await chooseProfile(ctx, ctx.positionals[0]);
+    const { note } = await (await ctx.engine()).signOut(profile.id);
+    say(`Signed out of “${profile.name}”.${note ? ` ${note}` : ''}`);
+    return ExitCode.ok;
+  },
+};
+
+/** `pmtoken remove <profile>` */
+export const removeCommand: CommandSpec = {
+  name: 'remove',
+  summary: 'Delete a profile and its stored secrets',
+  usage: 'remove <profile>',
+  details: 'Removes the profile from the app and pmtoken, and its keychain item.',
+  options: {},
+  positionals: [1, 1],
+  async run(ctx) {
+    const profile = await chooseProfile(ctx, ctx.positionals[0]);
+    await (await ctx.engine()).removeProfile(profile.id);
+    say(`Removed profile “${profile.name}”.`);
+    return ExitCode.ok;
+  },
+};

@@ -1,0 +1,91 @@
+/**
+ * `pmtoken request`: one API call with the profile's token. The body goes to
+ * stdout; an HTTP status of 400 or more exits with 1 (the status on stderr).
+ */
+import type { ApiRequest } from '../../core/engine-types';
+import { chooseProfile, stringOption } from '../cli-context';
+import { ExitCode } from '../exit-codes';
+import { readStdin, say, writeOut } from '../terminal';
+import { UsageError } from '../usage-error';
+import type { CommandSpec } from './command';
+
+const methods = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']);
+
+function parseHeader(raw: string): [string, string] {
+  const colon = raw.indexOf(':');
+  if (colon <= 0) throw new UsageError(`A header looks like -H 'Name: value' (got “${raw.slice(0, 40)}”).`, 'request');
+  return [raw.slice(0, colon).trim(), raw.slice(colon + 1).trim()];
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** `pmtoken request [<profile>] METHOD PATH [--data JSON] [-H 'K: V']...` */
+export const requestCommand: CommandSpec = {
+  name: 'request',
+  summary: 'Call the ProcessMaker API with the profile’s token',
+  usage: "request [<profile>] METHOD PATH [--data JSON | --data -] [-H 'Name: value']... [-i] [--timeout SECONDS]",
+  details: `PATH is relative to <address>/api/1.0/ (users, /users/1, users?page=2), or a full
+address on the profile's own server. The token is never sent anywhere else.
+METHOD is GET, POST, PUT, PATCH, DELETE or HEAD.
+
+Options:
+  --data JSON, -d JSON   request body (must be JSON); --data - reads it from stdin
+  --header, -H 'N: V'    extra header (repeatable)
+  --include, -i          print the status line and response headers on stderr
+  --timeout SECONDS      give up after this long (default 30)
+
+The response body is printed on stdout (the first 1 MB of larger bodies). An
+answer with status 400 or more exits with code 1.
+
+Examples:
+  pmtoken request GET users
+  pmtoken request acme POST process_events/3?event=node_1 --data '{}'`,
+  options: {
+    data: { type: 'string', short: 'd' },
+    header: { type: 'string', short: 'H', multiple: true },
+    include: { type: 'boolean', short: 'i' },
+    timeout: { type: 'string' },
+  },
+  positionals: [2, 3],
+  async run(ctx) {
+    const args = [...ctx.positionals];
+    const path = args.pop() ?? '';
+    const method = (args.pop() ?? '').toUpperCase();
+    if (!methods.has(method)) throw new UsageError(`“${method}” is not an HTTP method: use GET, POST, PUT, PATCH, DELETE or HEAD.`, 'request');
+    const request: ApiRequest = { method: method as ApiRequest['method'], path };
+    const headers = (ctx.values.header as string[] | undefined) ?? [];
+    if (headers.length > 0) request.headers = headers.map(parseHeader);
+    const data = stringOption(ctx.values, 'data');
+    if (data !== undefined) request.body = data === '-' ? await readStdin() : data;
+    const timeout = stringOption(ctx.values, 'timeout');
+    if (timeout !== undefined) {
+      const seconds = Number(timeout);
+      if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError('--timeout takes a number of seconds, like --timeout 60.', 'request');
+      request.timeoutMs = Math.round(seconds * 1000);
+    }
+    const profile = await chooseProfile(ctx, args[0]);
+    const engine = await ctx.engine();
+    const controller = new AbortController();
+    const stop = ctx.onInterrupt(() => controller.abort());
+    let response;
+    try {
+      response = await engine.request(profile.id, request, controller.signal);
+    } finally {
+      stop();
+    }
+    if (ctx.values.include === true) {
+      say(`HTTP ${response.status} ${response.statusText}`.trim());
+      for (const [name, value] of response.headers) say(`${name}: ${value}`);
+      say('');
+    }
+    if (response.text !== '') await writeOut(response.text.endsWith('\n') ? response.text : `${response.text}\n`);
+    if (response.truncated) say(`pmtoken: printed the first ${formatSize(response.text.length)} of ${formatSize(response.sizeBytes)}.`);
+    if (response.status >= 400) {
+      if (ctx.values.include !== true) say(`pmtoken: ProcessMaker answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`);
+      return ExitCode.failure;
+    }
+    return ExitCode.ok;
+  },
+};

@@ -1,0 +1,23 @@
+/**
+ * Builds the token engine for the CLI: Node's fetch, the OS keychain, the
+ * chosen settings folder and the CLI's browser opener. Loaded lazily (it
+ * pulls in all of core), so `pmtoken --help` and the token fast path stay quick.
+ */
+import { createKeytarSecretStore, createTokenEngine, type TokenEngine } from '../core/index';
+import { openBrowser } from './open-browser';
+import { say } from './terminal';
+
+/** The engine over the CLI's ports. Core warnings reach stderr only with PMTOKEN_DEBUG set. */
+export function createCliEngine(configDir: string, env: NodeJS.ProcessEnv): TokenEngine {
+  const debug = Boolean(env.PMTOKEN_DEBUG);
+  const log = (line: string): void => {
+    if (debug) say(`pmtoken (debug): ${line}`);
+  };
+  return createTokenEngine({
+    fetch: (input, init) => fetch(input, init),
+    secrets: createKeytarSecretStore(),
+    configDir,
+    openBrowser: (url) => openBrowser(url, env),
+    log: { info: log, warn: log, error: log },
+  });
+}

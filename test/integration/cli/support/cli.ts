@@ -1,0 +1,86 @@
+/**
+ * Builds the real, bundled `pmtoken` (esbuild, as the release build does) and
+ * runs it as a child process. The bundle is written inside the repository's
+ * node_modules/.cache so that `require('keytar')` resolves like it does from
+ * dist/cli/.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+/** The repository root (tests run from it). */
+export const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
+
+/** A built CLI. */
+export interface BuiltCli {
+  path: string;
+  dispose(): Promise<void>;
+}
+
+/** Bundles main/cli/pmtoken.ts to a CommonJS file like dist/cli/pmtoken.js. */
+export async function buildCli(): Promise<BuiltCli> {
+  const cache = join(repoRoot, 'node_modules', '.cache');
+  await mkdir(cache, { recursive: true });
+  const dir = await mkdtemp(join(cache, 'pmtoken-test-'));
+  const path = join(dir, 'pmtoken.cjs');
+  await build({
+    entryPoints: [join(repoRoot, 'main/cli/pmtoken.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['keytar'],
+    outfile: path,
+    logLevel: 'error',
+  });
+  return { path, dispose: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** What a finished run printed. */
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Options of a run. */
+export interface RunOptions {
+  stdin?: string;
+  env?: Record<string, string>;
+}
+
+/** A fresh, empty settings folder for one test. */
+export async function tempConfigDir(): Promise<{ dir: string; dispose(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'pmtoken-cli-'));
+  return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Starts the CLI; the caller reads its streams. */
+export function spawnCli(cli: BuiltCli, args: string[], options: RunOptions = {}): ChildProcessWithoutNullStreams {
+  const env = { ...process.env, PMTOKEN_BROWSER: 'false', ...options.env };
+  delete env.PMTOKEN_DEBUG;
+  const child = spawn(process.execPath, [cli.path, ...args], { env, stdio: 'pipe' });
+  if (options.stdin !== undefined) child.stdin.end(options.stdin);
+  else child.stdin.end();
+  return child;
+}
+
+/** Collects a child's output until it exits. */
+export function finished(child: ChildProcessWithoutNullStreams): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  return new Promise((resolvePromise, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolvePromise({ code, stdout, stderr }));
+  });
+}
+
+/** Runs the CLI to the end. */
+export function runCli(cli: BuiltCli, args: string[], options: RunOptions = {}): Promise<CliResult> {
+  return finished(spawnCli(cli, args, options));
+}
