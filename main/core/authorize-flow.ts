@@ -5,7 +5,14 @@
  */
 import * as oauth from 'oauth4webapi';
 import { TokenTrayError } from './errors';
-import { authorizationServer, clientAuthentication, oauthClient, requestOptions, toTokenSet, type OAuthTarget } from './oauth-client';
+import {
+  authorizationServer,
+  clientAuthentication,
+  oauthClient,
+  requestOptions,
+  toTokenSet,
+  type OAuthTarget,
+} from './oauth-client';
 import { tokenRequestError } from './token-errors';
 import type { Clock, FetchLike } from './ports';
 import type { TokenSet } from './vault';
@@ -19,7 +26,10 @@ export interface AuthorizeRequest {
 }
 
 /** Builds the authorize URL for `target`, returning to `redirectUri`. */
-export async function buildAuthorizeRequest(target: OAuthTarget & { scope?: string | undefined }, redirectUri: string): Promise<AuthorizeRequest> {
+export async function buildAuthorizeRequest(
+  target: OAuthTarget & { scope?: string | undefined },
+  redirectUri: string,
+): Promise<AuthorizeRequest> {
   const as = authorizationServer(target.instanceUrl);
   const codeVerifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
@@ -46,7 +56,12 @@ export async function exchangeCode(
   const client = oauthClient(target);
   let params: URLSearchParams;
   try {
-    params = oauth.validateAuthResponse(as, client, new URLSearchParams({ code: callback.code, state: callback.state }), request.state);
+    params = oauth.validateAuthResponse(
+      as,
+      client,
+      new URLSearchParams({ code: callback.code, state: callback.state }),
+      request.state,
+    );
   } catch (cause) {
     throw new TokenTrayError('state_mismatch', undefined, { cause });
   }

@@ -38,7 +38,8 @@ export interface BrowserSignInOptions {
 /** Exchanges the code of a matched callback and stores the result. */
 function completer(deps: BrowserSignInDeps) {
   return async (flow: SignInFlow<ProfileView>, code: string, state: string): Promise<ProfileView> => {
-    const progress = (stage: 'exchanging' | 'done' | 'failed') => deps.emit({ type: 'sign-in-progress', flowId: flow.flowId, profileId: flow.profileId, stage });
+    const progress = (stage: 'exchanging' | 'done' | 'failed') =>
+      deps.emit({ type: 'sign-in-progress', flowId: flow.flowId, profileId: flow.profileId, stage });
     progress('exchanging');
     try {
       const profile = deps.profile(flow.profileId);
@@ -69,22 +70,39 @@ async function answerLoopback(deps: BrowserSignInDeps, url: string): Promise<Loo
 }
 
 /** Starts a sign-in; a sign-in already waiting for the same profile is cancelled first. */
-export async function startBrowserSignIn(deps: BrowserSignInDeps, profileId: string, options: BrowserSignInOptions = {}): Promise<PendingSignIn> {
+export async function startBrowserSignIn(
+  deps: BrowserSignInDeps,
+  profileId: string,
+  options: BrowserSignInOptions = {},
+): Promise<PendingSignIn> {
   const profile = deps.profile(profileId);
   if (profile.grant !== 'authorization_code') {
     throw new TokenTrayError('invalid_input', 'This profile does not sign in through the browser.');
   }
-  for (const waiting of deps.flows.forProfile(profile.id)) deps.flows.fail(waiting.flowId, new TokenTrayError('sign_in_cancelled'));
+  for (const waiting of deps.flows.forProfile(profile.id))
+    deps.flows.fail(waiting.flowId, new TokenTrayError('sign_in_cancelled'));
   const entry = await deps.vault.read(profile.id);
   const redirectMode = options.redirectMode ?? profile.redirectMode;
   let listener: LoopbackListener | null = null;
   if (redirectMode === 'loopback') listener = await startLoopbackListener((url) => answerLoopback(deps, url));
   try {
     const redirectUri = listener ? listener.redirectUri : APP_REDIRECT_URI;
-    const target = { instanceUrl: profile.instanceUrl, clientId: profile.clientId, clientSecret: entry.clientSecret, scope: profile.scope };
+    const target = {
+      instanceUrl: profile.instanceUrl,
+      clientId: profile.clientId,
+      clientSecret: entry.clientSecret,
+      scope: profile.scope,
+    };
     const request = await buildAuthorizeRequest(target, redirectUri);
     const timeoutMs = options.timeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS;
-    const flow = deps.flows.register({ profileId: profile.id, redirectMode, request, listener, timeoutMs, now: deps.clock.now() });
+    const flow = deps.flows.register({
+      profileId: profile.id,
+      redirectMode,
+      request,
+      listener,
+      timeoutMs,
+      now: deps.clock.now(),
+    });
     const closeListener = () => void listener?.close();
     flow.result.then(closeListener, closeListener);
     deps.emit({ type: 'sign-in-progress', flowId: flow.flowId, profileId: profile.id, stage: 'waiting_for_browser' });
@@ -92,14 +110,23 @@ export async function startBrowserSignIn(deps: BrowserSignInDeps, profileId: str
       try {
         await deps.openBrowser(request.url);
       } catch (cause) {
-        deps.flows.fail(flow.flowId, new TokenTrayError('internal', 'Token Tray could not open your web browser.', { cause }));
+        deps.flows.fail(
+          flow.flowId,
+          new TokenTrayError('internal', 'Token Tray could not open your web browser.', { cause }),
+        );
         throw new TokenTrayError('internal', 'Token Tray could not open your web browser.', {
           nextStep: 'Copy the sign-in link and open it in your browser yourself.',
           cause,
         });
       }
     }
-    return { flowId: flow.flowId, profileId: profile.id, authorizeUrl: request.url, redirectMode, expiresAt: flow.expiresAt };
+    return {
+      flowId: flow.flowId,
+      profileId: profile.id,
+      authorizeUrl: request.url,
+      redirectMode,
+      expiresAt: flow.expiresAt,
+    };
   } catch (err) {
     await listener?.close();
     throw err;

@@ -16,7 +16,14 @@ import { withoutTokens } from './vault';
 
 type ProfileMethods = Pick<
   TokenEngine,
-  'listProfiles' | 'getProfile' | 'addProfile' | 'updateProfile' | 'duplicateProfile' | 'removeProfile' | 'setActiveProfile' | 'activeProfile'
+  | 'listProfiles'
+  | 'getProfile'
+  | 'addProfile'
+  | 'updateProfile'
+  | 'duplicateProfile'
+  | 'removeProfile'
+  | 'setActiveProfile'
+  | 'activeProfile'
 >;
 
 /** Builds the profile methods; `beforeRemove` lets the engine cancel flows and drop caches. */
@@ -25,7 +32,9 @@ export function profileMethods(ctx: EngineContext, beforeRemove: (profileId: str
 
   const listProfiles = async (): Promise<ProfileView[]> => {
     const settings = ctx.settings.load();
-    return Promise.all(settings.profiles.map(async (p) => toProfileView(p, await ctx.vault.read(p.id), settings.activeProfileId)));
+    return Promise.all(
+      settings.profiles.map(async (p) => toProfileView(p, await ctx.vault.read(p.id), settings.activeProfileId)),
+    );
   };
 
   return {
@@ -50,7 +59,8 @@ export function profileMethods(ctx: EngineContext, beforeRemove: (profileId: str
     async updateProfile(id, patch: ProfilePatch) {
       const before = ctx.profile(id);
       const after = updateProfileSettings(ctx.settings, before.id, patch);
-      const movedAway = after.instanceUrl !== before.instanceUrl || after.clientId !== before.clientId || after.grant !== before.grant;
+      const movedAway =
+        after.instanceUrl !== before.instanceUrl || after.clientId !== before.clientId || after.grant !== before.grant;
       if (patch.clientSecret !== undefined || movedAway) {
         await ctx.vault.update(after.id, (entry) => {
           // Tokens of another server or client are of no use here: forget them.

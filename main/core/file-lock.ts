@@ -43,7 +43,8 @@ async function readInfo(path: string): Promise<{ info: LockInfo | null; raw: str
     let info: LockInfo | null = null;
     try {
       const parsed = JSON.parse(raw) as Partial<LockInfo>;
-      if (typeof parsed.pid === 'number' && typeof parsed.at === 'number') info = { pid: parsed.pid, at: parsed.at, host: String(parsed.host ?? '') };
+      if (typeof parsed.pid === 'number' && typeof parsed.at === 'number')
+        info = { pid: parsed.pid, at: parsed.at, host: String(parsed.host ?? '') };
     } catch {
       info = null;
     }

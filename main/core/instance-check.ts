@@ -9,7 +9,11 @@ import { normaliseInstanceUrl } from './instance-url';
 import type { FetchLike } from './ports';
 
 /** Checks `typed`; never throws for a bad address, it reports it in `problem`. */
-export async function checkInstance(fetch: FetchLike, typed: string, options?: { allowInsecure?: boolean }): Promise<InstanceCheck> {
+export async function checkInstance(
+  fetch: FetchLike,
+  typed: string,
+  options?: { allowInsecure?: boolean },
+): Promise<InstanceCheck> {
   let url: string;
   try {
     url = normaliseInstanceUrl(typed, { allowInsecure: options?.allowInsecure ?? false });
@@ -17,7 +21,10 @@ export async function checkInstance(fetch: FetchLike, typed: string, options?: {
     return { url: typed.trim(), reachable: false, looksLikeProcessMaker: false, problem: toUserError(err).message };
   }
   try {
-    const response = await fetch(`${url}/api/1.0/users/configuration`, { headers: { Accept: 'application/json' }, redirect: 'manual' });
+    const response = await fetch(`${url}/api/1.0/users/configuration`, {
+      headers: { Accept: 'application/json' },
+      redirect: 'manual',
+    });
     let body: unknown = null;
     const type = response.headers.get('content-type') ?? '';
     if (/json/i.test(type)) body = await response.json().catch(() => null);
@@ -29,7 +36,8 @@ export async function checkInstance(fetch: FetchLike, typed: string, options?: {
       url,
       reachable: true,
       looksLikeProcessMaker,
-      problem: 'This address answers, but it does not look like a ProcessMaker server. Check the address you use to open ProcessMaker in your browser.',
+      problem:
+        'This address answers, but it does not look like a ProcessMaker server. Check the address you use to open ProcessMaker in your browser.',
     };
   } catch (err) {
     return { url, reachable: false, looksLikeProcessMaker: false, problem: toUserError(err).message };

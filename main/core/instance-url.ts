@@ -66,7 +66,8 @@ export function normaliseInstanceUrl(input: string, options: NormaliseOptions = 
   let candidate = typed;
   if (schemeMatch) {
     const scheme = schemeMatch[1]!.toLowerCase();
-    if (scheme !== 'http' && scheme !== 'https') throw invalid('The address must start with https:// (or just the server name).');
+    if (scheme !== 'http' && scheme !== 'https')
+      throw invalid('The address must start with https:// (or just the server name).');
   } else if (/^[a-zA-Z][a-zA-Z0-9+.-]*:(?!\d)/.test(typed) && !/^[^/]*:\d+/.test(typed)) {
     throw invalid('The address must start with https:// (or just the server name).');
   } else {

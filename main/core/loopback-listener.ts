@@ -21,7 +21,9 @@ export interface LoopbackListener {
 }
 
 /** Starts a listener; `onCallback` receives the full callback URL. */
-export async function startLoopbackListener(onCallback: (url: string) => Promise<LoopbackAnswer>): Promise<LoopbackListener> {
+export async function startLoopbackListener(
+  onCallback: (url: string) => Promise<LoopbackAnswer>,
+): Promise<LoopbackListener> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method !== 'GET' || path !== CALLBACK_PATH) {

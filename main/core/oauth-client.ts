@@ -43,7 +43,11 @@ export function clientAuthentication(target: OAuthTarget): oauth.ClientAuth {
  * http instance (which normalisation accepts only for this computer or after
  * the user confirmed it).
  */
-export function requestOptions(instanceUrl: string, fetch: FetchLike, signal?: AbortSignal): oauth.TokenEndpointRequestOptions {
+export function requestOptions(
+  instanceUrl: string,
+  fetch: FetchLike,
+  signal?: AbortSignal,
+): oauth.TokenEndpointRequestOptions {
   const options: oauth.TokenEndpointRequestOptions = {
     [oauth.customFetch]: (url, init) => fetch(url, init as RequestInit),
   };
@@ -55,9 +59,12 @@ export function requestOptions(instanceUrl: string, fetch: FetchLike, signal?: A
 /** Turns a processed token response into what the vault stores. */
 export function toTokenSet(response: oauth.TokenEndpointResponse, clock: Clock): TokenSet {
   const obtainedAt = clock.now();
-  const expiresIn = typeof response.expires_in === 'number' && Number.isFinite(response.expires_in) ? response.expires_in : undefined;
-  const expiresAt = expiresIn !== undefined ? obtainedAt + Math.floor(expiresIn * 1000) : jwtExpiresAt(response.access_token);
+  const expiresIn =
+    typeof response.expires_in === 'number' && Number.isFinite(response.expires_in) ? response.expires_in : undefined;
+  const expiresAt =
+    expiresIn !== undefined ? obtainedAt + Math.floor(expiresIn * 1000) : jwtExpiresAt(response.access_token);
   const tokens: TokenSet = { kind: 'oauth', accessToken: response.access_token, expiresAt, obtainedAt };
-  if (typeof response.refresh_token === 'string' && response.refresh_token !== '') tokens.refreshToken = response.refresh_token;
+  if (typeof response.refresh_token === 'string' && response.refresh_token !== '')
+    tokens.refreshToken = response.refresh_token;
   return tokens;
 }

@@ -5,7 +5,14 @@
  */
 import * as oauth from 'oauth4webapi';
 import { TokenTrayError } from './errors';
-import { authorizationServer, clientAuthentication, oauthClient, requestOptions, toTokenSet, type OAuthTarget } from './oauth-client';
+import {
+  authorizationServer,
+  clientAuthentication,
+  oauthClient,
+  requestOptions,
+  toTokenSet,
+  type OAuthTarget,
+} from './oauth-client';
 import { tokenRequestError } from './token-errors';
 import type { Clock, FetchLike } from './ports';
 import type { TokenSet } from './vault';
@@ -41,11 +48,22 @@ export async function passwordGrant(
 }
 
 /** Exchanges a refresh token for a new pair (ProcessMaker rotates: the old refresh token dies). */
-export async function refreshTokenGrant(target: OAuthTarget, refreshToken: string, fetch: FetchLike, clock: Clock): Promise<TokenSet> {
+export async function refreshTokenGrant(
+  target: OAuthTarget,
+  refreshToken: string,
+  fetch: FetchLike,
+  clock: Clock,
+): Promise<TokenSet> {
   const as = authorizationServer(target.instanceUrl);
   const client = oauthClient(target);
   try {
-    const response = await oauth.refreshTokenGrantRequest(as, client, clientAuthentication(target), refreshToken, requestOptions(target.instanceUrl, fetch));
+    const response = await oauth.refreshTokenGrantRequest(
+      as,
+      client,
+      clientAuthentication(target),
+      refreshToken,
+      requestOptions(target.instanceUrl, fetch),
+    );
     return toTokenSet(await oauth.processRefreshTokenResponse(as, client, response), clock);
   } catch (err) {
     throw await tokenRequestError(err, 'refresh_token');

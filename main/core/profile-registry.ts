@@ -14,15 +14,24 @@ const GRANTS = new Set(['authorization_code', 'password', 'personal_access_token
 function cleanName(name: unknown): string {
   const trimmed = typeof name === 'string' ? name.trim().replace(/\s+/g, ' ') : '';
   if (trimmed === '') throw new TokenTrayError('invalid_input', 'Give the profile a name.');
-  if (trimmed.length > 80) throw new TokenTrayError('invalid_input', 'The profile name is too long (80 characters at most).');
+  if (trimmed.length > 80)
+    throw new TokenTrayError('invalid_input', 'The profile name is too long (80 characters at most).');
   return trimmed;
 }
 
 function cleanClientId(clientId: string | undefined, grant: Profile['grant']): string {
   const id = (clientId ?? '').trim();
   if (grant === 'personal_access_token') return id;
-  if (id === '') throw new TokenTrayError('invalid_input', 'Enter the client ID of the Auth Client (a number shown in ProcessMaker).');
-  if (!/^[A-Za-z0-9._-]{1,100}$/.test(id)) throw new TokenTrayError('invalid_input', 'The client ID should be the number shown in ProcessMaker’s Auth Clients page.');
+  if (id === '')
+    throw new TokenTrayError(
+      'invalid_input',
+      'Enter the client ID of the Auth Client (a number shown in ProcessMaker).',
+    );
+  if (!/^[A-Za-z0-9._-]{1,100}$/.test(id))
+    throw new TokenTrayError(
+      'invalid_input',
+      'The client ID should be the number shown in ProcessMaker’s Auth Clients page.',
+    );
   return id;
 }
 
@@ -34,7 +43,8 @@ function cleanColor(color: string | null | undefined): string | undefined {
 
 function assertUniqueName(settings: Settings, name: string, exceptId?: string): void {
   const clash = settings.profiles.find((p) => p.id !== exceptId && p.name.toLowerCase() === name.toLowerCase());
-  if (clash) throw new TokenTrayError('invalid_input', `A profile named “${clash.name}” already exists. Choose another name.`);
+  if (clash)
+    throw new TokenTrayError('invalid_input', `A profile named “${clash.name}” already exists. Choose another name.`);
 }
 
 /** Finds a profile by id, or by name (case-insensitive). */
@@ -71,7 +81,8 @@ export function addProfileSettings(store: SettingsStore, input: NewProfileInput)
   store.update((settings) => {
     assertUniqueName(settings, name);
     settings.profiles.push(toStoredProfile(profile));
-    if (!settings.activeProfileId || !settings.profiles.some((p) => p.id === settings.activeProfileId)) settings.activeProfileId = profile.id;
+    if (!settings.activeProfileId || !settings.profiles.some((p) => p.id === settings.activeProfileId))
+      settings.activeProfileId = profile.id;
   });
   return profile;
 }
@@ -88,12 +99,14 @@ export function updateProfileSettings(store: SettingsStore, id: string, patch: P
       next.name = cleanName(patch.name);
       assertUniqueName(settings, next.name, id);
     }
-    if (patch.instanceUrl !== undefined) next.instanceUrl = normaliseInstanceUrl(patch.instanceUrl, { allowInsecure: patch.allowInsecure ?? false });
+    if (patch.instanceUrl !== undefined)
+      next.instanceUrl = normaliseInstanceUrl(patch.instanceUrl, { allowInsecure: patch.allowInsecure ?? false });
     if (patch.grant !== undefined) {
       if (!GRANTS.has(patch.grant)) throw new TokenTrayError('invalid_input', 'Choose how this profile signs in.');
       next.grant = patch.grant;
     }
-    if (patch.clientId !== undefined || patch.grant !== undefined) next.clientId = cleanClientId(patch.clientId ?? next.clientId, next.grant);
+    if (patch.clientId !== undefined || patch.grant !== undefined)
+      next.clientId = cleanClientId(patch.clientId ?? next.clientId, next.grant);
     if (patch.redirectMode !== undefined) next.redirectMode = patch.redirectMode === 'loopback' ? 'loopback' : 'app';
     if (patch.scope !== undefined) {
       if (patch.scope === null || patch.scope.trim() === '') delete next.scope;

@@ -22,7 +22,12 @@ export function statusOf(entry: VaultEntry): ProfileStatus {
 
 /** The view of one profile. */
 export function toProfileView(profile: Profile, entry: VaultEntry, activeId: string | null): ProfileView {
-  return { ...profile, status: statusOf(entry), hasClientSecret: Boolean(entry.clientSecret), active: profile.id === activeId };
+  return {
+    ...profile,
+    status: statusOf(entry),
+    hasClientSecret: Boolean(entry.clientSecret),
+    active: profile.id === activeId,
+  };
 }
 
 /** Shows the first and last 4 characters only (all masked when the token is short). */

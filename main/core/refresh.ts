@@ -40,7 +40,9 @@ export interface Refresher {
 
 /** Throws the right "not signed in" error for an entry without a token. */
 export function notSignedIn(entry: VaultEntry): TokenTrayError {
-  return entry.signedOutReason === 'session_expired' ? new TokenTrayError('session_expired') : new TokenTrayError('signed_out');
+  return entry.signedOutReason === 'session_expired'
+    ? new TokenTrayError('session_expired')
+    : new TokenTrayError('signed_out');
 }
 
 /** True when the entry's access token is good for at least `MIN_VALIDITY_MS` more. */
@@ -54,7 +56,12 @@ export function isFresh(entry: VaultEntry, now: number): boolean {
 export function createRefresher(deps: RefresherDeps): Refresher {
   const inFlight = new Map<string, Promise<VaultEntry>>();
 
-  const locked = async (profile: Profile, force: boolean, rejectedToken: string | undefined, seenToken: string | undefined): Promise<VaultEntry> => {
+  const locked = async (
+    profile: Profile,
+    force: boolean,
+    rejectedToken: string | undefined,
+    seenToken: string | undefined,
+  ): Promise<VaultEntry> => {
     const lockPath = join(deps.configDir, `refresh-${profile.id}.lock`);
     return withFileLock(
       lockPath,
@@ -74,7 +81,11 @@ export function createRefresher(deps: RefresherDeps): Refresher {
           }
           return entry;
         }
-        const target = { instanceUrl: profile.instanceUrl, clientId: profile.clientId, clientSecret: entry.clientSecret };
+        const target = {
+          instanceUrl: profile.instanceUrl,
+          clientId: profile.clientId,
+          clientSecret: entry.clientSecret,
+        };
         try {
           const tokens = await refreshTokenGrant(target, entry.refreshToken, deps.fetch, deps.clock);
           // ProcessMaker rotates; if a server does not, keep the refresh token we have.

@@ -18,7 +18,10 @@ export const profileSchema = z.object({
   redirectMode: z.enum(['app', 'loopback']),
   scope: z.string().optional(),
   username: z.string().optional(),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .optional(),
   production: z.boolean().optional(),
 });
 

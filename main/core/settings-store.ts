@@ -24,7 +24,9 @@ export function createSettingsStore(file: SettingsFile<unknown>, log?: LogSink):
     const parsed = settingsSchema.safeParse(raw);
     if (parsed.success) return parsed.data;
     const backup = backupCorruptFile(file.path);
-    log?.warn(`The settings file could not be read and was kept aside${backup ? ` as ${backup}` : ''}; starting with empty settings.`);
+    log?.warn(
+      `The settings file could not be read and was kept aside${backup ? ` as ${backup}` : ''}; starting with empty settings.`,
+    );
     const fresh = emptySettings();
     file.write(fresh);
     return fresh;

@@ -35,12 +35,19 @@ interface Entry<T> extends SignInFlow<T> {
 /** Turns an `error=` callback into a plain error. */
 export function callbackError(error: string, description?: string): TokenTrayError {
   if (error === 'access_denied') return new TokenTrayError('sign_in_cancelled');
-  if (error === 'missing_code') return new TokenTrayError('sign_in_failed', 'ProcessMaker returned to Token Tray without a sign-in code.');
+  if (error === 'missing_code')
+    return new TokenTrayError('sign_in_failed', 'ProcessMaker returned to Token Tray without a sign-in code.');
   if (/redirect/i.test(description ?? '')) return new TokenTrayError('redirect_mismatch');
-  if (error === 'invalid_client' || error === 'unauthorized_client' || error === 'unsupported_grant_type' || error === 'unsupported_response_type') {
+  if (
+    error === 'invalid_client' ||
+    error === 'unauthorized_client' ||
+    error === 'unsupported_grant_type' ||
+    error === 'unsupported_response_type'
+  ) {
     return new TokenTrayError('client_rejected');
   }
-  if (error === 'invalid_scope') return new TokenTrayError('invalid_input', 'ProcessMaker does not accept the scope set on this profile.');
+  if (error === 'invalid_scope')
+    return new TokenTrayError('invalid_input', 'ProcessMaker does not accept the scope set on this profile.');
   if (error === 'temporarily_unavailable' || error === 'server_error') return new TokenTrayError('server_error');
   return new TokenTrayError('sign_in_failed');
 }
@@ -50,7 +57,14 @@ export class SignInFlows<T> {
   private readonly flows = new Map<string, Entry<T>>();
 
   /** Registers a flow; `onEnd` runs once whatever happens (close the listener, ...). */
-  register(params: { profileId: string; redirectMode: RedirectMode; request: AuthorizeRequest; listener: LoopbackListener | null; timeoutMs: number; now: number }): SignInFlow<T> {
+  register(params: {
+    profileId: string;
+    redirectMode: RedirectMode;
+    request: AuthorizeRequest;
+    listener: LoopbackListener | null;
+    timeoutMs: number;
+    now: number;
+  }): SignInFlow<T> {
     let resolve!: (value: T) => void;
     let reject!: (err: TokenTrayError) => void;
     const result = new Promise<T>((res, rej) => {
@@ -61,7 +75,18 @@ export class SignInFlows<T> {
     const flowId = randomUUID();
     const timer = setTimeout(() => this.fail(flowId, new TokenTrayError('sign_in_timeout')), params.timeoutMs);
     timer.unref?.();
-    const entry: Entry<T> = { flowId, profileId: params.profileId, redirectMode: params.redirectMode, request: params.request, expiresAt: params.now + params.timeoutMs, listener: params.listener, result, resolve, reject, timer };
+    const entry: Entry<T> = {
+      flowId,
+      profileId: params.profileId,
+      redirectMode: params.redirectMode,
+      request: params.request,
+      expiresAt: params.now + params.timeoutMs,
+      listener: params.listener,
+      result,
+      resolve,
+      reject,
+      timer,
+    };
     this.flows.set(flowId, entry);
     return entry;
   }
@@ -80,9 +105,15 @@ export class SignInFlows<T> {
    * throws `state_mismatch` when no waiting flow has its state; otherwise ends
    * the flow with `complete` (for a code) or the callback's error.
    */
-  deliver(callback: CallbackResult, complete: (flow: SignInFlow<T>, code: string, state: string) => Promise<T>): Promise<T> | null {
+  deliver(
+    callback: CallbackResult,
+    complete: (flow: SignInFlow<T>, code: string, state: string) => Promise<T>,
+  ): Promise<T> | null {
     if (callback.kind === 'unknown') return null;
-    const entry = callback.state === undefined ? undefined : [...this.flows.values()].find((f) => f.request.state === callback.state);
+    const entry =
+      callback.state === undefined
+        ? undefined
+        : [...this.flows.values()].find((f) => f.request.state === callback.state);
     if (!entry) throw new TokenTrayError('state_mismatch');
     this.end(entry);
     if (callback.kind === 'error') {

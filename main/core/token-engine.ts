@@ -21,7 +21,8 @@ import { withoutTokens, withTokens, type TokenSet } from './vault';
 import { lookupUser } from './whoami';
 
 /** Signs the personal-access-token note shown on sign-out. */
-export const PAT_SIGN_OUT_NOTE = 'Revoke the token in ProcessMaker under your user’s API Tokens if you no longer need it.';
+export const PAT_SIGN_OUT_NOTE =
+  'Revoke the token in ProcessMaker under your user’s API Tokens if you no longer need it.';
 
 /** Builds the engine over the given ports. */
 export function createTokenEngine(ports: EnginePorts): TokenEngine {
@@ -49,7 +50,9 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
   const completeSignIn = async (profile: Profile, tokens: TokenSet): Promise<ProfileView> => {
     if (tokens.user === undefined) {
       tokens.user = await lookupUser(ctx.fetch, profile.instanceUrl, tokens.accessToken).catch((err: unknown) => {
-        ctx.log.warn(`Profile ${profile.name}: signed in, but the user could not be looked up (${isErrorCode(err) ? err.code : 'error'}).`);
+        ctx.log.warn(
+          `Profile ${profile.name}: signed in, but the user could not be looked up (${isErrorCode(err) ? err.code : 'error'}).`,
+        );
         return null;
       });
     }
@@ -94,10 +97,14 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
     }),
     checkInstance: (url, options) => checkInstance(ctx.fetch, url, options),
 
-    startBrowserSignIn: (profileId, options) => browserSignIn.startBrowserSignIn(browserDeps, ctx.profile(profileId).id, options),
+    startBrowserSignIn: (profileId, options) =>
+      browserSignIn.startBrowserSignIn(browserDeps, ctx.profile(profileId).id, options),
     async waitForSignIn(flowId) {
       const flow = flows.get(flowId);
-      if (!flow) throw new TokenTrayError('not_found', 'That sign-in is no longer waiting.', { nextStep: 'Start the sign-in again.' });
+      if (!flow)
+        throw new TokenTrayError('not_found', 'That sign-in is no longer waiting.', {
+          nextStep: 'Start the sign-in again.',
+        });
       return flow.result;
     },
     cancelSignIn: (flowId) => flows.fail(flowId, new TokenTrayError('sign_in_cancelled')),
@@ -105,16 +112,23 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
 
     async signInWithPassword(profileId, username, password) {
       const profile = ctx.profile(profileId);
-      if (profile.grant !== 'password') throw new TokenTrayError('invalid_input', 'This profile does not sign in with a username and password.');
+      if (profile.grant !== 'password')
+        throw new TokenTrayError('invalid_input', 'This profile does not sign in with a username and password.');
       const entry = await ctx.vault.read(profile.id);
-      const target = { instanceUrl: profile.instanceUrl, clientId: profile.clientId, clientSecret: entry.clientSecret, scope: profile.scope };
+      const target = {
+        instanceUrl: profile.instanceUrl,
+        clientId: profile.clientId,
+        clientSecret: entry.clientSecret,
+        scope: profile.scope,
+      };
       const tokens = await passwordGrant(target, username, password, ctx.fetch, ctx.clock);
       rememberUsername(ctx.settings, profile.id, username.trim());
       return completeSignIn(ctx.profile(profile.id), tokens);
     },
     async savePersonalAccessToken(profileId, token) {
       const profile = ctx.profile(profileId);
-      if (profile.grant !== 'personal_access_token') throw new TokenTrayError('invalid_input', 'This profile does not use a personal access token.');
+      if (profile.grant !== 'personal_access_token')
+        throw new TokenTrayError('invalid_input', 'This profile does not use a personal access token.');
       const tokens = await checkPersonalAccessToken(profile.instanceUrl, token, ctx.fetch, ctx.clock);
       return completeSignIn(profile, tokens);
     },
@@ -125,7 +139,9 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
       const entry = await ctx.vault.read(profile.id);
       if (entry.kind === 'none' || !entry.accessToken) throw notSignedIn(entry);
       if (entry.kind === 'personal_access_token' || !entry.refreshToken) {
-        throw new TokenTrayError('invalid_input', 'This token cannot be refreshed.', { nextStep: 'Sign in again to get a new token.' });
+        throw new TokenTrayError('invalid_input', 'This token cannot be refreshed.', {
+          nextStep: 'Sign in again to get a new token.',
+        });
       }
       await refresher.refresh(profile, { force: true });
       return ctx.view(profile);
@@ -144,7 +160,9 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
       endpointCache.delete(profile.id);
       ctx.emit({ type: 'signed-out', profileId: profile.id, reason: 'signed_out' });
       statusChanged(profile.id);
-      return before.kind === 'personal_access_token' || profile.grant === 'personal_access_token' ? { note: PAT_SIGN_OUT_NOTE } : {};
+      return before.kind === 'personal_access_token' || profile.grant === 'personal_access_token'
+        ? { note: PAT_SIGN_OUT_NOTE }
+        : {};
     },
     async whoami(profileId): Promise<UserInfo> {
       const profile = ctx.profile(profileId);
@@ -157,7 +175,9 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
         if (!retry) throw err;
         user = await lookupUser(ctx.fetch, profile.instanceUrl, await retry(token));
       }
-      await ctx.vault.update(profile.id, (entry) => (entry.accessToken ? { ...entry, user } : entry)).catch(() => undefined);
+      await ctx.vault
+        .update(profile.id, (entry) => (entry.accessToken ? { ...entry, user } : entry))
+        .catch(() => undefined);
       return user;
     },
     async request(profileId, request, signal) {

@@ -39,7 +39,9 @@ describe('authorization-code sign-in through the app scheme (pmtokentray://)', (
     if (view.status.state === 'signed_in') expect(view.status.user?.username).toBe(h.server.seed.user.username);
     const me = await h.engine.request(profile.id, { method: 'GET', path: `users/${h.server.seed.user.id}` });
     expect(me.status).toBe(200);
-    const stages = h.events.filter((e) => e.type === 'sign-in-progress').map((e) => (e.type === 'sign-in-progress' ? e.stage : ''));
+    const stages = h.events
+      .filter((e) => e.type === 'sign-in-progress')
+      .map((e) => (e.type === 'sign-in-progress' ? e.stage : ''));
     expect(stages).toEqual(['waiting_for_browser', 'exchanging', 'done']);
   });
 
@@ -105,7 +107,10 @@ describe('authorization-code sign-in through the app scheme (pmtokentray://)', (
     await rejectsWithCode(waiting, 'sign_in_cancelled');
     // Both flows are gone: their callbacks are refused.
     const state = new URL(other.authorizeUrl).searchParams.get('state')!;
-    await rejectsWithCode(h.engine.handleCallbackUrl(`pmtokentray://oauth/callback?code=x&state=${state}`), 'state_mismatch');
+    await rejectsWithCode(
+      h.engine.handleCallbackUrl(`pmtokentray://oauth/callback?code=x&state=${state}`),
+      'state_mismatch',
+    );
   });
 
   it('a URL that is not a sign-in callback is ignored', async () => {
@@ -115,7 +120,13 @@ describe('authorization-code sign-in through the app scheme (pmtokentray://)', (
 
   it('a wrong client secret makes the code exchange fail with client_rejected, storing nothing', async () => {
     const client = h.server.seed.codeClient;
-    const profile = await h.engine.addProfile({ name: 'Bad', instanceUrl: h.server.url, clientId: String(client.id), clientSecret: 'y'.repeat(40), grant: 'authorization_code' });
+    const profile = await h.engine.addProfile({
+      name: 'Bad',
+      instanceUrl: h.server.url,
+      clientId: String(client.id),
+      clientSecret: 'y'.repeat(40),
+      grant: 'authorization_code',
+    });
     const pending = await h.engine.startBrowserSignIn(profile.id);
     const waiting = h.engine.waitForSignIn(pending.flowId);
     await h.engine.handleCallbackUrl(landed[0]!);

@@ -52,12 +52,16 @@ function startChild(h: Harness, profileId: string): { child: ChildProcess; done:
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<ChildResult>((resolveDone) => child.on('exit', (code, signal) => resolveDone({ code, signal, stdout, stderr })));
+  const done = new Promise<ChildResult>((resolveDone) =>
+    child.on('exit', (code, signal) => resolveDone({ code, signal, stdout, stderr })),
+  );
   return { child, done };
 }
 
 async function apiAccepts(h: Harness, token: string): Promise<boolean> {
-  const res = await fetch(`${h.server.url}/api/1.0/users/${h.server.seed.user.id}`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
+  const res = await fetch(`${h.server.url}/api/1.0/users/${h.server.seed.user.id}`, {
+    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+  });
   return res.status === 200;
 }
 
@@ -130,7 +134,9 @@ describe('refresh across processes', () => {
     const item = JSON.parse((await h.secrets.get(profile.id)) ?? 'null') as { v: number; clientSecret?: string };
     expect(item.v).toBe(1);
     expect(item.clientSecret).toBe(h.server.seed.passwordClient.secret);
-    const settings = JSON.parse(await readFile(join(h.configDir, 'config.json'), 'utf8')) as { profiles: Array<{ id: string }> };
+    const settings = JSON.parse(await readFile(join(h.configDir, 'config.json'), 'utf8')) as {
+      profiles: Array<{ id: string }>;
+    };
     expect(settings.profiles.map((p) => p.id)).toContain(profile.id);
     expect(existsSync(lockPath)).toBe(false);
   });

@@ -6,7 +6,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createKeytarSecretStore, createTokenEngine, type EngineEvent, type SecretStore, type TokenEngine } from '../../../main/core';
+import {
+  createKeytarSecretStore,
+  createTokenEngine,
+  type EngineEvent,
+  type SecretStore,
+  type TokenEngine,
+} from '../../../main/core';
 import { startPmServer, type PmServer, type StartOptions } from '../../server';
 
 /** A settable clock, starting at real time. */
@@ -90,13 +96,26 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 /** Adds a password-grant profile for the seed's password client. */
 export async function addPasswordProfile(h: Harness, name = 'Acme (password)') {
   const client = h.server.seed.passwordClient;
-  return h.engine.addProfile({ name, instanceUrl: h.server.url, clientId: String(client.id), clientSecret: client.secret ?? undefined, grant: 'password' });
+  return h.engine.addProfile({
+    name,
+    instanceUrl: h.server.url,
+    clientId: String(client.id),
+    clientSecret: client.secret ?? undefined,
+    grant: 'password',
+  });
 }
 
 /** Adds an authorization-code profile for the seed's code client. */
 export async function addCodeProfile(h: Harness, redirectMode: 'app' | 'loopback' = 'app', name = 'Acme (browser)') {
   const client = h.server.seed.codeClient;
-  return h.engine.addProfile({ name, instanceUrl: h.server.url, clientId: String(client.id), clientSecret: client.secret ?? undefined, grant: 'authorization_code', redirectMode });
+  return h.engine.addProfile({
+    name,
+    instanceUrl: h.server.url,
+    clientId: String(client.id),
+    clientSecret: client.secret ?? undefined,
+    grant: 'authorization_code',
+    redirectMode,
+  });
 }
 
 /** Expects a promise to reject with a TokenTrayError of `code`; returns the error. */

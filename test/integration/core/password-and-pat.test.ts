@@ -35,14 +35,23 @@ describe('password grant and personal access tokens', () => {
     const { user } = h.server.seed;
     await h.engine.signInWithPassword(profile.id, user.username, user.password);
     const before = await h.secrets.get(profile.id);
-    const err = await rejectsWithCode(h.engine.signInWithPassword(profile.id, user.username, 'not-the-password'), 'bad_credentials');
+    const err = await rejectsWithCode(
+      h.engine.signInWithPassword(profile.id, user.username, 'not-the-password'),
+      'bad_credentials',
+    );
     expect(err.message).toBe('The username or password is not correct.');
     expect(await h.secrets.get(profile.id)).toBe(before);
   });
 
   it('a wrong client secret is client_rejected', async () => {
     const client = h.server.seed.passwordClient;
-    const profile = await h.engine.addProfile({ name: 'Bad secret', instanceUrl: h.server.url, clientId: String(client.id), clientSecret: 'x'.repeat(40), grant: 'password' });
+    const profile = await h.engine.addProfile({
+      name: 'Bad secret',
+      instanceUrl: h.server.url,
+      clientId: String(client.id),
+      clientSecret: 'x'.repeat(40),
+      grant: 'password',
+    });
     const { user } = h.server.seed;
     await rejectsWithCode(h.engine.signInWithPassword(profile.id, user.username, user.password), 'client_rejected');
     expect((await h.engine.getProfile(profile.id)).status.state).toBe('signed_out');
@@ -59,7 +68,11 @@ describe('password grant and personal access tokens', () => {
   });
 
   it('a good personal access token is checked with ProcessMaker, stored, and sign-out says to revoke it', async () => {
-    const profile = await h.engine.addProfile({ name: 'PAT', instanceUrl: h.server.url, grant: 'personal_access_token' });
+    const profile = await h.engine.addProfile({
+      name: 'PAT',
+      instanceUrl: h.server.url,
+      grant: 'personal_access_token',
+    });
     const pat = await h.server.issuePersonalAccessToken(h.server.seed.user.id, 'token tray test');
     const view = await h.engine.savePersonalAccessToken(profile.id, `  Bearer ${pat}\n`);
     expect(view.status.state).toBe('signed_in');
@@ -76,7 +89,11 @@ describe('password grant and personal access tokens', () => {
   });
 
   it('a personal access token ProcessMaker refuses is token_rejected and is not stored', async () => {
-    const profile = await h.engine.addProfile({ name: 'PAT', instanceUrl: h.server.url, grant: 'personal_access_token' });
+    const profile = await h.engine.addProfile({
+      name: 'PAT',
+      instanceUrl: h.server.url,
+      grant: 'personal_access_token',
+    });
     const pat = await h.server.issuePersonalAccessToken(h.server.seed.user.id, 'soon revoked');
     h.server.faults.revokeEverything();
     await rejectsWithCode(h.engine.savePersonalAccessToken(profile.id, pat), 'token_rejected');

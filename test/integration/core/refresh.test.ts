@@ -17,7 +17,11 @@ describe('fresh tokens and refresh', () => {
     const profile = await addPasswordProfile(h);
     const { user } = h.server.seed;
     await h.engine.signInWithPassword(profile.id, user.username, user.password);
-    const stored = JSON.parse((await h.secrets.get(profile.id)) ?? '{}') as { accessToken: string; refreshToken: string; expiresAt: number };
+    const stored = JSON.parse((await h.secrets.get(profile.id)) ?? '{}') as {
+      accessToken: string;
+      refreshToken: string;
+      expiresAt: number;
+    };
     h.server.stats.reset();
     return { profile, stored };
   }
@@ -35,7 +39,11 @@ describe('fresh tokens and refresh', () => {
     const token = await h.engine.freshToken(profile.id);
     expect(token).not.toBe(stored.accessToken);
     expect(h.server.stats.tokenRequests).toBe(1);
-    const after = JSON.parse((await h.secrets.get(profile.id)) ?? '{}') as { accessToken: string; refreshToken: string; expiresAt: number };
+    const after = JSON.parse((await h.secrets.get(profile.id)) ?? '{}') as {
+      accessToken: string;
+      refreshToken: string;
+      expiresAt: number;
+    };
     expect(after.accessToken).toBe(token);
     expect(after.refreshToken).not.toBe(stored.refreshToken);
     expect(after.expiresAt).toBeGreaterThan(stored.expiresAt);
@@ -44,7 +52,12 @@ describe('fresh tokens and refresh', () => {
     const client = h.server.seed.passwordClient;
     const res = await fetch(`${h.server.url}/oauth/token`, {
       method: 'POST',
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: stored.refreshToken, client_id: String(client.id), client_secret: client.secret ?? '' }),
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: stored.refreshToken,
+        client_id: String(client.id),
+        client_secret: client.secret ?? '',
+      }),
     });
     expect(res.status).toBe(401);
     // The new token works against the API.

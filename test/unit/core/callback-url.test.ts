@@ -3,18 +3,40 @@ import { parseCallbackUrl } from '../../../main/core/callback-url';
 
 describe('parseCallbackUrl', () => {
   it('reads code and state from the app scheme and from the loopback listener', () => {
-    expect(parseCallbackUrl('pmtokentray://oauth/callback?code=abc&state=xyz')).toEqual({ kind: 'code', code: 'abc', state: 'xyz' });
-    expect(parseCallbackUrl('pmtokentray://oauth/callback/?code=abc&state=xyz')).toEqual({ kind: 'code', code: 'abc', state: 'xyz' });
-    expect(parseCallbackUrl('http://127.0.0.1:53123/oauth/callback?code=a%2Fb&state=s')).toEqual({ kind: 'code', code: 'a/b', state: 's' });
+    expect(parseCallbackUrl('pmtokentray://oauth/callback?code=abc&state=xyz')).toEqual({
+      kind: 'code',
+      code: 'abc',
+      state: 'xyz',
+    });
+    expect(parseCallbackUrl('pmtokentray://oauth/callback/?code=abc&state=xyz')).toEqual({
+      kind: 'code',
+      code: 'abc',
+      state: 'xyz',
+    });
+    expect(parseCallbackUrl('http://127.0.0.1:53123/oauth/callback?code=a%2Fb&state=s')).toEqual({
+      kind: 'code',
+      code: 'a/b',
+      state: 's',
+    });
   });
 
   it('reads ProcessMaker’s error callback (access denied) with its description and state', () => {
-    const url = 'pmtokentray://oauth/callback?state=s1&error=access_denied&error_description=The+resource+owner+denied&hint=The+user+denied+the+request';
-    expect(parseCallbackUrl(url)).toEqual({ kind: 'error', error: 'access_denied', description: 'The resource owner denied', state: 's1' });
+    const url =
+      'pmtokentray://oauth/callback?state=s1&error=access_denied&error_description=The+resource+owner+denied&hint=The+user+denied+the+request';
+    expect(parseCallbackUrl(url)).toEqual({
+      kind: 'error',
+      error: 'access_denied',
+      description: 'The resource owner denied',
+      state: 's1',
+    });
   });
 
   it('a callback with state but no code is an error; with a code but no state it cannot match any flow', () => {
-    expect(parseCallbackUrl('pmtokentray://oauth/callback?state=s')).toEqual({ kind: 'error', error: 'missing_code', state: 's' });
+    expect(parseCallbackUrl('pmtokentray://oauth/callback?state=s')).toEqual({
+      kind: 'error',
+      error: 'missing_code',
+      state: 's',
+    });
     expect(parseCallbackUrl('pmtokentray://oauth/callback?code=c')).toEqual({ kind: 'error', error: 'missing_state' });
   });
 

@@ -17,7 +17,10 @@ describe('the cross-process lock file', () => {
   });
 
   it('holds pid and time while the work runs, and is gone afterwards', async () => {
-    const seen = await withFileLock(lock, async () => JSON.parse(await readFile(lock, 'utf8')) as { pid: number; at: number });
+    const seen = await withFileLock(
+      lock,
+      async () => JSON.parse(await readFile(lock, 'utf8')) as { pid: number; at: number },
+    );
     expect(seen.pid).toBe(process.pid);
     expect(seen.at).toBeTypeOf('number');
     await expect(stat(lock)).rejects.toThrow();

@@ -35,21 +35,31 @@ describe('normaliseInstanceUrl', () => {
 
   it('refuses plain http to another computer unless the user confirmed', () => {
     expect(codeOf(() => normaliseInstanceUrl('http://acme.processmaker.net'))).toBe('insecure_url');
-    expect(normaliseInstanceUrl('http://acme.processmaker.net/login', { allowInsecure: true })).toBe('http://acme.processmaker.net');
+    expect(normaliseInstanceUrl('http://acme.processmaker.net/login', { allowInsecure: true })).toBe(
+      'http://acme.processmaker.net',
+    );
   });
 
-  it.each(['', '   ', 'not a url', 'ftp://acme.processmaker.net', 'mailto:admin@acme.com', 'javascript:alert(1)', 'https://', 'acme', 'https://user:pw@acme.processmaker.net', 'https://acme_processmaker!.net'])(
-    'rejects %j with invalid_input and a plain sentence',
-    (typed) => {
-      let error: unknown;
-      try {
-        normaliseInstanceUrl(typed);
-      } catch (err) {
-        error = err;
-      }
-      expect(error).toBeInstanceOf(TokenTrayError);
-      expect((error as TokenTrayError).code).toBe('invalid_input');
-      expect((error as TokenTrayError).message).toMatch(/^[A-Z].*\.$/);
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    'not a url',
+    'ftp://acme.processmaker.net',
+    'mailto:admin@acme.com',
+    'javascript:alert(1)',
+    'https://',
+    'acme',
+    'https://user:pw@acme.processmaker.net',
+    'https://acme_processmaker!.net',
+  ])('rejects %j with invalid_input and a plain sentence', (typed) => {
+    let error: unknown;
+    try {
+      normaliseInstanceUrl(typed);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(TokenTrayError);
+    expect((error as TokenTrayError).code).toBe('invalid_input');
+    expect((error as TokenTrayError).message).toMatch(/^[A-Z].*\.$/);
+  });
 });

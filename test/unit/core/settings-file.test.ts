@@ -20,16 +20,28 @@ describe('the settings file (conf, same file as electron-store)', () => {
     const store = createSettingsStore(file);
     expect(store.load()).toEqual({ schemaVersion: 1, profiles: [], activeProfileId: null });
     store.update((s) => {
-      s.profiles.push({ id: 'p1', name: 'Acme', instanceUrl: 'https://acme.processmaker.net', clientId: '3', grant: 'password', redirectMode: 'app' });
+      s.profiles.push({
+        id: 'p1',
+        name: 'Acme',
+        instanceUrl: 'https://acme.processmaker.net',
+        clientId: '3',
+        grant: 'password',
+        redirectMode: 'app',
+      });
       s.activeProfileId = 'p1';
     });
-    const onDisk = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as { profiles: Array<{ name: string }> };
+    const onDisk = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as {
+      profiles: Array<{ name: string }>;
+    };
     expect(onDisk.profiles[0]?.name).toBe('Acme');
     expect(createSettingsStore(createConfSettingsFile(dir)).load().activeProfileId).toBe('p1');
   });
 
   it('keeps keys it does not own (the app’s window state, preferences)', async () => {
-    await writeFile(join(dir, 'config.json'), JSON.stringify({ windowBounds: { width: 400 }, profiles: [], activeProfileId: null, schemaVersion: 1 }));
+    await writeFile(
+      join(dir, 'config.json'),
+      JSON.stringify({ windowBounds: { width: 400 }, profiles: [], activeProfileId: null, schemaVersion: 1 }),
+    );
     const store = createSettingsStore(createConfSettingsFile(dir));
     store.update((s) => {
       s.activeProfileId = null;
@@ -49,7 +61,10 @@ describe('the settings file (conf, same file as electron-store)', () => {
   });
 
   it('JSON with the wrong shape is also kept aside, never crashing', async () => {
-    await writeFile(join(dir, 'config.json'), JSON.stringify({ profiles: [{ id: 1, name: null }], activeProfileId: 5 }));
+    await writeFile(
+      join(dir, 'config.json'),
+      JSON.stringify({ profiles: [{ id: 1, name: null }], activeProfileId: 5 }),
+    );
     const store = createSettingsStore(createConfSettingsFile(dir));
     expect(store.load()).toEqual({ schemaVersion: 1, profiles: [], activeProfileId: null });
     expect((await readdir(dir)).some((n) => n.startsWith('config.corrupt-'))).toBe(true);

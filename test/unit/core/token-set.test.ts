@@ -9,7 +9,10 @@ const clock = { now: () => 1_700_000_000_000 };
 
 describe('token expiry and display', () => {
   it('expiry comes from expires_in when present', () => {
-    const set = toTokenSet({ access_token: jwt({ exp: 1 }), token_type: 'bearer', expires_in: 31535999, refresh_token: 'def502' }, clock);
+    const set = toTokenSet(
+      { access_token: jwt({ exp: 1 }), token_type: 'bearer', expires_in: 31535999, refresh_token: 'def502' },
+      clock,
+    );
     expect(set.expiresAt).toBe(clock.now() + 31535999 * 1000);
     expect(set.refreshToken).toBe('def502');
   });

@@ -21,15 +21,33 @@ describe('the vault: one keychain item per profile', () => {
   it('stores the client secret and tokens as one JSON item and reads them back typed', async () => {
     const id = account();
     const token = `at-${randomUUID()}`;
-    await vault.write(id, withTokens({ v: 1, kind: 'none', clientSecret: 's3cret' }, { kind: 'oauth', accessToken: token, refreshToken: 'rt', expiresAt: 123, obtainedAt: 100 }));
+    await vault.write(
+      id,
+      withTokens(
+        { v: 1, kind: 'none', clientSecret: 's3cret' },
+        { kind: 'oauth', accessToken: token, refreshToken: 'rt', expiresAt: 123, obtainedAt: 100 },
+      ),
+    );
     const raw = await secrets.get(id);
-    expect(JSON.parse(raw!)).toMatchObject({ kind: 'oauth', clientSecret: 's3cret', accessToken: token, refreshToken: 'rt', expiresAt: 123 });
+    expect(JSON.parse(raw!)).toMatchObject({
+      kind: 'oauth',
+      clientSecret: 's3cret',
+      accessToken: token,
+      refreshToken: 'rt',
+      expiresAt: 123,
+    });
     expect(await vault.read(id)).toMatchObject({ kind: 'oauth', accessToken: token });
   });
 
   it('signing out keeps only the client secret and the reason', async () => {
     const id = account();
-    await vault.write(id, withTokens({ v: 1, kind: 'none', clientSecret: 's' }, { kind: 'oauth', accessToken: 'a', refreshToken: 'r', expiresAt: null, obtainedAt: 1 }));
+    await vault.write(
+      id,
+      withTokens(
+        { v: 1, kind: 'none', clientSecret: 's' },
+        { kind: 'oauth', accessToken: 'a', refreshToken: 'r', expiresAt: null, obtainedAt: 1 },
+      ),
+    );
     await vault.update(id, (e) => withoutTokens(e, 'session_expired'));
     expect(await vault.read(id)).toEqual({ v: 1, kind: 'none', clientSecret: 's', signedOutReason: 'session_expired' });
   });
