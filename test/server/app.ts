@@ -19,7 +19,6 @@ async function route(
   ctx: ServerContext,
   faults: Faults,
   limiter: RateLimiter,
-  stats: PmStats,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -46,7 +45,6 @@ async function route(
     case 'POST /oauth/authorize/deny':
       return postAuthorize(ctx, req, res, true);
     case 'POST /oauth/token':
-      stats.tokenRequests += 1;
       return tokenEndpoint(ctx, faults, limiter, req, res);
     case 'GET /docs/api-docs.json':
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(OPENAPI_TEXT) });
@@ -69,6 +67,7 @@ export function createHandler(
   const limiter = new RateLimiter();
   return (req, res) => {
     stats.requests += 1;
+    if (req.method === 'POST' && (req.url ?? '').split('?')[0] === '/oauth/token') stats.tokenRequests += 1;
     const run = async (): Promise<void> => {
       if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
       const failure = faults.takeFailure();
@@ -79,7 +78,7 @@ export function createHandler(
         else sendLaravelError(req, res, failure);
         return;
       }
-      await route(ctx, faults, limiter, stats, req, res);
+      await route(ctx, faults, limiter, req, res);
     };
     run().catch(() => {
       if (!res.headersSent) sendLaravelError(req, res, 500);

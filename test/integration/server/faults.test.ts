@@ -42,6 +42,9 @@ describe('fault switches and counters', () => {
     await fetch(`${server.url}/docs/api-docs.json`);
     expect(server.stats.tokenRequests).toBe(1);
     expect(server.stats.requests).toBe(2);
+    server.faults.failNext(1, 503);
+    expect((await tokenForm(server, { grant_type: 'password' })).status).toBe(503);
+    expect(server.stats.tokenRequests).toBe(2);
     server.stats.reset();
     expect(server.stats.requests).toBe(0);
   });

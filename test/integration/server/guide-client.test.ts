@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authorizeInBrowser } from '../../server/browser';
 import { startPmServer, type PmServer } from '../../server/index';
 
 /**
@@ -41,6 +42,31 @@ describe("a client written from ProcessMaker's guides", () => {
       }),
     });
     expect(refreshed.status).toBe(200);
+  });
+
+  it('runs the authorization code flow without PKCE: the user pastes the code, the client posts it with its secret', async () => {
+    const client = server.seed.codeClient;
+    const redirectUri = 'http://127.0.0.1/oauth/callback';
+    const authorizationUrl = `${server.url}/oauth/authorize?response_type=code&client_id=${client.id}&redirect_uri=${encodeURIComponent(redirectUri)}&state=guide`;
+    const location = await authorizeInBrowser(authorizationUrl, {
+      username: 'jane',
+      password: server.seed.user.password,
+    });
+    const code = new URL(location).searchParams.get('code') ?? '';
+    const res = await fetch(`${server.url}/oauth/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: String(client.id),
+        client_secret: client.secret ?? '',
+        redirect_uri: redirectUri,
+        code,
+      }),
+    });
+    expect(res.status).toBe(200);
+    const { access_token } = (await res.json()) as { access_token: string };
+    const me = await fetch(`${server.url}/api/1.0/users/2`, { headers: { Authorization: `Bearer ${access_token}` } });
+    expect(((await me.json()) as { username: string }).username).toBe('jane');
   });
 
   it('uses a personal access token as a plain Bearer header', async () => {
