@@ -46,8 +46,8 @@ const byError: Partial<Record<ErrorCode, ExitCodeValue>> = {
   not_processmaker: ExitCode.network,
   unexpected_response: ExitCode.network,
   keychain_unavailable: ExitCode.keychain,
+  sign_in_cancelled: ExitCode.signedOut,
   cancelled: ExitCode.interrupted,
-  sign_in_cancelled: ExitCode.interrupted,
 };
 
 /** The exit code for a core error code. */

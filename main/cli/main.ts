@@ -29,7 +29,10 @@ export function reportError(err: unknown, command: string | null, profileArg?: s
     say(cmd ? `Run "pmtoken ${cmd} --help" for its options.` : 'Run "pmtoken --help" for the commands.');
     return ExitCode.usage;
   }
-  if (err instanceof InterruptedError) return ExitCode.interrupted;
+  if (err instanceof InterruptedError) {
+    say('pmtoken: Stopped.');
+    return ExitCode.interrupted;
+  }
   if (err instanceof TokenTrayError) {
     say(`pmtoken: ${err.message}`);
     const next = cliNextStep(err, profileArg);

@@ -7,7 +7,7 @@ import type { ProfileView, TokenEngine } from '../../core/engine-types';
 import { chooseProfile, stringOption, type CliContext } from '../cli-context';
 import { ExitCode } from '../exit-codes';
 import { openBrowser } from '../open-browser';
-import { readSecret, say } from '../terminal';
+import { InterruptedError, readSecret, say } from '../terminal';
 import { UsageError } from '../usage-error';
 import type { CommandSpec } from './command';
 
@@ -26,9 +26,16 @@ async function browserLogin(ctx: CliContext, engine: TokenEngine, profile: Profi
     await openBrowser(pending.authorizeUrl, ctx.env).catch(() => say('Your browser could not be opened; open the address above yourself.'));
   }
   say('Waiting for the sign-in to finish in the browser (press Ctrl-C to stop)…');
-  const stop = ctx.onInterrupt(() => engine.cancelSignIn(pending.flowId));
+  let interrupted = false;
+  const stop = ctx.onInterrupt(() => {
+    interrupted = true;
+    engine.cancelSignIn(pending.flowId);
+  });
   try {
     return await engine.waitForSignIn(pending.flowId);
+  } catch (err) {
+    // Ctrl-C here is the person stopping pmtoken, not a sign-in refused in the browser.
+    throw interrupted ? new InterruptedError() : err;
   } finally {
     stop();
   }

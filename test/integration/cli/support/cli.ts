@@ -60,7 +60,7 @@ export async function tempConfigDir(): Promise<{ dir: string; dispose(): Promise
 
 /** Starts the CLI; the caller reads its streams. */
 export function spawnCli(cli: BuiltCli, args: string[], options: RunOptions = {}): ChildProcessWithoutNullStreams {
-  const env = { ...process.env, PMTOKEN_BROWSER: 'false', ...options.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, PMTOKEN_BROWSER: 'false', ...options.env };
   delete env.PMTOKEN_DEBUG;
   const child = spawn(process.execPath, [cli.path, ...args], { env, stdio: 'pipe' });
   if (options.stdin !== undefined) child.stdin.end(options.stdin);

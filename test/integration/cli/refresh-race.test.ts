@@ -1,0 +1,60 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startPmServer, type PmServer } from '../../server';
+import { buildCli, finished, runCli, spawnCli, tempConfigDir, type BuiltCli } from './support/cli';
+import { passwordProfile } from './support/profiles';
+
+describe('pmtoken token near expiry', () => {
+  let cli: BuiltCli;
+  let pm: PmServer;
+  let config: { dir: string; dispose(): Promise<void> };
+
+  beforeAll(async () => {
+    // Tokens that live 30 s count as "about to expire" (core refreshes with less than a minute left).
+    [cli, pm] = await Promise.all([buildCli(), startPmServer({ config: { accessTokenTtl: 30, rotateRefreshTokens: true } })]);
+  });
+  afterAll(async () => {
+    await Promise.all([cli.dispose(), pm.close()]);
+  });
+  beforeEach(async () => {
+    config = await tempConfigDir();
+    pm.config.accessTokenTtl = 30;
+    pm.faults.latencyMs = 0;
+  });
+  afterEach(async () => {
+    await config.dispose();
+  });
+
+  const works = async (token: string): Promise<number> =>
+    (await fetch(`${pm.url}/api/1.0/users/${pm.seed.user.id}`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } })).status;
+
+  it('two processes racing a rotating refresh both print a working token, with one refresh', async () => {
+    await passwordProfile(cli, config.dir, pm);
+    // Refreshed tokens live an hour, so the winner's token is fresh for the loser.
+    pm.config.accessTokenTtl = 3600;
+    pm.faults.latencyMs = 1000;
+    pm.stats.reset();
+    const args = ['--config-dir', config.dir, 'token'];
+    const [a, b] = await Promise.all([finished(spawnCli(cli, args)), finished(spawnCli(cli, args))]);
+    pm.faults.latencyMs = 0;
+    expect([a.code, b.code, a.stderr, b.stderr]).toEqual([0, 0, '', '']);
+    expect(pm.stats.tokenRequests).toBe(1);
+    expect(a.stdout).toBe(b.stdout);
+    expect(await works(a.stdout.trim())).toBe(200);
+    // A later call finds the fresh token without asking ProcessMaker.
+    const again = await runCli(cli, args);
+    expect(again.stdout).toBe(a.stdout);
+    expect(pm.stats.tokenRequests).toBe(1);
+  });
+
+  it('says the sign-in expired when the refresh token was revoked, and keeps the profile', async () => {
+    await passwordProfile(cli, config.dir, pm);
+    pm.faults.revokeEverything();
+    const res = await runCli(cli, ['--config-dir', config.dir, 'token']);
+    expect(res.code).toBe(3);
+    expect(res.stdout).toBe('');
+    expect(res.stderr).toContain('Your sign-in has expired.');
+    expect(res.stderr).toContain('Sign in again: pmtoken login');
+    const list = await runCli(cli, ['--config-dir', config.dir, 'profiles']);
+    expect(list.stdout).toMatch(/pw\s.*sign-in expired/);
+  });
+});

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPmServer, type PmServer } from '../../server';
+import { buildCli, runCli, tempConfigDir, type BuiltCli } from './support/cli';
+import { passwordProfile } from './support/profiles';
+
+describe('pmtoken request', () => {
+  let cli: BuiltCli;
+  let pm: PmServer;
+  let config: { dir: string; dispose(): Promise<void> };
+  const run = (args: string[], stdin?: string) => runCli(cli, ['--config-dir', config.dir, ...args], stdin === undefined ? {} : { stdin });
+
+  beforeAll(async () => {
+    [cli, pm, config] = await Promise.all([buildCli(), startPmServer(), tempConfigDir()]);
+    await passwordProfile(cli, config.dir, pm, 'acme');
+  });
+  afterAll(async () => {
+    await Promise.all([cli.dispose(), pm.close(), config.dispose()]);
+  });
+
+  it('prints the JSON body of a GET on stdout', async () => {
+    const res = await run(['request', 'GET', 'users?per_page=1']);
+    expect(res.code).toBe(0);
+    expect(res.stderr).toBe('');
+    const body = JSON.parse(res.stdout) as { data: unknown[]; meta: { per_page: number } };
+    expect(body.data).toHaveLength(1);
+    expect(body.meta.per_page).toBe(1);
+  });
+
+  it('takes the profile as the first argument and shows headers with -i', async () => {
+    const res = await run(['request', 'acme', 'get', `/users/${pm.seed.user.id}`, '-i']);
+    expect(res.code).toBe(0);
+    expect(res.stderr).toMatch(/^HTTP 200 OK\n/);
+    expect(res.stderr).toMatch(/^content-type: application\/json/m);
+    expect((JSON.parse(res.stdout) as { username: string }).username).toBe(pm.seed.user.username);
+  });
+
+  it('exits with 1 for a 404 and still prints the body', async () => {
+    const res = await run(['request', 'GET', 'no/such/thing']);
+    expect(res.code).toBe(1);
+    expect(JSON.parse(res.stdout)).toEqual({ error: 'Not Found' });
+    expect(res.stderr).toContain('ProcessMaker answered HTTP 404');
+  });
+
+  it('POSTs a JSON body from --data, and from stdin with --data -', async () => {
+    const id = pm.seed.user.id;
+    const res = await run(['request', 'POST', `users/${id}/tokens`, '--data', '{"name":"from pmtoken","scopes":[]}', '-H', 'X-Request-Id: cli-test']);
+    expect(res.code).toBe(0);
+    const created = JSON.parse(res.stdout) as { token: { name: string; user_id: number } };
+    expect(created.token).toMatchObject({ name: 'from pmtoken', user_id: id });
+    const piped = await run(['request', 'POST', `users/${id}/tokens`, '--data', '-'], '{"name":"piped","scopes":[]}\n');
+    expect(piped.code).toBe(0);
+    expect((JSON.parse(piped.stdout) as { token: { name: string } }).token.name).toBe('piped');
+    const list = JSON.parse((await run(['request', 'GET', `users/${id}/tokens`])).stdout) as { data: Array<{ name: string }> };
+    expect(list.data.map((t) => t.name)).toEqual(expect.arrayContaining(['from pmtoken', 'piped']));
+  });
+
+  it('refuses a body that is not JSON before sending it', async () => {
+    const before = pm.stats.requests;
+    const res = await run(['request', 'POST', 'users/1/tokens', '--data', '{name: 1}']);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('The request body is not valid JSON:');
+    expect(res.stderr).toContain('position 1');
+    expect(pm.stats.requests).toBe(before);
+  });
+
+  it('refuses to send the token to another server', async () => {
+    const res = await run(['request', 'GET', 'https://example.com/api/1.0/users']);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('only sends your token to your ProcessMaker server');
+  });
+
+  it('rejects a header without a colon', async () => {
+    const res = await run(['request', 'GET', 'users', '-H', 'NoColon']);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("A header looks like -H 'Name: value'");
+  });
+
+  it('reports server errors with exit code 1 and the body', async () => {
+    pm.faults.failNext(1, 503);
+    const res = await run(['request', 'GET', 'users']);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('HTTP 503');
+  });
+});
