@@ -56,6 +56,43 @@ describe('request console', () => {
     expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
   });
 
+  it('shows a large JSON answer as a collapsible tree, with a raw view', async () => {
+    app = await startUiApp(browser, site);
+    await addSignedInProfile(app);
+    const page = await openConsole(app);
+    // A full address on the profile's own server is allowed; the API document is large.
+    await page.getByLabel('Path').fill(`${app.pm.url}/docs/api-docs.json`);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByTestId('response-status').waitFor();
+    const tree = page.locator('.json-tree');
+    await tree.waitFor();
+    const paths = tree.locator('summary', { has: page.locator('.json-key', { hasText: /^paths: $/ }) }).locator('..');
+    await expect(paths.getAttribute('open')).resolves.not.toBeNull();
+    // Deeper levels start closed and open from the keyboard.
+    const deeper = paths.locator(':scope > ul > li > details').first();
+    await expect(deeper.getAttribute('open')).resolves.toBeNull();
+    await deeper.locator('summary').first().focus();
+    await page.keyboard.press('Enter');
+    await expect(deeper.getAttribute('open')).resolves.not.toBeNull();
+    await screenshotBothThemes(page, '17-console-json-tree');
+    await page.getByLabel('Raw view').check();
+    await expect(page.locator('.raw-body').innerText()).resolves.toContain('"openapi"');
+  });
+
+  it('Cancel stops a slow request and says so plainly', async () => {
+    app = await startUiApp(browser, site);
+    await addSignedInProfile(app);
+    const page = await openConsole(app);
+    app.pm.faults.latencyMs = 20_000;
+    await page.getByLabel('Path').fill('users');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('Sending…').waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('response').getByText('The request was cancelled.').waitFor();
+    await expect(page.getByRole('button', { name: 'Send' }).isEnabled()).resolves.toBe(true);
+    app.pm.faults.latencyMs = 0;
+  });
+
   it('flags invalid JSON with its position before sending, then sends the corrected POST', async () => {
     app = await startUiApp(browser, site);
     const profile = await addSignedInProfile(app);

@@ -1,6 +1,6 @@
 /** Wires the request console: form, Send/Cancel, curl copy, response panel and history. */
 import type { ApiRequest, ProfileView } from '../../../../main/contract/ipc';
-import { ApiError, call } from '../../api';
+import { call } from '../../api';
 import { checkbox, h, replace } from '../../dom';
 import { confirmDialog } from '../../dialog';
 import { randomId } from '../../format';
@@ -51,7 +51,7 @@ export function renderConsole(root: HTMLElement, profile: ProfileView): () => vo
   async function sendNow(): Promise<void> {
     clearMessage(message);
     const read = form.read();
-    if ('problem' in read) return showMessage(message, 'error', read.problem);
+    if ('problem' in read) return read.inField ? undefined : showMessage(message, 'error', read.problem);
     const request = read.request;
     if (profile.production && changing.has(request.method)) {
       const yes = await confirmDialog({
@@ -70,7 +70,6 @@ export function renderConsole(root: HTMLElement, profile: ProfileView): () => vo
     try {
       response.showResponse(await call('sendRequest', requestId, profile.id, request));
     } catch (err) {
-      if (err instanceof ApiError && err.userError.code === 'cancelled') response.clear();
       response.showError(err);
     } finally {
       running = null;

@@ -15,8 +15,8 @@ const withBody = new Set<ApiRequest['method']>(['POST', 'PUT', 'PATCH', 'DELETE'
 export interface RequestForm {
   element: HTMLFormElement;
   actions: HTMLElement;
-  /** The request as typed, or a plain sentence describing what to fix (the body is focused). */
-  read(): { request: ApiRequest } | { problem: string };
+  /** The request as typed, or a plain sentence describing what to fix (`inField`: already shown beside the body). */
+  read(): { request: ApiRequest } | { problem: string; inField: boolean };
   load(request: ApiRequest): void;
   setSuggestions(endpoints: ApiEndpoint[]): void;
 }
@@ -70,7 +70,7 @@ export function requestForm(): RequestForm {
       const p = path.value.trim().replace(/^\/?api\/1\.0\//, '');
       if (!p) {
         path.focus();
-        return { problem: 'Type a path, such as users.' };
+        return { problem: 'Type a path, such as users.', inField: false };
       }
       const request: ApiRequest = { method: m, path: p };
       const q = query.rows();
@@ -85,7 +85,7 @@ export function requestForm(): RequestForm {
           body.setAttribute('aria-describedby', `${body.getAttribute('aria-describedby')?.split(' ')[0] ?? ''} ${bodyError.id}`.trim());
           body.focus();
           if (check.position !== null) body.setSelectionRange(check.position, Math.min(check.position + 1, body.value.length));
-          return { problem: check.message };
+          return { problem: check.message, inField: true };
         }
         clearBodyError();
         request.body = body.value;

@@ -1,0 +1,139 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { emitToPage } from './bridge';
+import { screenshotBothThemes, seriousA11yViolationsBothThemes } from './checks';
+import { launchChromium, startRendererSite, startUiApp, timeToFirstInput, type RendererSite, type UiApp } from './harness';
+import { addSignedInProfile } from './profiles-fixture';
+
+let browser: Browser;
+let site: RendererSite;
+let app: UiApp | undefined;
+
+beforeAll(async () => {
+  site = await startRendererSite();
+  browser = await launchChromium();
+});
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('profiles', () => {
+  it('adds, renames, duplicates, switches, flags and deletes profiles', async () => {
+    app = await startUiApp(browser, site);
+    const first = await addSignedInProfile(app, 'Acme');
+    const { page, pm } = app;
+    await app.open();
+    await page.getByRole('button', { name: 'Profiles' }).click();
+    await page.getByRole('heading', { name: 'Profiles', level: 1 }).waitFor();
+
+    // Add a second profile through the wizard.
+    await page.getByRole('button', { name: 'Add profile' }).click();
+    await page.getByRole('heading', { name: 'Add a profile' }).waitFor();
+    await page.getByLabel('What is your ProcessMaker address?').fill(pm.url);
+    await page.getByText('Looks like ProcessMaker').waitFor();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel(/Paste a personal access token/).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Profile name').fill('Staging');
+    await page.getByRole('button', { name: 'Create profile' }).click();
+    await page.getByRole('heading', { name: 'Sign in — Staging' }).waitFor();
+    expect((await app.engine.activeProfile())?.name).toBe('Staging');
+
+    // Switch back with the header's profile picker.
+    await page.getByLabel('Active profile').selectOption(first.id);
+    await page.getByTestId('user-name').waitFor();
+    expect((await app.engine.activeProfile())?.id).toBe(first.id);
+
+    await page.getByRole('button', { name: 'Profiles' }).click();
+    const acme = page.locator('.profile-item', { has: page.getByRole('heading', { name: 'Acme', exact: true }) });
+    await acme.getByRole('button', { name: 'Rename' }).click();
+    await page.getByLabel('New name').fill('Acme Live');
+    await page.locator('form.name-form').getByRole('button', { name: 'Rename' }).click();
+    await page.getByRole('heading', { name: 'Acme Live', exact: true }).waitFor();
+    expect((await app.engine.getProfile(first.id)).name).toBe('Acme Live');
+
+    const live = page.locator('.profile-item', { has: page.getByRole('heading', { name: 'Acme Live', exact: true }) });
+    await live.getByLabel('Production').check();
+    await live.getByText('Production', { exact: true }).first().waitFor();
+    await expect.poll(async () => (await app?.engine.getProfile(first.id))?.production).toBe(true);
+    await page.locator('.profile-switch .badge.production').waitFor();
+
+    await live.getByRole('button', { name: 'Duplicate' }).click();
+    await page.getByLabel('Name of the copy').fill('Acme Copy');
+    await page.locator('form.name-form').getByRole('button', { name: 'Duplicate' }).click();
+    await page.getByRole('heading', { name: 'Acme Copy', exact: true }).waitFor();
+    await screenshotBothThemes(page, '14-profiles');
+    expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
+
+    const copy = page.locator('.profile-item', { has: page.getByRole('heading', { name: 'Acme Copy', exact: true }) });
+    await copy.getByRole('button', { name: 'Delete' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete “Acme Copy”?' });
+    await dialog.waitFor();
+    await screenshotBothThemes(page, '15-profiles-delete-confirm');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect((await app.engine.listProfiles()).map((p) => p.name)).toContain('Acme Copy');
+    await copy.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete profile' }).click();
+    await expect.poll(async () => (await app?.engine.listProfiles())?.map((p) => p.name).sort()).toEqual(['Acme Live', 'Staging']);
+    await expect.poll(() => page.locator('.profile-item').count()).toBe(2);
+  }, 90_000);
+
+  it('follows changes pushed by main: new profiles and "show" requests', async () => {
+    app = await startUiApp(browser, site);
+    await addSignedInProfile(app, 'Acme');
+    const { page } = app;
+    await app.open();
+    // A profile added elsewhere (the CLI, another window) appears in the picker.
+    await app.engine.addProfile({ name: 'From the CLI', instanceUrl: app.pm.url, grant: 'personal_access_token' });
+    await expect.poll(() => page.getByLabel('Active profile').locator('option').allInnerTexts()).toContain('From the CLI');
+    await emitToPage(page, { type: 'show', view: 'settings' });
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+  });
+});
+
+describe('settings', () => {
+  it('saves clipboard time, login start, shortcut and theme', async () => {
+    app = await startUiApp(browser, site);
+    await addSignedInProfile(app);
+    const { page } = app;
+    await app.open();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const seconds = page.getByLabel('Clear a copied token after (seconds)');
+    await seconds.fill('45');
+    await seconds.press('Tab');
+    await expect.poll(() => app?.handlers.getPreferences().then((r) => r.ok && r.value.clipboardClearSeconds)).toBe(45);
+    await page.getByLabel('Start Token Tray when I log in').check();
+    await expect.poll(() => app?.handlers.getPreferences().then((r) => r.ok && r.value.launchAtLogin)).toBe(true);
+    // The shortcut is off by default.
+    await expect(page.getByLabel('Shortcut', { exact: true }).isDisabled()).resolves.toBe(true);
+    await page.getByLabel('Copy the active token with a keyboard shortcut').check();
+    await expect.poll(() => app?.handlers.getPreferences().then((r) => r.ok && r.value.copyShortcut)).toBe('CommandOrControl+Shift+T');
+    await page.getByLabel('Dark').check();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+    await screenshotBothThemes(page, '16-settings');
+    expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
+    await page.getByLabel('Same as my computer').check();
+    await expect.poll(() => app?.handlers.getPreferences().then((r) => r.ok && r.value.theme)).toBe('system');
+  });
+
+  it('warns plainly when tokens are kept in an encrypted file instead of a keychain', async () => {
+    app = await startUiApp(browser, site, { secretStorage: 'encrypted-file' });
+    await addSignedInProfile(app);
+    await app.open();
+    await app.page.getByRole('button', { name: 'Settings' }).click();
+    await app.page.getByText(/kept in an encrypted file instead/).waitFor();
+    await app.page.getByText(/less safe than a keychain/).waitFor();
+  });
+
+  it('lets the first input take focus after navigation (measured for the benchmark)', async () => {
+    app = await startUiApp(browser, site);
+    const ms = await timeToFirstInput(app.page, site.url);
+    expect(Number.isFinite(ms)).toBe(true);
+    await expect(app.page.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('instance-url');
+  });
+});
