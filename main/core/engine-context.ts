@@ -3,7 +3,9 @@
  * vault, the guarded fetch, the clock, events. Built once by createTokenEngine
  * and passed to the engine's parts.
  */
-import { createVault, type Vault } from './vault';
+import { createVault, type Vault, type VaultEntry } from './vault';
+import { withFileLock } from './file-lock';
+import { refreshLockPath } from './refresh';
 import type { EngineEvent, Profile, ProfileView } from './engine-types';
 import { guardedFetch } from './http';
 import { createLogger, type Logger } from './logger';
@@ -29,6 +31,11 @@ export interface EngineContext {
   /** The profile with this id or name (throws not_found). */
   profile(idOrName: string): Profile;
   view(profile: Profile): Promise<ProfileView>;
+  /**
+   * Changes a profile's keychain item under its lock file, so a refresh in
+   * another process cannot be overwritten with older tokens.
+   */
+  updateVault(profileId: string, change: (entry: VaultEntry) => VaultEntry): Promise<VaultEntry>;
 }
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -65,6 +72,9 @@ export function createEngineContext(ports: EnginePorts): EngineContext {
     },
     profile(idOrName) {
       return requireProfile(settings.load(), idOrName);
+    },
+    updateVault(profileId, change) {
+      return withFileLock(refreshLockPath(ports.configDir, profileId), () => vault.update(profileId, change));
     },
     async view(profile) {
       return toProfileView(profile, await vault.read(profile.id), settings.load().activeProfileId);

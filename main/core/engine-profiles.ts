@@ -62,7 +62,7 @@ export function profileMethods(ctx: EngineContext, beforeRemove: (profileId: str
       const movedAway =
         after.instanceUrl !== before.instanceUrl || after.clientId !== before.clientId || after.grant !== before.grant;
       if (patch.clientSecret !== undefined || movedAway) {
-        await ctx.vault.update(after.id, (entry) => {
+        await ctx.updateVault(after.id, (entry) => {
           // Tokens of another server or client are of no use here: forget them.
           const next = movedAway && entry.kind !== 'none' ? withoutTokens(entry, 'signed_out') : { ...entry };
           const secret = patch.clientSecret?.trim();

@@ -52,6 +52,11 @@ export function isFresh(entry: VaultEntry, now: number): boolean {
   return entry.expiresAt - now >= MIN_VALIDITY_MS;
 }
 
+/** The lock file that serialises changes to one profile's keychain item across processes. */
+export function refreshLockPath(configDir: string, profileId: string): string {
+  return join(configDir, `refresh-${profileId}.lock`);
+}
+
 /** Builds the {@link Refresher}. */
 export function createRefresher(deps: RefresherDeps): Refresher {
   const inFlight = new Map<string, Promise<VaultEntry>>();
@@ -62,7 +67,7 @@ export function createRefresher(deps: RefresherDeps): Refresher {
     rejectedToken: string | undefined,
     seenToken: string | undefined,
   ): Promise<VaultEntry> => {
-    const lockPath = join(deps.configDir, `refresh-${profile.id}.lock`);
+    const lockPath = refreshLockPath(deps.configDir, profile.id);
     return withFileLock(
       lockPath,
       async () => {

@@ -56,7 +56,7 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
         return null;
       });
     }
-    await ctx.vault.update(profile.id, (entry) => withTokens(entry, tokens));
+    await ctx.updateVault(profile.id, (entry) => withTokens(entry, tokens));
     endpointCache.delete(profile.id);
     ctx.emit({ type: 'signed-in', profileId: profile.id });
     statusChanged(profile.id);
@@ -155,14 +155,15 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
     async signOut(profileId) {
       const profile = ctx.profile(profileId);
       cancelFlowsOf(profile.id);
-      const before = await ctx.vault.read(profile.id);
-      await ctx.vault.write(profile.id, withoutTokens(before, 'signed_out'));
+      let wasPat = profile.grant === 'personal_access_token';
+      await ctx.updateVault(profile.id, (entry) => {
+        wasPat ||= entry.kind === 'personal_access_token';
+        return withoutTokens(entry, 'signed_out');
+      });
       endpointCache.delete(profile.id);
       ctx.emit({ type: 'signed-out', profileId: profile.id, reason: 'signed_out' });
       statusChanged(profile.id);
-      return before.kind === 'personal_access_token' || profile.grant === 'personal_access_token'
-        ? { note: PAT_SIGN_OUT_NOTE }
-        : {};
+      return wasPat ? { note: PAT_SIGN_OUT_NOTE } : {};
     },
     async whoami(profileId): Promise<UserInfo> {
       const profile = ctx.profile(profileId);
@@ -175,8 +176,8 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
         if (!retry) throw err;
         user = await lookupUser(ctx.fetch, profile.instanceUrl, await retry(token));
       }
-      await ctx.vault
-        .update(profile.id, (entry) => (entry.accessToken ? { ...entry, user } : entry))
+      await ctx
+        .updateVault(profile.id, (entry) => (entry.accessToken ? { ...entry, user } : entry))
         .catch(() => undefined);
       return user;
     },
