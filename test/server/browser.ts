@@ -65,7 +65,15 @@ export async function authorizeInBrowser(
     if (new URL(next).pathname === '/login') throw new Error('Sign-in failed: the server sent the login page back.');
     res = await jar.fetch(next);
   }
-  if (res.status === 302) return res.headers.get('location') ?? '';
+  if (res.status === 302) {
+    const location = res.headers.get('location') ?? '';
+    if (decision === 'deny' && new URL(location, origin).searchParams.has('code')) {
+      throw new Error(
+        'The server approved without showing the consent page (Passport skips it when the user already holds a live token for the client), so there was nothing to cancel. Add prompt=consent to the URL or start the server with skipConsentWhenTokenExists: false.',
+      );
+    }
+    return location;
+  }
   const page = await res.text();
   if (res.status !== 200) throw new Error(`The authorization page answered ${res.status}: ${page.slice(0, 300)}`);
   const form = formFields(page, decision);

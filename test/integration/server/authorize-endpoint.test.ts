@@ -230,6 +230,7 @@ describe('/login and /oauth/authorize', () => {
     expect(again.status).toBe(302);
     expect(new URL(again.headers.get('location') ?? '').searchParams.get('code')).not.toBeNull();
     expect((await jar.fetch(`${url}&prompt=consent`)).status).toBe(200);
+    await expect(authorizeInBrowser(url, creds(), 'deny', jar)).rejects.toThrow(/prompt=consent/);
   });
 
   it('serves the OpenAPI document without authentication', async () => {
