@@ -122,7 +122,7 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
         problem.focus();
         return;
       }
-      const input: NewProfileInput = { name: name.value.trim(), instanceUrl: address.url, grant, production, allowInsecure: address.allowInsecure };
+      const input: NewProfileInput = { name: name.value.trim(), instanceUrl: address.url, grant, production, allowInsecure: address.allowInsecure, color: nextColor() };
       if (needsClient) {
         input.clientId = clientId.value.trim();
         input.clientSecret = secret.value;
@@ -149,6 +149,15 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
 async function openAdminHelp(): Promise<void> {
   const info = getState().info ?? (await call('appInfo'));
   await call('openExternal', info.adminHelpUrl);
+}
+
+/** Distinct default colours, so profiles are told apart at a glance. */
+const palette = ['#2563eb', '#16a34a', '#c2410c', '#9333ea', '#0891b2', '#db2777', '#a16207', '#4b5563'];
+
+/** The first palette colour no profile uses yet. */
+function nextColor(): string {
+  const used = new Set(getState().profiles.map((p) => p.color?.toLowerCase()));
+  return palette.find((c) => !used.has(c)) ?? palette[getState().profiles.length % palette.length] ?? '#2563eb';
 }
 
 /** A unique default name from the host, e.g. "acme.processmaker.net 2". */

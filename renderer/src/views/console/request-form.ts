@@ -61,6 +61,9 @@ export function requestForm(): RequestForm {
     actions,
   );
   path.setAttribute('aria-label', 'Path');
+  // A full address on the same server is allowed; then the /api/1.0/ prefix does not apply.
+  const syncPrefix = (): void => void (prefix.hidden = /^https?:\/\//i.test(path.value.trim()));
+  path.addEventListener('input', syncPrefix);
 
   return {
     element,
@@ -98,6 +101,7 @@ export function requestForm(): RequestForm {
       query.set(request.query ?? []);
       headers.set(request.headers ?? []);
       body.value = request.body ?? '';
+      syncPrefix();
       clearBodyError();
       syncBody();
     },
