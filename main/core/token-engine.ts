@@ -5,7 +5,8 @@
 import * as browserSignIn from './browser-sign-in';
 import { createEngineContext } from './engine-context';
 import { profileMethods } from './engine-profiles';
-import type { ApiEndpoint, Profile, ProfileView, TokenEngine, UserInfo } from './engine-types';
+import { createEndpointCache } from './endpoint-cache';
+import type { Profile, ProfileView, TokenEngine, UserInfo } from './engine-types';
 import { isErrorCode, TokenTrayError } from './errors';
 import { checkInstance } from './instance-check';
 import { fetchApiEndpoints } from './openapi';
@@ -28,7 +29,7 @@ export const PAT_SIGN_OUT_NOTE =
 export function createTokenEngine(ports: EnginePorts): TokenEngine {
   const ctx = createEngineContext(ports);
   const flows = new SignInFlows<ProfileView>();
-  const endpointCache = new Map<string, ApiEndpoint[]>();
+  const endpointCache = createEndpointCache(ports.configDir);
   const statusChanged = (profileId: string) => ctx.emit({ type: 'status-changed', profileId });
   const refresher = createRefresher({
     vault: ctx.vault,
@@ -57,7 +58,6 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
       });
     }
     await ctx.updateVault(profile.id, (entry) => withTokens(entry, tokens));
-    endpointCache.delete(profile.id);
     ctx.emit({ type: 'signed-in', profileId: profile.id });
     statusChanged(profile.id);
     return ctx.view(profile);
@@ -93,7 +93,7 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
   return {
     ...profileMethods(ctx, (profileId) => {
       cancelFlowsOf(profileId);
-      endpointCache.delete(profileId);
+      endpointCache.drop(profileId);
     }),
     checkInstance: (url, options) => checkInstance(ctx.fetch, url, options),
 
@@ -160,7 +160,6 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
         wasPat ||= entry.kind === 'personal_access_token';
         return withoutTokens(entry, 'signed_out');
       });
-      endpointCache.delete(profile.id);
       ctx.emit({ type: 'signed-out', profileId: profile.id, reason: 'signed_out' });
       statusChanged(profile.id);
       return wasPat ? { note: PAT_SIGN_OUT_NOTE } : {};
@@ -194,11 +193,16 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
     },
     async apiEndpoints(profileId, options) {
       const profile = ctx.profile(profileId);
-      const cached = endpointCache.get(profile.id);
+      const cached = endpointCache.get(profile.id, profile.instanceUrl);
       if (cached && !options?.reload) return cached;
-      const endpoints = await fetchApiEndpoints(ctx.fetch, profile.instanceUrl).catch(() => cached ?? []);
-      if (endpoints.length > 0) endpointCache.set(profile.id, endpoints);
-      return endpoints;
+      try {
+        const endpoints = await fetchApiEndpoints(ctx.fetch, profile.instanceUrl);
+        endpointCache.set(profile.id, profile.instanceUrl, endpoints);
+        return endpoints;
+      } catch {
+        // Suggestions only: without the document, the console still works.
+        return cached ?? [];
+      }
     },
 
     onEvent: (listener) => ctx.onEvent(listener),

@@ -137,5 +137,11 @@ describe('profiles', () => {
     h.server.stats.reset();
     await h.engine.apiEndpoints(profile.id);
     expect(h.server.stats.requests).toBe(0);
+    // A new engine (an app restart) gets them from the file cache in the config folder.
+    expect(await h.sibling().apiEndpoints(profile.id)).toEqual(endpoints);
+    expect(h.server.stats.requests).toBe(0);
+    // reload asks the server again.
+    await h.engine.apiEndpoints(profile.id, { reload: true });
+    expect(h.server.stats.requests).toBe(1);
   });
 });
