@@ -5,10 +5,10 @@
  * Electron-free: the shell passes Electron's clipboard as the port.
  */
 
-/** The two clipboard operations we need (Electron's `clipboard` fits). */
+/** The two clipboard operations we need; Electron's clipboard (async since v45) and a plain in-memory one both fit. */
 export interface ClipboardPort {
-  writeText(text: string): void;
-  readText(): string;
+  writeText(text: string): void | Promise<void>;
+  readText(): string | Promise<string>;
 }
 
 /** Timer functions, replaceable in tests. */
@@ -26,14 +26,19 @@ export interface SecretClipboardOptions {
   onSecretCopied?(clearsInSeconds: number): void;
 }
 
+/** The notification text after a copy: "Token copied — clears in 60 s" (or without the delay when it never clears). */
+export function copiedNotice(clearsInSeconds: number, what = 'Token'): string {
+  return clearsInSeconds > 0 ? `${what} copied — clears in ${clearsInSeconds} s` : `${what} copied`;
+}
+
 /** Clipboard that forgets secrets after a while. */
 export interface SecretClipboard {
-  /** Copies a secret; returns how many seconds until it is cleared (0 = never). */
-  copySecret(secret: string): { clearsInSeconds: number };
+  /** Copies a secret; resolves with how many seconds until it is cleared (0 = never). */
+  copySecret(secret: string): Promise<{ clearsInSeconds: number }>;
   /** Copies non-secret text; it is never cleared. */
-  copyText(text: string): void;
+  copyText(text: string): Promise<void>;
   /** Clears the clipboard now if it still holds our secret, and stops the timer (call on quit). */
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
 const nodeTimers: TimerPort = {
@@ -56,9 +61,9 @@ export function createSecretClipboard(port: ClipboardPort, options: SecretClipbo
   const timers = options.timers ?? nodeTimers;
   let pending: { handle: unknown; secret: string } | null = null;
 
-  function clearIfOurs(secret: string): void {
+  async function clearIfOurs(secret: string): Promise<void> {
     // Only wipe what we wrote: a later copy by the user is left alone.
-    if (port.readText() === secret) port.writeText('');
+    if ((await port.readText()) === secret) await port.writeText('');
   }
 
   function stopTimer(): void {
@@ -67,15 +72,15 @@ export function createSecretClipboard(port: ClipboardPort, options: SecretClipbo
   }
 
   return {
-    copySecret(secret) {
+    async copySecret(secret) {
       stopTimer();
-      port.writeText(secret);
+      await port.writeText(secret);
       const seconds = Math.max(0, Math.floor(options.clearAfterSeconds()));
       if (seconds > 0) {
         const handle = timers.setTimeout(
           () => {
             pending = null;
-            clearIfOurs(secret);
+            void clearIfOurs(secret).catch(() => undefined);
           },
           Math.min(seconds * 1000, maxDelayMs),
         );
@@ -84,13 +89,13 @@ export function createSecretClipboard(port: ClipboardPort, options: SecretClipbo
       options.onSecretCopied?.(seconds);
       return { clearsInSeconds: seconds };
     },
-    copyText(text) {
-      port.writeText(text);
+    async copyText(text) {
+      await port.writeText(text);
     },
-    dispose() {
+    async dispose() {
       const current = pending;
       stopTimer();
-      if (current) clearIfOurs(current.secret);
+      if (current) await clearIfOurs(current.secret);
     },
   };
 }

@@ -107,13 +107,13 @@ function implementations(deps: IpcHandlerDeps): Impls {
     copyCurl: async (profileId, request, withToken) => {
       const profile = await engine.getProfile(profileId);
       if (withToken) {
-        clipboard.copySecret(toCurl(profile.instanceUrl, request, await engine.freshToken(profileId)));
+        await clipboard.copySecret(toCurl(profile.instanceUrl, request, await engine.freshToken(profileId)));
       } else {
-        clipboard.copyText(toCurl(profile.instanceUrl, request, null));
+        await clipboard.copyText(toCurl(profile.instanceUrl, request, null));
       }
       return null;
     },
-    copyText: async (text) => (clipboard.copyText(text), null),
+    copyText: async (text) => (await clipboard.copyText(text), null),
     getPreferences: async () => preferences.get(),
     setPreferences: async (patch) => {
       const next = preferences.update(patch);

@@ -21,6 +21,9 @@ beforeAll(async () => {
 });
 afterAll(async () => fx.close());
 
+/** Lets the clipboard clear (it awaits the clipboard) finish. */
+const settle = () => new Promise((r) => setImmediate(r));
+
 /** Calls the API with an Authorization header value, as a person pasting it would. */
 async function statusWith(authorization: string): Promise<number> {
   const response = await fetch(`${fx.h.server.url}/api/1.0/users`, {
@@ -49,10 +52,12 @@ describe('copying tokens from the window', () => {
   it('clears the clipboard after the delay only if it still holds the token', async () => {
     valueOf(await fx.handlers.copyToken(profileId, 'raw'));
     fx.timers.fireAll();
+    await settle();
     expect(fx.board.text).toBe('');
     valueOf(await fx.handlers.copyToken(profileId, 'raw'));
     fx.board.writeText('something the user copied');
     fx.timers.fireAll();
+    await settle();
     expect(fx.board.text).toBe('something the user copied');
   });
 
@@ -97,6 +102,7 @@ describe('curl and text copies', () => {
     expect(fx.board.text.includes(token)).toBe(false);
     expect(fx.board.text).toContain(`${fx.h.server.url}/api/1.0/users`);
     fx.timers.fireAll();
+    await settle();
     expect(fx.board.text).toContain('$PM_TOKEN');
   });
 
@@ -105,12 +111,14 @@ describe('curl and text copies', () => {
     const token = valueOf(await fx.handlers.revealToken(profileId));
     expect(fx.board.text.includes(token)).toBe(true);
     fx.timers.fireAll();
+    await settle();
     expect(fx.board.text).toBe('');
   });
 
   it('copies response text as is', async () => {
     valueOf(await fx.handlers.copyText('{"data":[]}'));
     fx.timers.fireAll();
+    await settle();
     expect(fx.board.text).toBe('{"data":[]}');
   });
 });

@@ -41,57 +41,66 @@ function manualTimers(): TimerPort & { advance(ms: number): void; pending(): num
   };
 }
 
+/** Lets the clear (which awaits the clipboard) finish. */
+const settle = () => new Promise((r) => setImmediate(r));
+
 const secret = () => `tok-${Math.random().toString(36).slice(2)}`;
 
 describe('secret clipboard', () => {
-  it('clears a copied token after the configured delay', () => {
+  it('clears a copied token after the configured delay', async () => {
     const board = memoryClipboard();
     const timers = manualTimers();
     const clip = createSecretClipboard(board, { clearAfterSeconds: () => 60, timers });
     const token = secret();
-    expect(clip.copySecret(token)).toEqual({ clearsInSeconds: 60 });
+    expect(await clip.copySecret(token)).toEqual({ clearsInSeconds: 60 });
     expect(board.text).toBe(token);
     timers.advance(59_999);
+    await settle();
     expect(board.text).toBe(token);
     timers.advance(1);
+    await settle();
     expect(board.text).toBe('');
   });
 
-  it('leaves the clipboard alone when the user copied something else meanwhile', () => {
+  it('leaves the clipboard alone when the user copied something else meanwhile', async () => {
     const board = memoryClipboard();
     const timers = manualTimers();
     const clip = createSecretClipboard(board, { clearAfterSeconds: () => 30, timers });
-    clip.copySecret(secret());
+    await clip.copySecret(secret());
     board.writeText('my own notes');
     timers.advance(30_000);
+    await settle();
     expect(board.text).toBe('my own notes');
   });
 
-  it('never clears when the delay is 0', () => {
+  it('never clears when the delay is 0', async () => {
     const board = memoryClipboard();
     const timers = manualTimers();
     const clip = createSecretClipboard(board, { clearAfterSeconds: () => 0, timers });
     const token = secret();
-    expect(clip.copySecret(token).clearsInSeconds).toBe(0);
+    expect((await clip.copySecret(token)).clearsInSeconds).toBe(0);
     expect(timers.pending()).toBe(0);
     expect(board.text).toBe(token);
   });
 
-  it('a second copy restarts the delay for the new token', () => {
+  it('a second copy restarts the delay for the new token', async () => {
     const board = memoryClipboard();
     const timers = manualTimers();
     const clip = createSecretClipboard(board, { clearAfterSeconds: () => 60, timers });
-    clip.copySecret(secret());
+    await clip.copySecret(secret());
     timers.advance(50_000);
+    await settle();
     const second = secret();
-    clip.copySecret(second);
+    await clip.copySecret(second);
     timers.advance(50_000);
+    await settle();
     expect(board.text).toBe(second);
     timers.advance(10_000);
+    await settle();
     expect(board.text).toBe('');
   });
 
-  it('reads the delay at each copy and reports it to the notifier', () => {
+  it('reads the delay at each copy and reports it to the notifier', async () => {
     const board = memoryClipboard();
     const timers = manualTimers();
     let delay = 60;
@@ -101,30 +110,31 @@ describe('secret clipboard', () => {
       timers,
       onSecretCopied: (s) => told.push(s),
     });
-    clip.copySecret(secret());
+    await clip.copySecret(secret());
     delay = 15;
-    clip.copySecret(secret());
+    await clip.copySecret(secret());
     expect(told).toEqual([60, 15]);
   });
 
-  it('copies plain text without ever clearing it', () => {
+  it('copies plain text without ever clearing it', async () => {
     const board = memoryClipboard();
     const timers = manualTimers();
     const clip = createSecretClipboard(board, { clearAfterSeconds: () => 60, timers });
-    clip.copyText('{"id":1}');
+    await clip.copyText('{"id":1}');
     timers.advance(120_000);
+    await settle();
     expect(board.text).toBe('{"id":1}');
   });
 
-  it('dispose clears our token at once but not text the user copied', () => {
+  it('dispose clears our token at once but not text the user copied', async () => {
     const board = memoryClipboard();
     const clip = createSecretClipboard(board, { clearAfterSeconds: () => 60, timers: manualTimers() });
-    clip.copySecret(secret());
-    clip.dispose();
+    await clip.copySecret(secret());
+    await clip.dispose();
     expect(board.text).toBe('');
-    clip.copySecret(secret());
+    await clip.copySecret(secret());
     board.writeText('theirs');
-    clip.dispose();
+    await clip.dispose();
     expect(board.text).toBe('theirs');
   });
 
@@ -132,8 +142,17 @@ describe('secret clipboard', () => {
     const board = memoryClipboard();
     // 1 s is the smallest delay the preference allows; wait for it for real.
     const clip = createSecretClipboard(board, { clearAfterSeconds: () => 1 });
-    clip.copySecret(secret());
+    await clip.copySecret(secret());
     await new Promise((r) => setTimeout(r, 1_200));
     expect(board.text).toBe('');
+  });
+});
+
+describe('copy notification text', () => {
+  it('says when the clipboard clears', async () => {
+    const { copiedNotice } = await import('../../../main/core/secret-clipboard');
+    expect(copiedNotice(60)).toBe('Token copied — clears in 60 s');
+    expect(copiedNotice(0)).toBe('Token copied');
+    expect(copiedNotice(15, 'curl command')).toBe('curl command copied — clears in 15 s');
   });
 });
