@@ -35,13 +35,20 @@ export function bridge(): TokenTrayApi {
 }
 
 /** Calls a channel; resolves with its value or throws {@link ApiError}. */
-export async function call<K extends ChannelName>(channel: K, ...args: Parameters<IpcChannels[K]>): Promise<ReturnType<IpcChannels[K]>> {
+export async function call<K extends ChannelName>(
+  channel: K,
+  ...args: Parameters<IpcChannels[K]>
+): Promise<ReturnType<IpcChannels[K]>> {
   const fn = bridge()[channel] as (...a: Parameters<IpcChannels[K]>) => ReturnType<TokenTrayApi[K]>;
   let result: Awaited<ReturnType<TokenTrayApi[K]>>;
   try {
     result = await fn(...args);
   } catch {
-    throw new ApiError({ code: 'internal', message: 'Token Tray did not answer.', nextStep: 'Try again. If it keeps happening, restart the app.' });
+    throw new ApiError({
+      code: 'internal',
+      message: 'Token Tray did not answer.',
+      nextStep: 'Try again. If it keeps happening, restart the app.',
+    });
   }
   if (result.ok) return result.value as ReturnType<IpcChannels[K]>;
   throw new ApiError(result.error);
@@ -50,5 +57,9 @@ export async function call<K extends ChannelName>(channel: K, ...args: Parameter
 /** The user-facing form of anything thrown. */
 export function toUserError(err: unknown): UserError {
   if (err instanceof ApiError) return err.userError;
-  return { code: 'internal', message: 'Something went wrong inside Token Tray.', nextStep: 'Try again. If it keeps happening, restart the app.' };
+  return {
+    code: 'internal',
+    message: 'Something went wrong inside Token Tray.',
+    nextStep: 'Try again. If it keeps happening, restart the app.',
+  };
 }

@@ -13,7 +13,11 @@ export interface ConfirmOptions {
 export function confirmDialog(options: ConfirmOptions): Promise<boolean> {
   return new Promise((resolve) => {
     const cancel = h('button', { type: 'button' }, 'Cancel');
-    const ok = h('button', { type: 'button', class: options.danger ? 'danger solid' : 'primary' }, options.confirmLabel);
+    const ok = h(
+      'button',
+      { type: 'button', class: options.danger ? 'danger solid' : 'primary' },
+      options.confirmLabel,
+    );
     const titleId = `dlg-title-${Date.now()}`;
     const dialog = h(
       'dialog',

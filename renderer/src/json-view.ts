@@ -19,19 +19,34 @@ export function renderJson(value: unknown): HTMLElement {
 function node(key: string | null, value: unknown, depth: number): HTMLElement {
   const label = key === null ? null : h('span', { class: 'json-key' }, `${key}: `);
   if (value !== null && typeof value === 'object') {
-    const entries: Array<[string, unknown]> = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
-    const summary = Array.isArray(value) ? `[ ${entries.length} ${entries.length === 1 ? 'item' : 'items'} ]` : `{ ${entries.length} ${entries.length === 1 ? 'field' : 'fields'} }`;
+    const entries: Array<[string, unknown]> = Array.isArray(value)
+      ? value.map((v, i) => [String(i), v])
+      : Object.entries(value);
+    const summary = Array.isArray(value)
+      ? `[ ${entries.length} ${entries.length === 1 ? 'item' : 'items'} ]`
+      : `{ ${entries.length} ${entries.length === 1 ? 'field' : 'fields'} }`;
     const list = h('ul', { class: 'json-children' });
     const fill = (): void => {
       for (const [k, v] of entries.slice(0, MAX_CHILDREN)) list.append(h('li', null, node(k, v, depth + 1)));
-      if (entries.length > MAX_CHILDREN) list.append(h('li', { class: 'muted' }, `… ${entries.length - MAX_CHILDREN} more (see Raw)`));
+      if (entries.length > MAX_CHILDREN)
+        list.append(h('li', { class: 'muted' }, `… ${entries.length - MAX_CHILDREN} more (see Raw)`));
     };
     const open = depth < 2;
-    const details = h('details', { open }, h('summary', null, label, h('span', { class: 'json-summary' }, summary)), list);
+    const details = h(
+      'details',
+      { open },
+      h('summary', null, label, h('span', { class: 'json-summary' }, summary)),
+      list,
+    );
     // Closed branches are built when first opened, so huge answers render quickly.
     if (open) fill();
     else details.addEventListener('toggle', () => details.open && list.childElementCount === 0 && fill());
     return details;
   }
-  return h('div', { class: 'json-leaf' }, label, h('span', { class: `json-${value === null ? 'null' : typeof value}` }, JSON.stringify(value) ?? String(value)));
+  return h(
+    'div',
+    { class: 'json-leaf' },
+    label,
+    h('span', { class: `json-${value === null ? 'null' : typeof value}` }, JSON.stringify(value) ?? String(value)),
+  );
 }

@@ -35,7 +35,15 @@ function viewKey(): string {
   if (!p) return 'none';
   const s = p.status;
   if (getState().view === 'console') return JSON.stringify([p.id, p.name, p.production]);
-  return JSON.stringify([p.id, p.name, p.color, p.production, p.grant, s.state, s.state === 'signed_in' ? [s.expiresAt, s.user?.name] : s.reason]);
+  return JSON.stringify([
+    p.id,
+    p.name,
+    p.color,
+    p.production,
+    p.grant,
+    s.state,
+    s.state === 'signed_in' ? [s.expiresAt, s.user?.name] : s.reason,
+  ]);
 }
 let renderedKey = '';
 
@@ -62,7 +70,9 @@ function render(): void {
   else if (view === 'profiles') renderProfiles(main, { onAdd: () => go('setup'), onOpen: () => go('token') });
   else if (view === 'settings') renderSettings(main);
   else cleanup = renderToken(main, profile);
-  main.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), select, textarea, button.primary')?.focus({ preventScroll: true });
+  main
+    .querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), select, textarea, button.primary')
+    ?.focus({ preventScroll: true });
 }
 
 function renderHeader(): void {
@@ -80,10 +90,20 @@ function renderHeader(): void {
   const select = h(
     'select',
     { 'aria-label': 'Active profile', class: 'profile-select' },
-    ...profiles.map((p) => h('option', { value: p.id, selected: p.id === profile?.id }, p.production ? `${p.name} (production)` : p.name)),
+    ...profiles.map((p) =>
+      h('option', { value: p.id, selected: p.id === profile?.id }, p.production ? `${p.name} (production)` : p.name),
+    ),
   );
-  select.addEventListener('change', () => void call('setActiveProfile', select.value).then(reloadProfiles).then(render).catch(fail));
-  replace(switcher, h('span', { class: 'swatch', 'aria-hidden': 'true' }), select, profile?.production ? h('span', { class: 'badge production' }, 'Production') : null);
+  select.addEventListener(
+    'change',
+    () => void call('setActiveProfile', select.value).then(reloadProfiles).then(render).catch(fail),
+  );
+  replace(
+    switcher,
+    h('span', { class: 'swatch', 'aria-hidden': 'true' }),
+    select,
+    profile?.production ? h('span', { class: 'badge production' }, 'Production') : null,
+  );
 }
 
 function fail(err: unknown): void {
@@ -95,7 +115,11 @@ function fail(err: unknown): void {
 function onEvent(event: AppEvent): void {
   switch (event.type) {
     case 'show':
-      if (event.profileId) void call('setActiveProfile', event.profileId).then(reloadProfiles).then(() => go(event.view)).catch(fail);
+      if (event.profileId)
+        void call('setActiveProfile', event.profileId)
+          .then(reloadProfiles)
+          .then(() => go(event.view))
+          .catch(fail);
       else go(event.view);
       return;
     case 'preferences-changed':

@@ -14,24 +14,27 @@ export async function installBridge(page: Page, handlers: IpcHandlers, channels:
     if (!handler) return { ok: false, error: { code: 'internal', message: 'Unknown channel.' } };
     return handler(...(Array.isArray(args) ? args : []));
   });
-  await page.addInitScript((names: string[]) => {
-    type Listener = (event: unknown) => void;
-    const w = window as unknown as {
-      __ttInvoke(channel: string, args: unknown[]): Promise<unknown>;
-      __ttEmit(event: unknown): void;
-      tokenTray: Record<string, unknown>;
-    };
-    const listeners = new Set<Listener>();
-    const api: Record<string, unknown> = {
-      onEvent(listener: Listener) {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-    };
-    for (const name of names) api[name] = (...args: unknown[]) => w.__ttInvoke(name, args);
-    w.tokenTray = Object.freeze(api);
-    w.__ttEmit = (event) => listeners.forEach((l) => l(event));
-  }, [...channels]);
+  await page.addInitScript(
+    (names: string[]) => {
+      type Listener = (event: unknown) => void;
+      const w = window as unknown as {
+        __ttInvoke(channel: string, args: unknown[]): Promise<unknown>;
+        __ttEmit(event: unknown): void;
+        tokenTray: Record<string, unknown>;
+      };
+      const listeners = new Set<Listener>();
+      const api: Record<string, unknown> = {
+        onEvent(listener: Listener) {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
+      };
+      for (const name of names) api[name] = (...args: unknown[]) => w.__ttInvoke(name, args);
+      w.tokenTray = Object.freeze(api);
+      w.__ttEmit = (event) => listeners.forEach((l) => l(event));
+    },
+    [...channels],
+  );
 }
 
 /** Delivers an event to the page's `onEvent` listeners (ignored while the page navigates or after it closed). */

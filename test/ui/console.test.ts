@@ -104,7 +104,10 @@ describe('request console', () => {
     await body.fill('{\n  "name": "from the console",\n  "scopes": [],\n}');
     app.pm.stats.reset();
     await page.getByRole('button', { name: 'Send' }).click();
-    await page.getByText(/The body is not valid JSON: there is a mistake at line 4, column 1\./).first().waitFor();
+    await page
+      .getByText(/The body is not valid JSON: there is a mistake at line 4, column 1\./)
+      .first()
+      .waitFor();
     await expect(body.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(body.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     // Nothing reached the server.
@@ -114,7 +117,14 @@ describe('request console', () => {
 
     await body.fill('{ "name": "from the console", "scopes": [] }');
     await page.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => page.getByTestId('response-status').innerText().catch(() => '')).toMatch(/^200/);
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('response-status')
+          .innerText()
+          .catch(() => ''),
+      )
+      .toMatch(/^200/);
     await expect(body.getAttribute('aria-invalid')).resolves.toBeNull();
     const history = await app.handlers.listHistory(profile.id, '');
     expect(history.ok && history.value[0]?.request).toMatchObject({ method: 'POST', path: `users/${userId}/tokens` });

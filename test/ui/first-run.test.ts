@@ -43,7 +43,9 @@ describe('first run', () => {
     await expect(radios.count()).resolves.toBe(3);
     // Browser sign-in comes first, is marked Recommended and is preselected.
     await expect(radios.nth(0).isChecked()).resolves.toBe(true);
-    await expect(group.locator('label').nth(0).innerText()).resolves.toMatch(/Sign in with my browser[\s\S]*Recommended/);
+    await expect(group.locator('label').nth(0).innerText()).resolves.toMatch(
+      /Sign in with my browser[\s\S]*Recommended/,
+    );
     await expect(group.locator('label').nth(1).innerText()).resolves.toMatch(/Username and password/);
     await expect(group.locator('label').nth(2).innerText()).resolves.toMatch(/personal access token/);
     await screenshotBothThemes(page, '03-setup-grant');
@@ -72,13 +74,21 @@ describe('first run', () => {
     await page.getByRole('heading', { name: /^Sign in — / }).waitFor();
     const profiles = await app.engine.listProfiles();
     expect(profiles).toHaveLength(1);
-    expect(profiles[0]).toMatchObject({ instanceUrl: pm.url, grant: 'password', clientId: String(pm.seed.passwordClient.id), hasClientSecret: true, active: true });
+    expect(profiles[0]).toMatchObject({
+      instanceUrl: pm.url,
+      grant: 'password',
+      clientId: String(pm.seed.passwordClient.id),
+      hasClientSecret: true,
+      active: true,
+    });
 
     await page.getByLabel('Username').fill(pm.seed.user.username);
     await page.getByLabel('Password').fill(pm.seed.user.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByTestId('user-name').waitFor();
-    await expect(page.getByTestId('user-name').innerText()).resolves.toBe(`${pm.seed.user.firstname} ${pm.seed.user.lastname}`);
+    await expect(page.getByTestId('user-name').innerText()).resolves.toBe(
+      `${pm.seed.user.firstname} ${pm.seed.user.lastname}`,
+    );
   });
 
   it('says plainly when the address is not reachable', async () => {
@@ -90,7 +100,11 @@ describe('first run', () => {
     await app.pm.close();
     await page.getByLabel('What is your ProcessMaker address?').fill(deadUrl);
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByText('Not reachable').or(page.getByText(/could not reach/i)).first().waitFor();
+    await page
+      .getByText('Not reachable')
+      .or(page.getByText(/could not reach/i))
+      .first()
+      .waitFor();
     // Still on step 1: nothing was created.
     await expect(page.getByText('Step 1 of 3').isVisible()).resolves.toBe(true);
     expect(await app.engine.listProfiles()).toEqual([]);

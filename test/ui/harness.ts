@@ -23,7 +23,15 @@ import { installBridge, emitToPage } from './bridge';
 import { buildRenderer, serveStatic, type StaticServer } from './static-server';
 
 /** Chromium flags from the common brief. */
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Launches Debian's Chromium headless. */
 export function launchChromium(): Promise<Browser> {
@@ -112,7 +120,10 @@ export async function startUiApp(browser: Browser, site: RendererSite, options: 
     },
   };
   const preferences = createPreferencesStore(configDir);
-  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: 1200, height: 860 } });
+  const context = await browser.newContext({
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1200, height: 860 },
+  });
   const page = await context.newPage();
   const events: AppEvent[] = [];
   const push = (event: AppEvent): void => {
@@ -125,7 +136,12 @@ export async function startUiApp(browser: Browser, site: RendererSite, options: 
     history: createHistoryStore(configDir),
     preferences,
     openExternal: async (url) => void externalOpened.push(url),
-    appInfo: { version: '0.1.0-test', platform: process.platform, secretStorage: options.secretStorage ?? secrets.kind, adminHelpUrl },
+    appInfo: {
+      version: '0.1.0-test',
+      platform: process.platform,
+      secretStorage: options.secretStorage ?? secrets.kind,
+      adminHelpUrl,
+    },
     emit: push,
   });
   const offEngine = engine.onEvent(push);
@@ -164,7 +180,9 @@ export async function timeToFirstInput(page: Page, url: string): Promise<number>
   await page.goto(url, { waitUntil: 'commit' });
   const handle = await page.waitForFunction(
     () => {
-      const el = document.querySelector<HTMLElement>('main input:not([type=hidden]):not([disabled]), main select, main textarea, main button:not([disabled])');
+      const el = document.querySelector<HTMLElement>(
+        'main input:not([type=hidden]):not([disabled]), main select, main textarea, main button:not([disabled])',
+      );
       if (!el) return false;
       el.focus();
       return document.activeElement === el ? performance.now() : false;

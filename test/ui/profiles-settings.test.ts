@@ -2,7 +2,14 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { emitToPage } from './bridge';
 import { screenshotBothThemes, seriousA11yViolationsBothThemes } from './checks';
-import { launchChromium, startRendererSite, startUiApp, timeToFirstInput, type RendererSite, type UiApp } from './harness';
+import {
+  launchChromium,
+  startRendererSite,
+  startUiApp,
+  timeToFirstInput,
+  type RendererSite,
+  type UiApp,
+} from './harness';
 import { addSignedInProfile } from './profiles-fixture';
 
 let browser: Browser;
@@ -79,7 +86,9 @@ describe('profiles', () => {
     expect((await app.engine.listProfiles()).map((p) => p.name)).toContain('Acme Copy');
     await copy.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete profile' }).click();
-    await expect.poll(async () => (await app?.engine.listProfiles())?.map((p) => p.name).sort()).toEqual(['Acme Live', 'Staging']);
+    await expect
+      .poll(async () => (await app?.engine.listProfiles())?.map((p) => p.name).sort())
+      .toEqual(['Acme Live', 'Staging']);
     await expect.poll(() => page.locator('.profile-item').count()).toBe(2);
   }, 90_000);
 
@@ -90,7 +99,9 @@ describe('profiles', () => {
     await app.open();
     // A profile added elsewhere (the CLI, another window) appears in the picker.
     await app.engine.addProfile({ name: 'From the CLI', instanceUrl: app.pm.url, grant: 'personal_access_token' });
-    await expect.poll(() => page.getByLabel('Active profile').locator('option').allInnerTexts()).toContain('From the CLI');
+    await expect
+      .poll(() => page.getByLabel('Active profile').locator('option').allInnerTexts())
+      .toContain('From the CLI');
     await emitToPage(page, { type: 'show', view: 'settings' });
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
   });
@@ -112,7 +123,9 @@ describe('settings', () => {
     // The shortcut is off by default.
     await expect(page.getByLabel('Shortcut', { exact: true }).isDisabled()).resolves.toBe(true);
     await page.getByLabel('Copy the active token with a keyboard shortcut').check();
-    await expect.poll(() => app?.handlers.getPreferences().then((r) => r.ok && r.value.copyShortcut)).toBe('CommandOrControl+Shift+T');
+    await expect
+      .poll(() => app?.handlers.getPreferences().then((r) => r.ok && r.value.copyShortcut))
+      .toBe('CommandOrControl+Shift+T');
     await page.getByLabel('Dark').check();
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
     await screenshotBothThemes(page, '16-settings');

@@ -24,7 +24,15 @@ afterAll(async () => {
 
 async function addBrowserProfile(ui: UiApp): Promise<string> {
   const client = ui.pm.seed.codeClient;
-  const profile = await must(ui.handlers.addProfile({ name: 'Acme', instanceUrl: ui.pm.url, grant: 'authorization_code', clientId: String(client.id), clientSecret: client.secret ?? '' }));
+  const profile = await must(
+    ui.handlers.addProfile({
+      name: 'Acme',
+      instanceUrl: ui.pm.url,
+      grant: 'authorization_code',
+      clientId: String(client.id),
+      clientSecret: client.secret ?? '',
+    }),
+  );
   await must(ui.handlers.setActiveProfile(profile.id));
   return profile.id;
 }
@@ -69,7 +77,10 @@ describe('sign-in', () => {
     await fallback.click();
     await ui.page.getByTestId('user-name').waitFor();
     expect(ui.browserOpened).toHaveLength(2);
-    expect(new URL(ui.browserOpened[1] ?? '').searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1(:\d+)?\/oauth\/callback$/);
+    expect(new URL(ui.browserOpened[1] ?? '').searchParams.get('redirect_uri')).toMatch(
+      /^http:\/\/127\.0\.0\.1(:\d+)?\/oauth\/callback$/,
+    );
+    expect((await ui.engine.getProfile(profileId)).status.state).toBe('signed_in');
     await web.context.close();
   });
 
@@ -106,14 +117,18 @@ describe('sign-in', () => {
   it('a bad personal access token is refused plainly, a good one is saved', async () => {
     app = await startUiApp(browser, site);
     const { page, pm } = app;
-    const profile = await must(app.handlers.addProfile({ name: 'Tokens', instanceUrl: pm.url, grant: 'personal_access_token' }));
+    const profile = await must(
+      app.handlers.addProfile({ name: 'Tokens', instanceUrl: pm.url, grant: 'personal_access_token' }),
+    );
     await must(app.handlers.setActiveProfile(profile.id));
     await app.open();
     const field = page.getByLabel('Personal access token');
     await field.fill('this-is-not-a-token');
     await page.getByRole('button', { name: 'Save token' }).click();
     await page.locator('.message.error').waitFor();
-    await expect(page.locator('.message.error').innerText()).resolves.toContain('ProcessMaker did not accept this token.');
+    await expect(page.locator('.message.error').innerText()).resolves.toContain(
+      'ProcessMaker did not accept this token.',
+    );
     await screenshotBothThemes(page, '09-sign-in-token-error');
     const token = await pm.issuePersonalAccessToken(pm.seed.user.id, 'Token Tray UI test');
     await field.fill(token);

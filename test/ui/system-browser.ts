@@ -26,7 +26,11 @@ export async function systemBrowser(
       const location = response.headers()['location'] ?? '';
       if (!location.startsWith('pmtokentray:')) return route.fulfill({ response });
       if (appLink.behaviour === 'deliver') await engine.handleCallbackUrl(location);
-      return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Done</title><p>You can go back to Token Tray.</p>' });
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: '<!doctype html><title>Done</title><p>You can go back to Token Tray.</p>',
+      });
     },
   );
   async function open(url: string): Promise<void> {

@@ -33,13 +33,18 @@ describe('token view', () => {
     await addSignedInProfile(app);
     const { page, pm } = app;
     await app.open();
-    await expect(page.getByTestId('user-name').innerText()).resolves.toBe(`${pm.seed.user.firstname} ${pm.seed.user.lastname}`);
+    await expect(page.getByTestId('user-name').innerText()).resolves.toBe(
+      `${pm.seed.user.firstname} ${pm.seed.user.lastname}`,
+    );
     const countdown = page.getByTestId('countdown');
     const first = await countdown.innerText();
     expect(first).toMatch(/^\d+ min \d+ s$/);
     expect(seconds(first)).toBeGreaterThan(3500);
     expect(seconds(first)).toBeLessThanOrEqual(3600);
-    await page.waitForFunction((before) => document.querySelector('[data-testid=countdown]')?.textContent !== before, first);
+    await page.waitForFunction(
+      (before) => document.querySelector('[data-testid=countdown]')?.textContent !== before,
+      first,
+    );
     expect(seconds(await countdown.innerText())).toBeLessThan(seconds(first));
     // Claims are shown, times as local dates.
     await page.getByText('User ID (sub)').waitFor();
@@ -75,7 +80,9 @@ describe('token view', () => {
     await page.getByRole('button', { name: 'Hide' }).click();
     await expect.poll(() => value.innerText()).toBe(masked);
     // Nothing secret is kept in the page's storage.
-    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    const stored = await page.evaluate(
+      () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+    );
     expect(stored).not.toContain(token);
   });
 

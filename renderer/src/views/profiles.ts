@@ -20,7 +20,16 @@ export function renderProfiles(root: HTMLElement, actions: ProfilesActions): voi
   const message = messageArea();
   const list = h('ul', { class: 'profile-list', 'aria-label': 'Profiles' });
   const add = h('button', { type: 'button', class: 'primary', onclick: actions.onAdd }, 'Add profile');
-  replace(root, h('section', { class: 'card', 'aria-labelledby': 'profiles-heading' }, h('div', { class: 'row spread' }, h('h1', { id: 'profiles-heading' }, 'Profiles'), add), message, list));
+  replace(
+    root,
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'profiles-heading' },
+      h('div', { class: 'row spread' }, h('h1', { id: 'profiles-heading' }, 'Profiles'), add),
+      message,
+      list,
+    ),
+  );
   const run = (work: Promise<unknown>, news?: string): void => {
     void work
       .then(() => {
@@ -42,13 +51,56 @@ function profileItem(p: ProfileView, actions: ProfilesActions, run: Run): HTMLLI
     'div',
     { class: 'profile-head' },
     swatch,
-    h('div', { class: 'profile-title' }, h('h2', null, p.name), h('span', { class: 'hint' }, `${p.instanceUrl} · ${grantLabel(p)}`)),
-    h('div', { class: 'row' }, p.active ? h('span', { class: 'badge ok' }, 'Active') : null, p.production ? h('span', { class: 'badge production' }, 'Production') : null, h('span', { class: 'badge' }, signedIn ? 'Signed in' : 'Signed out')),
+    h(
+      'div',
+      { class: 'profile-title' },
+      h('h2', null, p.name),
+      h('span', { class: 'hint' }, `${p.instanceUrl} · ${grantLabel(p)}`),
+    ),
+    h(
+      'div',
+      { class: 'row' },
+      p.active ? h('span', { class: 'badge ok' }, 'Active') : null,
+      p.production ? h('span', { class: 'badge production' }, 'Production') : null,
+      h('span', { class: 'badge' }, signedIn ? 'Signed in' : 'Signed out'),
+    ),
   );
   const editor = h('div', { class: 'profile-editor' });
-  const use = h('button', { type: 'button', class: p.active ? '' : 'primary', onclick: () => run(call('setActiveProfile', p.id).then(() => actions.onOpen(p)), `${p.name} is now active.`) }, p.active ? 'Open' : 'Use this profile');
-  const rename = h('button', { type: 'button', onclick: () => nameForm(editor, 'New name', p.name, 'Rename', (name) => run(call('updateProfile', p.id, { name }), 'Profile renamed.')) }, 'Rename');
-  const duplicate = h('button', { type: 'button', onclick: () => nameForm(editor, 'Name of the copy', `${p.name} copy`, 'Duplicate', (name) => run(call('duplicateProfile', p.id, name), 'Profile duplicated.')) }, 'Duplicate');
+  const use = h(
+    'button',
+    {
+      type: 'button',
+      class: p.active ? '' : 'primary',
+      onclick: () =>
+        run(
+          call('setActiveProfile', p.id).then(() => actions.onOpen(p)),
+          `${p.name} is now active.`,
+        ),
+    },
+    p.active ? 'Open' : 'Use this profile',
+  );
+  const rename = h(
+    'button',
+    {
+      type: 'button',
+      onclick: () =>
+        nameForm(editor, 'New name', p.name, 'Rename', (name) =>
+          run(call('updateProfile', p.id, { name }), 'Profile renamed.'),
+        ),
+    },
+    'Rename',
+  );
+  const duplicate = h(
+    'button',
+    {
+      type: 'button',
+      onclick: () =>
+        nameForm(editor, 'Name of the copy', `${p.name} copy`, 'Duplicate', (name) =>
+          run(call('duplicateProfile', p.id, name), 'Profile duplicated.'),
+        ),
+    },
+    'Duplicate',
+  );
   const remove = h('button', { type: 'button', class: 'danger' }, 'Delete');
   remove.addEventListener('click', () => {
     void confirmDialog({
@@ -63,16 +115,46 @@ function profileItem(p: ProfileView, actions: ProfilesActions, run: Run): HTMLLI
   });
   const color = h('input', { type: 'color', value: p.color ?? '#2563eb', 'aria-label': `Colour of ${p.name}` });
   color.addEventListener('change', () => run(call('updateProfile', p.id, { color: color.value })));
-  const prod = checkbox('Production', p.production === true, (v) => run(call('updateProfile', p.id, { production: v })));
-  const item = h('li', { class: 'profile-item' }, head, h('div', { class: 'row profile-actions' }, use, rename, duplicate, remove, h('label', { class: 'check' }, color, 'Colour'), prod), editor);
+  const prod = checkbox('Production', p.production === true, (v) =>
+    run(call('updateProfile', p.id, { production: v })),
+  );
+  const item = h(
+    'li',
+    { class: 'profile-item' },
+    head,
+    h(
+      'div',
+      { class: 'row profile-actions' },
+      use,
+      rename,
+      duplicate,
+      remove,
+      h('label', { class: 'check' }, color, 'Colour'),
+      prod,
+    ),
+    editor,
+  );
   setProfileColor(item, p.color);
   return item;
 }
 
-function nameForm(editor: HTMLElement, label: string, initial: string, action: string, onSave: (name: string) => void): void {
+function nameForm(
+  editor: HTMLElement,
+  label: string,
+  initial: string,
+  action: string,
+  onSave: (name: string) => void,
+): void {
   const input = h('input', { type: 'text', value: initial, required: true });
   const message = messageArea();
-  const form = h('form', { class: 'row name-form', novalidate: true }, field(label, input), h('button', { type: 'submit', class: 'primary' }, action), h('button', { type: 'button', onclick: () => editor.replaceChildren() }, 'Cancel'), message);
+  const form = h(
+    'form',
+    { class: 'row name-form', novalidate: true },
+    field(label, input),
+    h('button', { type: 'submit', class: 'primary' }, action),
+    h('button', { type: 'button', onclick: () => editor.replaceChildren() }, 'Cancel'),
+    message,
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const name = input.value.trim();
@@ -90,5 +172,9 @@ function nameForm(editor: HTMLElement, label: string, initial: string, action: s
 
 /** Plain words for a profile's sign-in type. */
 export function grantLabel(p: ProfileView): string {
-  return p.grant === 'authorization_code' ? 'browser sign-in' : p.grant === 'password' ? 'username and password' : 'personal access token';
+  return p.grant === 'authorization_code'
+    ? 'browser sign-in'
+    : p.grant === 'password'
+      ? 'username and password'
+      : 'personal access token';
 }

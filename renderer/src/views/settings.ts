@@ -11,7 +11,16 @@ const DEFAULT_SHORTCUT = 'CommandOrControl+Shift+T';
 export function renderSettings(root: HTMLElement): void {
   const message = messageArea();
   const body = h('div', { class: 'stack' }, h('p', { class: 'muted' }, 'Loading settings…'));
-  replace(root, h('section', { class: 'card narrow settings', 'aria-labelledby': 'settings-heading' }, h('h1', { id: 'settings-heading' }, 'Settings'), body, message));
+  replace(
+    root,
+    h(
+      'section',
+      { class: 'card narrow settings', 'aria-labelledby': 'settings-heading' },
+      h('h1', { id: 'settings-heading' }, 'Settings'),
+      body,
+      message,
+    ),
+  );
   void Promise.all([call('getPreferences'), getState().info ? Promise.resolve(getState().info!) : call('appInfo')])
     .then(([prefs, info]) => {
       setState({ prefs, info });
@@ -20,7 +29,14 @@ export function renderSettings(root: HTMLElement): void {
           .then(() => showMessage(message, 'success', 'Saved.'))
           .catch((err: unknown) => showError(message, err));
       };
-      const seconds = h('input', { type: 'number', min: 0, max: 600, step: 1, value: prefs.clipboardClearSeconds, inputmode: 'numeric' });
+      const seconds = h('input', {
+        type: 'number',
+        min: 0,
+        max: 600,
+        step: 1,
+        value: prefs.clipboardClearSeconds,
+        inputmode: 'numeric',
+      });
       seconds.addEventListener('change', () => {
         const n = Number(seconds.value);
         if (!Number.isInteger(n) || n < 0 || n > 600) {
@@ -34,15 +50,25 @@ export function renderSettings(root: HTMLElement): void {
       const shortcut = h('input', { type: 'text', value: prefs.copyShortcut ?? DEFAULT_SHORTCUT, spellcheck: 'false' });
       shortcut.disabled = prefs.copyShortcut === null;
       shortcut.addEventListener('change', () => save({ copyShortcut: shortcut.value.trim() || DEFAULT_SHORTCUT }));
-      const shortcutOn = checkbox('Copy the active token with a keyboard shortcut', prefs.copyShortcut !== null, (on) => {
-        shortcut.disabled = !on;
-        save({ copyShortcut: on ? shortcut.value.trim() || DEFAULT_SHORTCUT : null });
-      });
+      const shortcutOn = checkbox(
+        'Copy the active token with a keyboard shortcut',
+        prefs.copyShortcut !== null,
+        (on) => {
+          shortcut.disabled = !on;
+          save({ copyShortcut: on ? shortcut.value.trim() || DEFAULT_SHORTCUT : null });
+        },
+      );
       const themes = (['system', 'light', 'dark'] as const).map((t) =>
         h(
           'label',
           { class: 'check' },
-          h('input', { type: 'radio', name: 'theme', value: t, checked: prefs.theme === t, onchange: () => save({ theme: t }) }),
+          h('input', {
+            type: 'radio',
+            name: 'theme',
+            value: t,
+            checked: prefs.theme === t,
+            onchange: () => save({ theme: t }),
+          }),
           t === 'system' ? 'Same as my computer' : t === 'light' ? 'Light' : 'Dark',
         ),
       );
@@ -52,16 +78,32 @@ export function renderSettings(root: HTMLElement): void {
           ? h(
               'div',
               { class: 'message warning', role: 'note' },
-              h('p', null, 'This computer has no keychain Token Tray can use, so tokens are kept in an encrypted file instead.'),
-              h('p', null, 'This is less safe than a keychain. Anyone who can sign in to your computer account may be able to read them.'),
+              h(
+                'p',
+                null,
+                'This computer has no keychain Token Tray can use, so tokens are kept in an encrypted file instead.',
+              ),
+              h(
+                'p',
+                null,
+                'This is less safe than a keychain. Anyone who can sign in to your computer account may be able to read them.',
+              ),
             )
           : null,
-        field('Clear a copied token after (seconds)', seconds, 'Token Tray removes the token from the clipboard after this many seconds. 0 means never.'),
+        field(
+          'Clear a copied token after (seconds)',
+          seconds,
+          'Token Tray removes the token from the clipboard after this many seconds. 0 means never.',
+        ),
         checkbox('Start Token Tray when I log in', prefs.launchAtLogin, (v) => save({ launchAtLogin: v })),
         shortcutOn,
         field('Shortcut', shortcut, 'For example CommandOrControl+Shift+T.'),
         h('fieldset', { class: 'choices' }, h('legend', { class: 'field-label' }, 'Appearance'), ...themes),
-        h('p', { class: 'hint' }, `Token Tray ${info.version} · secrets kept in ${info.secretStorage === 'keychain' ? 'the system keychain' : 'an encrypted file'}`),
+        h(
+          'p',
+          { class: 'hint' },
+          `Token Tray ${info.version} · secrets kept in ${info.secretStorage === 'keychain' ? 'the system keychain' : 'an encrypted file'}`,
+        ),
       );
     })
     .catch((err: unknown) => {

@@ -65,9 +65,17 @@ export function addressStep(initial: string, onDone: (result: AddressResult) => 
   function renderCheck(check: InstanceCheck): void {
     replace(
       progress,
-      h('span', { class: `badge ${check.reachable ? 'ok' : 'warn'}` }, check.reachable ? '✓ Reachable' : '✗ Not reachable'),
+      h(
+        'span',
+        { class: `badge ${check.reachable ? 'ok' : 'warn'}` },
+        check.reachable ? '✓ Reachable' : '✗ Not reachable',
+      ),
       check.reachable
-        ? h('span', { class: `badge ${check.looksLikeProcessMaker ? 'ok' : 'warn'}` }, check.looksLikeProcessMaker ? '✓ Looks like ProcessMaker' : '? Not sure it is ProcessMaker')
+        ? h(
+            'span',
+            { class: `badge ${check.looksLikeProcessMaker ? 'ok' : 'warn'}` },
+            check.looksLikeProcessMaker ? '✓ Looks like ProcessMaker' : '? Not sure it is ProcessMaker',
+          )
         : null,
     );
     if (check.problem) showMessage(message, check.reachable ? 'warning' : 'error', check.problem);

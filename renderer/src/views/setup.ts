@@ -10,9 +10,18 @@ import { getState, reloadProfiles } from '../state/store';
 import { addressStep, type AddressResult } from './setup-address';
 
 const grantChoices: Array<{ grant: GrantKind; title: string; text: string; recommended?: boolean }> = [
-  { grant: 'authorization_code', title: 'Sign in with my browser', text: 'Use the ProcessMaker sign-in page you already know.', recommended: true },
+  {
+    grant: 'authorization_code',
+    title: 'Sign in with my browser',
+    text: 'Use the ProcessMaker sign-in page you already know.',
+    recommended: true,
+  },
   { grant: 'password', title: 'Username and password', text: 'Type your ProcessMaker username and password here.' },
-  { grant: 'personal_access_token', title: 'Paste a personal access token', text: 'Use a token made for you in ProcessMaker (Users › API Tokens).' },
+  {
+    grant: 'personal_access_token',
+    title: 'Paste a personal access token',
+    text: 'Use a token made for you in ProcessMaker (Users › API Tokens).',
+  },
 ];
 
 /** Options for {@link renderSetup}. */
@@ -72,7 +81,12 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
         h(
           'span',
           { class: 'choice-text' },
-          h('span', { class: 'choice-title' }, choice.title, choice.recommended ? h('span', { class: 'badge recommended' }, 'Recommended') : null),
+          h(
+            'span',
+            { class: 'choice-title' },
+            choice.title,
+            choice.recommended ? h('span', { class: 'badge recommended' }, 'Recommended') : null,
+          ),
           h('span', { class: 'hint' }, choice.text),
         ),
       ),
@@ -100,13 +114,25 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
     let production = false;
     const message = messageArea();
     const create = h('button', { type: 'submit', class: 'primary' }, 'Create profile');
-    const adminLink = h('button', { type: 'button', class: 'link', onclick: () => void openAdminHelp() }, 'How your administrator sets this up');
+    const adminLink = h(
+      'button',
+      { type: 'button', class: 'link', onclick: () => void openAdminHelp() },
+      'How your administrator sets this up',
+    );
     const form = h(
       'form',
       { class: 'stack', novalidate: true },
       field('Profile name', name, 'A short name to tell your ProcessMaker servers apart, such as “Production”.'),
-      needsClient ? field('Client ID', clientId, 'The number of the Auth Client your administrator created for Token Tray.') : null,
-      needsClient ? field('Client secret', secret, 'The long secret shown with that Auth Client; it is kept in this computer’s secure storage.') : null,
+      needsClient
+        ? field('Client ID', clientId, 'The number of the Auth Client your administrator created for Token Tray.')
+        : null,
+      needsClient
+        ? field(
+            'Client secret',
+            secret,
+            'The long secret shown with that Auth Client; it is kept in this computer’s secure storage.',
+          )
+        : null,
       needsClient ? h('p', null, adminLink) : null,
       checkbox('This is a production server (ask before changing data)', false, (v) => (production = v)),
       message,
@@ -114,15 +140,33 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const problem = !name.value.trim() ? name : needsClient && !clientId.value.trim() ? clientId : needsClient && !secret.value ? secret : null;
+      const problem = !name.value.trim()
+        ? name
+        : needsClient && !clientId.value.trim()
+          ? clientId
+          : needsClient && !secret.value
+            ? secret
+            : null;
       for (const el of [name, clientId, secret]) el.removeAttribute('aria-invalid');
       if (problem) {
         problem.setAttribute('aria-invalid', 'true');
-        showMessage(message, 'error', 'Please fill in every field.', problem === name ? 'Give the profile a name.' : 'Your administrator can tell you the client ID and secret.');
+        showMessage(
+          message,
+          'error',
+          'Please fill in every field.',
+          problem === name ? 'Give the profile a name.' : 'Your administrator can tell you the client ID and secret.',
+        );
         problem.focus();
         return;
       }
-      const input: NewProfileInput = { name: name.value.trim(), instanceUrl: address.url, grant, production, allowInsecure: address.allowInsecure, color: nextColor() };
+      const input: NewProfileInput = {
+        name: name.value.trim(),
+        instanceUrl: address.url,
+        grant,
+        production,
+        allowInsecure: address.allowInsecure,
+        color: nextColor(),
+      };
       if (needsClient) {
         input.clientId = clientId.value.trim();
         input.clientSecret = secret.value;

@@ -28,13 +28,29 @@ export function renderSignIn(root: HTMLElement, profile: ProfileView, onSignedIn
         : tokenForm(profile, message, onSignedIn);
   replace(
     root,
-    h('section', { class: 'card narrow sign-in', 'aria-labelledby': 'sign-in-heading' }, h('h1', { id: 'sign-in-heading' }, `Sign in — ${profile.name}`), h('p', null, intro), content, message),
+    h(
+      'section',
+      { class: 'card narrow sign-in', 'aria-labelledby': 'sign-in-heading' },
+      h('h1', { id: 'sign-in-heading' }, `Sign in — ${profile.name}`),
+      h('p', null, intro),
+      content,
+      message,
+    ),
   );
 }
 
 function browserForm(profile: ProfileView, message: HTMLElement, onSignedIn: (p: ProfileView) => void): HTMLElement {
   const start = h('button', { type: 'button', class: 'primary' }, 'Sign in with my browser');
-  const area = h('div', { class: 'stack' }, h('p', { class: 'hint' }, 'Your browser opens the ProcessMaker sign-in page. Approve Token Tray there and come back.'), h('div', { class: 'row' }, start));
+  const area = h(
+    'div',
+    { class: 'stack' },
+    h(
+      'p',
+      { class: 'hint' },
+      'Your browser opens the ProcessMaker sign-in page. Approve Token Tray there and come back.',
+    ),
+    h('div', { class: 'row' }, start),
+  );
   let pending: PendingSignIn | null = null;
   let fallbackTimer = 0;
 
@@ -59,7 +75,8 @@ function browserForm(profile: ProfileView, message: HTMLElement, onSignedIn: (p:
       pending = null;
       window.clearTimeout(fallbackTimer);
       resetIdle();
-      if (err instanceof ApiError && err.userError.code === 'sign_in_cancelled') showMessage(message, 'info', 'Sign-in was cancelled.');
+      if (err instanceof ApiError && err.userError.code === 'sign_in_cancelled')
+        showMessage(message, 'info', 'Sign-in was cancelled.');
       else showError(message, err);
     }
   }
@@ -67,13 +84,25 @@ function browserForm(profile: ProfileView, message: HTMLElement, onSignedIn: (p:
   function showWaiting(flow: PendingSignIn): void {
     const cancel = h('button', { type: 'button' }, 'Cancel');
     const fallback = h('button', { type: 'button', class: 'link' }, 'Use the local redirect instead');
-    const fallbackRow = h('div', { class: 'stack fallback' }, h('p', { class: 'hint' }, 'Still waiting? If the browser did not come back to Token Tray, try the local redirect.'), h('div', null, fallback));
+    const fallbackRow = h(
+      'div',
+      { class: 'stack fallback' },
+      h(
+        'p',
+        { class: 'hint' },
+        'Still waiting? If the browser did not come back to Token Tray, try the local redirect.',
+      ),
+      h('div', null, fallback),
+    );
     fallbackRow.hidden = flow.redirectMode === 'loopback';
     if (!fallbackRow.hidden) {
       fallbackRow.hidden = true;
       fallbackTimer = window.setTimeout(() => (fallbackRow.hidden = false), FALLBACK_AFTER_MS);
     }
-    cancel.addEventListener('click', () => void call('cancelSignIn', flow.flowId).catch((err: unknown) => showError(message, err)));
+    cancel.addEventListener(
+      'click',
+      () => void call('cancelSignIn', flow.flowId).catch((err: unknown) => showError(message, err)),
+    );
     fallback.addEventListener('click', () => {
       window.clearTimeout(fallbackTimer);
       pending = null;
@@ -83,7 +112,12 @@ function browserForm(profile: ProfileView, message: HTMLElement, onSignedIn: (p:
     });
     replace(
       area,
-      h('div', { class: 'row waiting', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), h('strong', null, 'Waiting for your browser…')),
+      h(
+        'div',
+        { class: 'row waiting', role: 'status' },
+        h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+        h('strong', null, 'Waiting for your browser…'),
+      ),
       h('p', { class: 'hint' }, 'Sign in and approve Token Tray in the browser window that opened.'),
       h('div', { class: 'row' }, cancel),
       fallbackRow,
@@ -105,7 +139,13 @@ function passwordForm(profile: ProfileView, message: HTMLElement, onSignedIn: (p
   const user = h('input', { type: 'text', name: 'username', autocomplete: 'username', value: profile.username ?? '' });
   const pass = h('input', { type: 'password', name: 'password', autocomplete: 'current-password' });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Sign in');
-  const form = h('form', { class: 'stack', novalidate: true }, field('Username', user, 'Your ProcessMaker username (not your email address).'), field('Password', pass), h('div', { class: 'row' }, submit));
+  const form = h(
+    'form',
+    { class: 'stack', novalidate: true },
+    field('Username', user, 'Your ProcessMaker username (not your email address).'),
+    field('Password', pass),
+    h('div', { class: 'row' }, submit),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!user.value.trim() || !pass.value) {
@@ -131,12 +171,22 @@ function passwordForm(profile: ProfileView, message: HTMLElement, onSignedIn: (p
 }
 
 function tokenForm(profile: ProfileView, message: HTMLElement, onSignedIn: (p: ProfileView) => void): HTMLElement {
-  const token = h('textarea', { name: 'personal-access-token', rows: 4, spellcheck: 'false', autocomplete: 'off', class: 'token-input' });
+  const token = h('textarea', {
+    name: 'personal-access-token',
+    rows: 4,
+    spellcheck: 'false',
+    autocomplete: 'off',
+    class: 'token-input',
+  });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Save token');
   const form = h(
     'form',
     { class: 'stack', novalidate: true },
-    field('Personal access token', token, 'Paste the whole token from ProcessMaker (Users › Edit › API Tokens). It is kept in this computer’s secure storage.'),
+    field(
+      'Personal access token',
+      token,
+      'Paste the whole token from ProcessMaker (Users › Edit › API Tokens). It is kept in this computer’s secure storage.',
+    ),
     h('div', { class: 'row' }, submit),
   );
   form.addEventListener('submit', (event) => {

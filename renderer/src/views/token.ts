@@ -65,8 +65,19 @@ export function renderToken(root: HTMLElement, profile: ProfileView): () => void
     h(
       'section',
       { class: 'card token-view', 'aria-labelledby': 'token-heading' },
-      h('div', { class: 'row spread' }, h('h1', { id: 'token-heading' }, profile.name), h('span', { class: 'badge ok' }, 'Signed in')),
-      h('p', { class: 'user-line' }, 'Signed in as ', h('strong', { 'data-testid': 'user-name' }, status.user?.name ?? 'unknown user'), ` on ${profile.instanceUrl}`),
+      h(
+        'div',
+        { class: 'row spread' },
+        h('h1', { id: 'token-heading' }, profile.name),
+        h('span', { class: 'badge ok' }, 'Signed in'),
+      ),
+      h(
+        'p',
+        { class: 'user-line' },
+        'Signed in as ',
+        h('strong', { 'data-testid': 'user-name' }, status.user?.name ?? 'unknown user'),
+        ` on ${profile.instanceUrl}`,
+      ),
       h('div', { class: 'countdown-box' }, h('span', { class: 'muted' }, 'Token expires in'), countdown, expiresLine),
       detailsArea,
       message,
@@ -118,7 +129,8 @@ function tokenBox(profileId: string, details: TokenDetails, message: HTMLElement
               window.clearInterval(copyTimer);
               let left = clearsInSeconds;
               const show = (): void => {
-                copyStatus.textContent = left > 0 ? `Copied — clears in ${left} s` : clearsInSeconds > 0 ? 'Clipboard cleared' : 'Copied';
+                copyStatus.textContent =
+                  left > 0 ? `Copied — clears in ${left} s` : clearsInSeconds > 0 ? 'Clipboard cleared' : 'Copied';
               };
               show();
               if (clearsInSeconds > 0) {
@@ -137,9 +149,20 @@ function tokenBox(profileId: string, details: TokenDetails, message: HTMLElement
   return h(
     'div',
     { class: 'stack token-box' },
-    h('div', { class: 'field-label' }, details.kind === 'personal_access_token' ? 'Personal access token' : 'Access token'),
+    h(
+      'div',
+      { class: 'field-label' },
+      details.kind === 'personal_access_token' ? 'Personal access token' : 'Access token',
+    ),
     h('div', { class: 'token-line' }, value, reveal),
-    h('div', { class: 'row' }, copy('raw', 'Copy token'), copy('bearer', 'Copy “Bearer …”'), copy('header', 'Copy Authorization header'), copyStatus),
+    h(
+      'div',
+      { class: 'row' },
+      copy('raw', 'Copy token'),
+      copy('bearer', 'Copy “Bearer …”'),
+      copy('header', 'Copy Authorization header'),
+      copyStatus,
+    ),
   );
 }
 

@@ -37,7 +37,10 @@ export function historyPanel(profileId: string, onPick: (request: ApiRequest) =>
 
   function render(entries: HistoryEntry[]): void {
     if (entries.length === 0) {
-      replace(list, h('li', { class: 'muted' }, search.value ? 'No past request matches.' : 'Requests you send appear here.'));
+      replace(
+        list,
+        h('li', { class: 'muted' }, search.value ? 'No past request matches.' : 'Requests you send appear here.'),
+      );
       return;
     }
     replace(
@@ -64,7 +67,12 @@ export function historyPanel(profileId: string, onPick: (request: ApiRequest) =>
     timer = window.setTimeout(() => void reload(), 200);
   });
   clear.addEventListener('click', () => {
-    void confirmDialog({ title: 'Clear history?', body: 'The list of past requests for this profile is deleted.', confirmLabel: 'Clear history', danger: true }).then((yes) => {
+    void confirmDialog({
+      title: 'Clear history?',
+      body: 'The list of past requests for this profile is deleted.',
+      confirmLabel: 'Clear history',
+      danger: true,
+    }).then((yes) => {
       if (!yes) return;
       void call('clearHistory', profileId)
         .then(() => reload())

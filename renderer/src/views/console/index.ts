@@ -43,7 +43,13 @@ export function renderConsole(root: HTMLElement, profile: ProfileView): () => vo
     if ('problem' in read) return showMessage(message, 'error', read.problem);
     void call('copyCurl', profile.id, read.request, withToken)
       .then(() =>
-        showMessage(message, 'success', withToken ? 'Copied the curl command, including your token. Treat it like a password.' : 'Copied the curl command. It reads the token from $PM_TOKEN.'),
+        showMessage(
+          message,
+          'success',
+          withToken
+            ? 'Copied the curl command, including your token. Treat it like a password.'
+            : 'Copied the curl command. It reads the token from $PM_TOKEN.',
+        ),
       )
       .catch((err: unknown) => showError(message, err));
   });
@@ -84,7 +90,13 @@ export function renderConsole(root: HTMLElement, profile: ProfileView): () => vo
     h(
       'div',
       { class: 'console' },
-      h('div', { class: 'console-main' }, h('h1', { class: 'console-title' }, `Request console — ${profile.name}`), form.element, response.element),
+      h(
+        'div',
+        { class: 'console-main' },
+        h('h1', { class: 'console-title' }, `Request console — ${profile.name}`),
+        form.element,
+        response.element,
+      ),
       h('aside', { class: 'console-side' }, history.element),
     ),
   );

@@ -12,10 +12,18 @@ export function checkJson(text: string): JsonCheck {
   } catch (err) {
     const detail = err instanceof Error ? err.message : '';
     const match = /position (\d+)/.exec(detail);
-    const position = match ? Number(match[1]) : detail.includes('end of JSON') || detail.includes('Unexpected end') ? text.length : null;
+    const position = match
+      ? Number(match[1])
+      : detail.includes('end of JSON') || detail.includes('Unexpected end')
+        ? text.length
+        : null;
     if (position === null) return { ok: false, message: 'The body is not valid JSON.', position: null };
     const { line, column } = lineAndColumn(text, position);
-    return { ok: false, message: `The body is not valid JSON: there is a mistake at line ${line}, column ${column}.`, position };
+    return {
+      ok: false,
+      message: `The body is not valid JSON: there is a mistake at line ${line}, column ${column}.`,
+      position,
+    };
   }
 }
 

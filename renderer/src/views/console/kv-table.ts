@@ -13,9 +13,30 @@ export interface KvTable {
 /** Builds a table titled `title`; `what` names one row ("parameter", "header"). */
 export function kvTable(title: string, what: string, testId: string): KvTable {
   const body = h('tbody');
-  const table = h('table', { class: 'kv-table' }, h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Remove')))), body);
+  const table = h(
+    'table',
+    { class: 'kv-table' },
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'col' }, 'Name'),
+        h('th', { scope: 'col' }, 'Value'),
+        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Remove')),
+      ),
+    ),
+    body,
+  );
   const add = h('button', { type: 'button', class: 'small' }, `Add ${what}`);
-  const element = h('fieldset', { class: 'kv', 'data-testid': testId }, h('legend', { class: 'field-label' }, title), table, add);
+  const element = h(
+    'fieldset',
+    { class: 'kv', 'data-testid': testId },
+    h('legend', { class: 'field-label' }, title),
+    table,
+    add,
+  );
 
   function addRow(name = '', value = ''): HTMLInputElement {
     const n = body.children.length + 1;

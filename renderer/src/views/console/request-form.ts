@@ -23,10 +23,21 @@ export interface RequestForm {
 
 /** Builds the form; `actions` is a row where the caller puts Send and Cancel. */
 export function requestForm(): RequestForm {
-  const method = h('select', { name: 'method', 'aria-label': 'Method' }, ...methods.map((m) => h('option', { value: m }, m)));
+  const method = h(
+    'select',
+    { name: 'method', 'aria-label': 'Method' },
+    ...methods.map((m) => h('option', { value: m }, m)),
+  );
   const listId = uid('paths');
   const datalist = h('datalist', { id: listId });
-  const path = h('input', { type: 'text', name: 'path', list: listId, placeholder: 'users?page=1', spellcheck: 'false', autocomplete: 'off' });
+  const path = h('input', {
+    type: 'text',
+    name: 'path',
+    list: listId,
+    placeholder: 'users?page=1',
+    spellcheck: 'false',
+    autocomplete: 'off',
+  });
   const prefix = h('span', { class: 'path-prefix mono', 'aria-hidden': 'true' }, '/api/1.0/');
   const query = kvTable('Query parameters', 'parameter', 'query-table');
   const headers = kvTable('Headers', 'header', 'headers-table');
@@ -85,9 +96,13 @@ export function requestForm(): RequestForm {
         if (!check.ok) {
           body.setAttribute('aria-invalid', 'true');
           bodyError.textContent = check.message;
-          body.setAttribute('aria-describedby', `${body.getAttribute('aria-describedby')?.split(' ')[0] ?? ''} ${bodyError.id}`.trim());
+          body.setAttribute(
+            'aria-describedby',
+            `${body.getAttribute('aria-describedby')?.split(' ')[0] ?? ''} ${bodyError.id}`.trim(),
+          );
           body.focus();
-          if (check.position !== null) body.setSelectionRange(check.position, Math.min(check.position + 1, body.value.length));
+          if (check.position !== null)
+            body.setSelectionRange(check.position, Math.min(check.position + 1, body.value.length));
           return { problem: check.message, inField: true };
         }
         clearBodyError();
@@ -106,7 +121,13 @@ export function requestForm(): RequestForm {
       syncBody();
     },
     setSuggestions(endpoints) {
-      datalist.replaceChildren(...endpoints.slice(0, 400).map((e) => h('option', { value: e.path.replace(/^\//, '') }, `${e.method.toUpperCase()} ${e.summary ?? ''}`.trim())));
+      datalist.replaceChildren(
+        ...endpoints
+          .slice(0, 400)
+          .map((e) =>
+            h('option', { value: e.path.replace(/^\//, '') }, `${e.method.toUpperCase()} ${e.summary ?? ''}`.trim()),
+          ),
+      );
     },
   };
 }

@@ -18,7 +18,12 @@ export interface ResponsePanel {
 /** Builds an empty response panel. */
 export function responsePanel(): ResponsePanel {
   const content = h('div', { class: 'stack response-content' });
-  const element = h('section', { class: 'card response', 'aria-labelledby': 'response-heading', 'data-testid': 'response' }, h('h2', { id: 'response-heading' }, 'Response'), content);
+  const element = h(
+    'section',
+    { class: 'card response', 'aria-labelledby': 'response-heading', 'data-testid': 'response' },
+    h('h2', { id: 'response-heading' }, 'Response'),
+    content,
+  );
   const empty = (): void => replace(content, h('p', { class: 'muted' }, 'Send a request to see the answer here.'));
   empty();
 
@@ -45,10 +50,16 @@ export function responsePanel(): ResponsePanel {
       h(
         'div',
         { class: 'row response-meta' },
-        h('span', { class: `badge ${ok ? 'ok' : 'warn'}`, 'data-testid': 'response-status' }, `${res.status} ${res.statusText}`.trim()),
+        h(
+          'span',
+          { class: `badge ${ok ? 'ok' : 'warn'}`, 'data-testid': 'response-status' },
+          `${res.status} ${res.statusText}`.trim(),
+        ),
         h('span', null, `Time: ${formatDuration(res.durationMs)}`),
         h('span', null, `Size: ${formatSize(res.sizeBytes)}`),
-        res.retriedAfterRefresh ? h('span', { class: 'hint' }, 'The token was refreshed and the request sent again.') : null,
+        res.retriedAfterRefresh
+          ? h('span', { class: 'hint' }, 'The token was refreshed and the request sent again.')
+          : null,
       ),
       res.truncated ? h('p', { class: 'hint' }, 'The body is long; only the first part is shown.') : null,
       h(
@@ -67,7 +78,10 @@ export function responsePanel(): ResponsePanel {
     element,
     showResponse,
     showWaiting() {
-      replace(content, h('div', { class: 'row', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Sending…'));
+      replace(
+        content,
+        h('div', { class: 'row', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Sending…'),
+      );
     },
     showError(err) {
       const message = messageArea();
