@@ -21,7 +21,8 @@ export function renderSettings(root: HTMLElement): void {
       message,
     ),
   );
-  void Promise.all([call('getPreferences'), getState().info ? Promise.resolve(getState().info!) : call('appInfo')])
+  const known = getState().info;
+  void Promise.all([call('getPreferences'), known ? Promise.resolve(known) : call('appInfo')])
     .then(([prefs, info]) => {
       setState({ prefs, info });
       const save = (patch: Partial<AppPreferences>): void => {

@@ -1,0 +1,112 @@
+/**
+ * Browser sign-in: starts the flow, shows "Waiting for your browser…" with
+ * Cancel, and offers the local redirect when the app link does not come back.
+ */
+import type { PendingSignIn, ProfileView, RedirectMode } from '../../../main/contract/ipc';
+import { ApiError, call } from '../api';
+import { h, replace } from '../dom';
+import { announce, clearMessage, showError, showMessage } from '../messages';
+
+/** How long to wait for the app link before offering the local redirect. */
+const FALLBACK_AFTER_MS = 8000;
+
+/** The browser sign-in panel; `message` is the screen's live message area. */
+export function browserForm(
+  profile: ProfileView,
+  message: HTMLElement,
+  onSignedIn: (p: ProfileView) => void,
+): HTMLElement {
+  const start = h('button', { type: 'button', class: 'primary' }, 'Sign in with my browser');
+  const area = h(
+    'div',
+    { class: 'stack' },
+    h(
+      'p',
+      { class: 'hint' },
+      'Your browser opens the ProcessMaker sign-in page. Approve Token Tray there and come back.',
+    ),
+    h('div', { class: 'row' }, start),
+  );
+  let pending: PendingSignIn | null = null;
+  let fallbackTimer = 0;
+
+  async function begin(mode: RedirectMode | null): Promise<void> {
+    clearMessage(message);
+    try {
+      pending = await call('startBrowserSignIn', profile.id, mode);
+    } catch (err) {
+      showError(message, err);
+      return;
+    }
+    const flow = pending;
+    showWaiting(flow);
+    try {
+      const signedIn = await call('waitForSignIn', flow.flowId);
+      if (pending !== flow) return;
+      pending = null;
+      announce('Signed in.');
+      onSignedIn(signedIn);
+    } catch (err) {
+      if (pending !== flow) return; // replaced by the local-redirect flow
+      pending = null;
+      window.clearTimeout(fallbackTimer);
+      resetIdle();
+      if (err instanceof ApiError && err.userError.code === 'sign_in_cancelled')
+        showMessage(message, 'info', 'Sign-in was cancelled.');
+      else showError(message, err);
+    }
+  }
+
+  function showWaiting(flow: PendingSignIn): void {
+    const cancel = h('button', { type: 'button' }, 'Cancel');
+    const fallback = h('button', { type: 'button', class: 'link' }, 'Use the local redirect instead');
+    const fallbackRow = h(
+      'div',
+      { class: 'stack fallback' },
+      h(
+        'p',
+        { class: 'hint' },
+        'Still waiting? If the browser did not come back to Token Tray, try the local redirect.',
+      ),
+      h('div', null, fallback),
+    );
+    fallbackRow.hidden = flow.redirectMode === 'loopback';
+    if (!fallbackRow.hidden) {
+      fallbackRow.hidden = true;
+      fallbackTimer = window.setTimeout(() => (fallbackRow.hidden = false), FALLBACK_AFTER_MS);
+    }
+    cancel.addEventListener(
+      'click',
+      () => void call('cancelSignIn', flow.flowId).catch((err: unknown) => showError(message, err)),
+    );
+    fallback.addEventListener('click', () => {
+      window.clearTimeout(fallbackTimer);
+      pending = null;
+      void call('cancelSignIn', flow.flowId)
+        .catch(() => null)
+        .then(() => begin('loopback'));
+    });
+    replace(
+      area,
+      h(
+        'div',
+        { class: 'row waiting', role: 'status' },
+        h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+        h('strong', null, 'Waiting for your browser…'),
+      ),
+      h('p', { class: 'hint' }, 'Sign in and approve Token Tray in the browser window that opened.'),
+      h('div', { class: 'row' }, cancel),
+      fallbackRow,
+    );
+    cancel.focus();
+  }
+
+  function resetIdle(): void {
+    start.textContent = 'Try again';
+    replace(area, h('div', { class: 'row' }, start));
+    start.focus();
+  }
+
+  start.addEventListener('click', () => void begin(null));
+  return area;
+}
