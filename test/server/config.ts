@@ -70,6 +70,7 @@ export function defaultSeed(): PmServerConfig {
     rotateRefreshTokens: true,
     tokenRateLimitPerMinute: 0,
     skipConsentWhenTokenExists: true,
+    legacyInvalidCredentials: false,
   };
 }
 
@@ -103,6 +104,7 @@ export const configFileSchema = z
     rotateRefreshTokens: z.boolean(),
     tokenRateLimitPerMinute: z.number().int().min(0),
     skipConsentWhenTokenExists: z.boolean(),
+    legacyInvalidCredentials: z.boolean(),
   })
   .partial()
   .strict();

@@ -47,9 +47,11 @@ export const invalidScope = (scope: string, redirectUri: string | null = null): 
     redirectUri,
   );
 
-/** 400 invalid_grant for wrong user credentials (league >= 8.3.6). */
-export const invalidCredentials = (): OAuthError =>
-  new OAuthError('The user credentials were incorrect.', 'invalid_grant', 400);
+/** Wrong user credentials: 400 invalid_grant (league >= 8.3.6), or 401 invalid_credentials as ProcessMaker 4.0-4.1 said. */
+export const invalidCredentials = (legacy = false): OAuthError =>
+  legacy
+    ? new OAuthError('The user credentials were incorrect.', 'invalid_credentials', 401)
+    : new OAuthError('The user credentials were incorrect.', 'invalid_grant', 400);
 
 /** 400 invalid_grant. */
 export const invalidGrant = (hint: string): OAuthError =>

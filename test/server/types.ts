@@ -42,6 +42,8 @@ export interface PmServerConfig {
    * the same scopes (unless the request says prompt=consent). Default true, as in Passport.
    */
   skipConsentWhenTokenExists?: boolean;
+  /** Emulates ProcessMaker 4.0-4.1 (league < 8): a wrong password is 401 invalid_credentials. Default false. */
+  legacyInvalidCredentials?: boolean;
 }
 
 /** Options for {@link startPmServer}. */

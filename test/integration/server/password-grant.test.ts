@@ -169,3 +169,24 @@ describe('password grant', () => {
     expect(((await res.json()) as { username: string }).username).toBe(server.seed.user.username);
   });
 });
+
+describe('password grant on ProcessMaker 4.0-4.1', () => {
+  let server: PmServer;
+  beforeAll(async () => {
+    server = await startPmServer({ config: { legacyInvalidCredentials: true } });
+  });
+  afterAll(() => server.close());
+
+  it('answers a wrong password with 401 invalid_credentials', async () => {
+    const c = server.seed.passwordClient;
+    const res = await tokenForm(server, {
+      grant_type: 'password',
+      client_id: String(c.id),
+      client_secret: c.secret ?? '',
+      username: 'jane',
+      password: 'wrong',
+    });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as OAuthErrorBody).error).toBe('invalid_credentials');
+  });
+});

@@ -15,7 +15,8 @@ export function passwordGrant(ctx: ServerContext, req: IncomingMessage, body: Bo
   const password = str(body, 'password');
   if (password === null) throw invalidRequest('password');
   const user = ctx.store.users.find((u) => u.username === username);
-  if (user === undefined || user.password !== password || user.status === 'INACTIVE') throw invalidCredentials();
+  if (user === undefined || user.password !== password || user.status === 'INACTIVE')
+    throw invalidCredentials(ctx.config.legacyInvalidCredentials === true);
   return issueTokenPair(
     ctx,
     {
