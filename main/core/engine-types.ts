@@ -169,7 +169,12 @@ export type EngineEvent =
   | { type: 'token-refreshed'; profileId: string }
   | { type: 'signed-in'; profileId: string }
   | { type: 'signed-out'; profileId: string; reason: 'session_expired' | 'signed_out' }
-  | { type: 'sign-in-progress'; flowId: string; profileId: string; stage: 'waiting_for_browser' | 'exchanging' | 'done' | 'failed' };
+  | {
+      type: 'sign-in-progress';
+      flowId: string;
+      profileId: string;
+      stage: 'waiting_for_browser' | 'exchanging' | 'done' | 'failed';
+    };
 
 /** The facade over core. Every method throws {@link TokenTrayError} on failure. */
 export interface TokenEngine {
@@ -185,11 +190,19 @@ export interface TokenEngine {
   checkInstance(url: string, options?: { allowInsecure?: boolean }): Promise<InstanceCheck>;
 
   /** Starts an authorization-code sign-in and opens the browser through the injected `openBrowser`. */
-  startBrowserSignIn(profileId: string, options?: { redirectMode?: RedirectMode; openBrowser?: boolean; timeoutMs?: number }): Promise<PendingSignIn>;
+  startBrowserSignIn(
+    profileId: string,
+    options?: { redirectMode?: RedirectMode; openBrowser?: boolean; timeoutMs?: number },
+  ): Promise<PendingSignIn>;
   /** Resolves when the flow completes (or rejects with sign_in_cancelled, sign_in_timeout, ...). */
   waitForSignIn(flowId: string): Promise<ProfileView>;
   cancelSignIn(flowId: string): void;
-  /** Hands a `pmtokentray://oauth/callback?...` URL to the waiting flow. Returns false if no flow matched. */
+  /**
+   * Hands a `pmtokentray://oauth/callback?...` URL to the waiting flow. Returns false for a URL that is
+   * not a sign-in callback; rejects with `state_mismatch` for a callback whose state no waiting flow has
+   * (that flow keeps waiting); otherwise resolves true once the flow ended (its outcome goes to
+   * `waitForSignIn` and the events).
+   */
   handleCallbackUrl(url: string): Promise<boolean>;
   signInWithPassword(profileId: string, username: string, password: string): Promise<ProfileView>;
   /** Checks the PAT against ProcessMaker, then stores it. */

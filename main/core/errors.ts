@@ -110,7 +110,10 @@ export const errorText: Record<ErrorCode, { message: string; nextStep?: string }
     nextStep: 'Unlock your keychain or log in to your desktop session again, then retry.',
   },
   busy: { message: 'Another sign-in is already waiting for this profile.' },
-  internal: { message: 'Something went wrong inside Token Tray.', nextStep: 'Try again. If it keeps happening, restart the app.' },
+  internal: {
+    message: 'Something went wrong inside Token Tray.',
+    nextStep: 'Try again. If it keeps happening, restart the app.',
+  },
 };
 
 /** The error core throws. `message` is already a plain sentence for people. */
@@ -135,7 +138,9 @@ export interface UserError {
 /** Turns anything thrown into a {@link UserError}; unknown errors become `internal` without leaking details. */
 export function toUserError(err: unknown): UserError {
   if (err instanceof TokenTrayError) {
-    return err.nextStep ? { code: err.code, message: err.message, nextStep: err.nextStep } : { code: err.code, message: err.message };
+    return err.nextStep
+      ? { code: err.code, message: err.message, nextStep: err.nextStep }
+      : { code: err.code, message: err.message };
   }
   const { message, nextStep } = errorText.internal;
   return { code: 'internal', message, ...(nextStep ? { nextStep } : {}) };

@@ -128,7 +128,15 @@ export function createRefresher(deps: RefresherDeps): Refresher {
     async freshToken(profile) {
       const entry = await deps.vault.read(profile.id);
       if (!entry.accessToken || entry.kind === 'none') throw notSignedIn(entry);
-      if (entry.kind === 'personal_access_token' || isFresh(entry, deps.clock.now())) return entry.accessToken;
+      if (entry.kind === 'personal_access_token') {
+        if (typeof entry.expiresAt === 'number' && entry.expiresAt <= deps.clock.now()) {
+          throw new TokenTrayError('session_expired', 'This personal access token has expired.', {
+            nextStep: 'Create a new token in ProcessMaker under your user’s API Tokens, then paste it here.',
+          });
+        }
+        return entry.accessToken;
+      }
+      if (isFresh(entry, deps.clock.now())) return entry.accessToken;
       const next = await refresh(profile);
       if (!next.accessToken) throw notSignedIn(next);
       return next.accessToken;
