@@ -1,0 +1,122 @@
+/**
+ * The composition root of the tray app: wiring only. Order matters: the
+ * single-instance lock and the deep-link listeners come before `ready`.
+ */
+import { app, net, session, shell } from 'electron';
+import type { AppEvent } from '../contract/ipc';
+import { createHistoryStore } from '../core/history';
+import { createLogger } from '../core/logger';
+import { createPreferencesStore } from '../core/preferences';
+import { createTokenEngine } from '../core/token-engine';
+import { createIpcHandlers } from '../ipc/handlers';
+import { createAppActions, type AppActions } from './actions';
+import { manageLifecycle, registerUrlScheme, setDockVisible, takeSingleInstanceLock } from './app-lifecycle';
+import { registerAppSchemePrivileges, serveRenderer } from './app-protocol';
+import { createAppClipboard } from './clipboard';
+import { wireDeepLinks } from './deep-links';
+import { pushEvent, registerIpcHandlers } from './ipc';
+import { setUpLogging } from './logging';
+import { notify } from './notifications';
+import { createPreferencesEffects } from './preferences-effects';
+import { createAppSecretStore } from './secret-store';
+import { isExternalWebUrl } from './security-policy';
+import { createElectronSettingsFile } from './settings';
+import { createCopyShortcut } from './shortcut';
+import { adminHelpUrl, appFiles } from './startup-rules';
+import { e2eMode, installTestHooks } from './test-hooks';
+import { createAppTray } from './tray';
+import { createWindowManager, type WindowManager } from './window';
+
+const configDirOverride = process.env.PMTOKEN_CONFIG_DIR?.trim();
+if (configDirOverride) app.setPath('userData', configDirOverride);
+registerAppSchemePrivileges();
+
+if (takeSingleInstanceLock()) {
+  let actions: AppActions | null = null;
+  let windows: WindowManager | null = null;
+  const deepLinks = wireDeepLinks(app, process.argv, {
+    deliver: (route) => actions?.onDeepLink(route),
+    onSecondInstance: () => windows?.show(),
+  });
+  registerUrlScheme();
+  void app.whenReady().then(async () => {
+    setDockVisible(false);
+    const userData = app.getPath('userData');
+    const sink = setUpLogging(userData, !app.isPackaged);
+    const files = appFiles(__dirname, app.getAppPath());
+    serveRenderer(session.defaultSession, files.rendererDir);
+    const secrets = await createAppSecretStore('Token Tray', userData, sink);
+    const preferences = createPreferencesStore(userData);
+    const clipboard = createAppClipboard(() => preferences.get().clipboardClearSeconds);
+    const openedUrls: string[] = [];
+    const engine = createTokenEngine({
+      fetch: (input, init) => net.fetch(input, init),
+      secrets,
+      configDir: userData,
+      log: createLogger(sink),
+      settings: createElectronSettingsFile(sink),
+      openBrowser: async (url) => {
+        if (!isExternalWebUrl(url)) return;
+        if (e2eMode) openedUrls.push(url);
+        else await shell.openExternal(url);
+      },
+    });
+    const win = createWindowManager({ preload: files.preload, setDockVisible });
+    windows = win;
+    const emit = (event: AppEvent) => pushEvent(win.contents(), event);
+    const handlers = createIpcHandlers({
+      engine,
+      clipboard,
+      history: createHistoryStore(userData),
+      preferences,
+      openExternal: (url) => shell.openExternal(url),
+      appInfo: { version: app.getVersion(), platform: process.platform, secretStorage: secrets.kind, adminHelpUrl },
+      emit,
+      onUnexpectedError: (channel, err) =>
+        sink.error(`${channel} failed: ${err instanceof Error ? err.message : String(err)}`),
+    });
+    registerIpcHandlers(handlers, () => win.contents());
+    const appActions = createAppActions({
+      engine,
+      clipboard,
+      showWindow: (view) => win.show(view),
+      notify,
+      quit: () => app.quit(),
+      log: sink,
+    });
+    actions = appActions;
+    const tray = createAppTray(files.trayAssetsDir, appActions.onMenu, () => win.show());
+    let trayUpdated: Promise<void> = Promise.resolve();
+    const refreshTray = () => {
+      trayUpdated = engine
+        .listProfiles()
+        .then(tray.update, (err: unknown) => sink.error(`Tray update failed: ${String(err)}`));
+    };
+    engine.onEvent((event) => {
+      emit(event);
+      refreshTray();
+    });
+    refreshTray();
+    const shortcut = createCopyShortcut(() => appActions.copyActiveToken());
+    const applyPreferences = createPreferencesEffects(shortcut, notify, sink);
+    applyPreferences(preferences.get());
+    preferences.onChange(applyPreferences);
+    manageLifecycle(async () => {
+      win.allowClose();
+      shortcut.dispose();
+      await clipboard.dispose();
+      tray.destroy();
+      await engine.dispose();
+    });
+    if (e2eMode) {
+      installTestHooks({
+        trayMenu: () => tray.snapshot().menu,
+        trayTooltip: () => tray.snapshot().tooltip,
+        clickMenu: (id) => tray.click(id),
+        openedUrls,
+        settled: () => trayUpdated,
+      });
+    }
+    deepLinks.markReady();
+  });
+}
