@@ -3,20 +3,19 @@
  * and the CLI call. Wires the parts; the logic lives in the modules it uses.
  */
 import * as browserSignIn from './browser-sign-in';
+import { apiMethods } from './engine-api';
 import { createEngineContext } from './engine-context';
 import { profileMethods } from './engine-profiles';
 import { createEndpointCache } from './endpoint-cache';
-import type { Profile, ProfileView, TokenEngine, UserInfo } from './engine-types';
+import type { Profile, ProfileView, TokenEngine } from './engine-types';
 import { isErrorCode, TokenTrayError } from './errors';
 import { checkInstance } from './instance-check';
-import { fetchApiEndpoints } from './openapi';
 import { passwordGrant } from './password-grant';
 import { checkPersonalAccessToken } from './personal-token';
 import type { EnginePorts } from './ports';
 import { rememberUsername } from './profile-registry';
 import { toTokenDetails } from './profile-view';
 import { createRefresher, notSignedIn } from './refresh';
-import { runApiRequest } from './request-runner';
 import { SignInFlows } from './sign-in-flows';
 import { withoutTokens, withTokens, type TokenSet } from './vault';
 import { lookupUser } from './whoami';
@@ -78,18 +77,6 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
     for (const flow of flows.forProfile(profileId)) flows.fail(flow.flowId, new TokenTrayError('sign_in_cancelled'));
   };
 
-  const tokenFor = async (profile: Profile) => refresher.freshToken(profile);
-
-  const refreshAfterRejection = async (profile: Profile): Promise<((rejected: string) => Promise<string>) | null> => {
-    const entry = await ctx.vault.read(profile.id);
-    if (entry.kind !== 'oauth' || !entry.refreshToken) return null;
-    return async (rejectedToken) => {
-      const next = await refresher.refresh(profile, { rejectedToken });
-      if (!next.accessToken) throw notSignedIn(next);
-      return next.accessToken;
-    };
-  };
-
   return {
     ...profileMethods(ctx, (profileId) => {
       cancelFlowsOf(profileId);
@@ -133,7 +120,7 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
       return completeSignIn(profile, tokens);
     },
 
-    freshToken: async (profileId) => tokenFor(ctx.profile(profileId)),
+    freshToken: async (profileId) => refresher.freshToken(ctx.profile(profileId)),
     async refreshNow(profileId) {
       const profile = ctx.profile(profileId);
       const entry = await ctx.vault.read(profile.id);
@@ -164,46 +151,7 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
       statusChanged(profile.id);
       return wasPat ? { note: PAT_SIGN_OUT_NOTE } : {};
     },
-    async whoami(profileId): Promise<UserInfo> {
-      const profile = ctx.profile(profileId);
-      const token = await tokenFor(profile);
-      let user: UserInfo;
-      try {
-        user = await lookupUser(ctx.fetch, profile.instanceUrl, token);
-      } catch (err) {
-        const retry = isErrorCode(err, 'token_rejected') ? await refreshAfterRejection(profile) : null;
-        if (!retry) throw err;
-        user = await lookupUser(ctx.fetch, profile.instanceUrl, await retry(token));
-      }
-      await ctx
-        .updateVault(profile.id, (entry) => (entry.accessToken ? { ...entry, user } : entry))
-        .catch(() => undefined);
-      return user;
-    },
-    async request(profileId, request, signal) {
-      const profile = ctx.profile(profileId);
-      const runner = {
-        fetch: ports.fetch,
-        instanceUrl: profile.instanceUrl,
-        token: () => tokenFor(profile),
-        refreshAfterRejection: await refreshAfterRejection(profile),
-        clock: ctx.clock,
-      };
-      return runApiRequest(runner, request, signal);
-    },
-    async apiEndpoints(profileId, options) {
-      const profile = ctx.profile(profileId);
-      const cached = endpointCache.get(profile.id, profile.instanceUrl);
-      if (cached && !options?.reload) return cached;
-      try {
-        const endpoints = await fetchApiEndpoints(ctx.fetch, profile.instanceUrl);
-        endpointCache.set(profile.id, profile.instanceUrl, endpoints);
-        return endpoints;
-      } catch {
-        // Suggestions only: without the document, the console still works.
-        return cached ?? [];
-      }
-    },
+    ...apiMethods(ctx, refresher, endpointCache),
 
     onEvent: (listener) => ctx.onEvent(listener),
     async dispose() {

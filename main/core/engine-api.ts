@@ -1,0 +1,71 @@
+/**
+ * The API half of the engine facade: who am I, console requests and endpoint
+ * suggestions, each with a fresh token and one refresh-and-retry after a 401.
+ */
+import type { EndpointCache } from './endpoint-cache';
+import type { EngineContext } from './engine-context';
+import type { Profile, TokenEngine, UserInfo } from './engine-types';
+import { isErrorCode } from './errors';
+import { fetchApiEndpoints } from './openapi';
+import { notSignedIn, type Refresher } from './refresh';
+import { runApiRequest } from './request-runner';
+import { lookupUser } from './whoami';
+
+type ApiMethods = Pick<TokenEngine, 'whoami' | 'request' | 'apiEndpoints'>;
+
+/** Builds the API methods over the engine's context, refresher and endpoint cache. */
+export function apiMethods(ctx: EngineContext, refresher: Refresher, endpointCache: EndpointCache): ApiMethods {
+  /** A refresh after ProcessMaker rejected a token, or null when the profile cannot refresh (PAT). */
+  const refreshAfterRejection = async (profile: Profile): Promise<((rejected: string) => Promise<string>) | null> => {
+    const entry = await ctx.vault.read(profile.id);
+    if (entry.kind !== 'oauth' || !entry.refreshToken) return null;
+    return async (rejectedToken) => {
+      const next = await refresher.refresh(profile, { rejectedToken });
+      if (!next.accessToken) throw notSignedIn(next);
+      return next.accessToken;
+    };
+  };
+
+  return {
+    async whoami(profileId): Promise<UserInfo> {
+      const profile = ctx.profile(profileId);
+      const token = await refresher.freshToken(profile);
+      let user: UserInfo;
+      try {
+        user = await lookupUser(ctx.fetch, profile.instanceUrl, token);
+      } catch (err) {
+        const retry = isErrorCode(err, 'token_rejected') ? await refreshAfterRejection(profile) : null;
+        if (!retry) throw err;
+        user = await lookupUser(ctx.fetch, profile.instanceUrl, await retry(token));
+      }
+      await ctx
+        .updateVault(profile.id, (entry) => (entry.accessToken ? { ...entry, user } : entry))
+        .catch(() => undefined);
+      return user;
+    },
+    async request(profileId, request, signal) {
+      const profile = ctx.profile(profileId);
+      const runner = {
+        fetch: ctx.ports.fetch,
+        instanceUrl: profile.instanceUrl,
+        token: () => refresher.freshToken(profile),
+        refreshAfterRejection: await refreshAfterRejection(profile),
+        clock: ctx.clock,
+      };
+      return runApiRequest(runner, request, signal);
+    },
+    async apiEndpoints(profileId, options) {
+      const profile = ctx.profile(profileId);
+      const cached = endpointCache.get(profile.id, profile.instanceUrl);
+      if (cached && !options?.reload) return cached;
+      try {
+        const endpoints = await fetchApiEndpoints(ctx.fetch, profile.instanceUrl);
+        endpointCache.set(profile.id, profile.instanceUrl, endpoints);
+        return endpoints;
+      } catch {
+        // Suggestions only: without the document, the console still works.
+        return cached ?? [];
+      }
+    },
+  };
+}
