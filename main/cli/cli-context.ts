@@ -27,7 +27,9 @@ export function createCliContext(base: Omit<CliContext, 'engine' | 'onInterrupt'
   return {
     ...base,
     engine() {
-      engine ??= import('./engine').then(({ createCliEngine }) => createCliEngine(base.configDir, base.env));
+      // `.js` on purpose: the release build may keep this import external (dist/cli/engine.js),
+      // and Node's import() does not guess extensions.
+      engine ??= import('./engine.js').then(({ createCliEngine }) => createCliEngine(base.configDir, base.env));
       return engine;
     },
     onInterrupt(handler) {

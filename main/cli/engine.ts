@@ -2,6 +2,8 @@
  * Builds the token engine for the CLI: Node's fetch, the OS keychain, the
  * chosen settings folder and the CLI's browser opener. Loaded lazily (it
  * pulls in all of core), so `pmtoken --help` and the token fast path stay quick.
+ * The release build may bundle this file on its own (dist/cli/engine.js, with
+ * `./engine` external in pmtoken.js) so that start-up does not even parse it.
  */
 import { createKeytarSecretStore, createTokenEngine, type TokenEngine } from '../core/index';
 import { openBrowser } from './open-browser';

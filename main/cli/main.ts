@@ -12,6 +12,16 @@ import { parseCommandArgs, splitCommand } from './parse';
 import { InterruptedError, say, writeOut } from './terminal';
 import { UsageError } from './usage-error';
 
+/**
+ * Recognises core's errors by shape, not by class: with the split build the
+ * engine (dist/cli/engine.js) carries its own copy of the TokenTrayError class.
+ */
+function asCoreError(err: unknown): TokenTrayError | null {
+  if (err instanceof TokenTrayError) return err;
+  if (err instanceof Error && err.name === 'TokenTrayError' && typeof (err as { code?: unknown }).code === 'string') return err as TokenTrayError;
+  return null;
+}
+
 /** Next steps that name the pmtoken command to run. */
 function cliNextStep(err: TokenTrayError, profileArg: string | undefined): string | undefined {
   const login = `pmtoken login${profileArg ? ` ${profileArg}` : ''}`;
@@ -33,11 +43,12 @@ export function reportError(err: unknown, command: string | null, profileArg?: s
     say('pmtoken: Stopped.');
     return ExitCode.interrupted;
   }
-  if (err instanceof TokenTrayError) {
-    say(`pmtoken: ${err.message}`);
-    const next = cliNextStep(err, profileArg);
+  const core = asCoreError(err);
+  if (core) {
+    say(`pmtoken: ${core.message}`);
+    const next = cliNextStep(core, profileArg);
     if (next) say(next);
-    return exitCodeFor(err.code);
+    return exitCodeFor(core.code);
   }
   say('pmtoken: Something went wrong inside pmtoken.');
   if (process.env.PMTOKEN_DEBUG && err instanceof Error) say(err.stack ?? err.message);

@@ -12,7 +12,8 @@ describe('pmtoken profiles, help and bad input', () => {
   const run = (args: string[], stdin?: string) => runCli(cli, ['--config-dir', config.dir, ...args], stdin === undefined ? {} : { stdin });
 
   beforeAll(async () => {
-    [cli, pm] = await Promise.all([buildCli(), startPmServer()]);
+    // The single-file bundle (everything in pmtoken.js) must work too.
+    [cli, pm] = await Promise.all([buildCli({ split: false }), startPmServer()]);
   });
   afterAll(async () => {
     await Promise.all([cli.dispose(), pm.close()]);

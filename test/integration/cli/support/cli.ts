@@ -20,22 +20,29 @@ export interface BuiltCli {
   dispose(): Promise<void>;
 }
 
-/** Bundles main/cli/pmtoken.ts to a CommonJS file like dist/cli/pmtoken.js. */
-export async function buildCli(): Promise<BuiltCli> {
+/**
+ * Bundles the CLI like the release build. `split` (the default, and the
+ * recommended release layout) writes pmtoken.js plus engine.js, which
+ * pmtoken loads only when a command needs the engine; `split: false` writes a
+ * single file with everything inside (also supported, slower to start).
+ */
+export async function buildCli(options: { split?: boolean } = {}): Promise<BuiltCli> {
+  const split = options.split ?? true;
   const cache = join(repoRoot, 'node_modules', '.cache');
   await mkdir(cache, { recursive: true });
   const dir = await mkdtemp(join(cache, 'pmtoken-test-'));
-  const path = join(dir, 'pmtoken.cjs');
-  await build({
-    entryPoints: [join(repoRoot, 'main/cli/pmtoken.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['keytar'],
-    outfile: path,
-    logLevel: 'error',
-  });
+  const path = join(dir, 'pmtoken.js');
+  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' } as const;
+  if (split) {
+    await build({
+      ...common,
+      entryPoints: { pmtoken: join(repoRoot, 'main/cli/pmtoken.ts'), engine: join(repoRoot, 'main/cli/engine.ts') },
+      outdir: dir,
+      external: ['keytar', './engine.js'],
+    });
+  } else {
+    await build({ ...common, entryPoints: [join(repoRoot, 'main/cli/pmtoken.ts')], external: ['keytar'], outfile: path });
+  }
   return { path, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 
