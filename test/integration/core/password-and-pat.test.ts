@@ -43,6 +43,19 @@ describe('password grant and personal access tokens', () => {
     expect(await h.secrets.get(profile.id)).toBe(before);
   });
 
+  it('the old ProcessMaker shape of a wrong password (401 invalid_credentials) is bad_credentials too', async () => {
+    const old = await createHarness({ server: { config: { legacyInvalidCredentials: true } } });
+    try {
+      const profile = await addPasswordProfile(old);
+      const { user } = old.server.seed;
+      await rejectsWithCode(old.engine.signInWithPassword(profile.id, user.username, 'wrong'), 'bad_credentials');
+      const view = await old.engine.signInWithPassword(profile.id, user.username, user.password);
+      expect(view.status.state).toBe('signed_in');
+    } finally {
+      await old.close();
+    }
+  });
+
   it('a wrong client secret is client_rejected', async () => {
     const client = h.server.seed.passwordClient;
     const profile = await h.engine.addProfile({
