@@ -56,7 +56,7 @@ export function callbackError(error: string, description?: string): TokenTrayErr
 export class SignInFlows<T> {
   private readonly flows = new Map<string, Entry<T>>();
 
-  /** Registers a flow; `onEnd` runs once whatever happens (close the listener, ...). */
+  /** Registers a flow; it times out after `timeoutMs` with `sign_in_timeout`. */
   register(params: {
     profileId: string;
     redirectMode: RedirectMode;
