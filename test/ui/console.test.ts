@@ -13,8 +13,11 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 afterEach(async () => {
+  // Everything must work under the strict CSP: no violation in any test.
+  const violations = app?.cspViolations ?? [];
   await app?.close();
   app = undefined;
+  expect(violations).toEqual([]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -28,7 +31,7 @@ async function openConsole(ui: UiApp): Promise<Page> {
   return ui.page;
 }
 
-describe('request console', () => {
+describe('request console', { timeout: 90_000 }, () => {
   it('sends a GET with query parameters and shows status, size and the JSON body', async () => {
     app = await startUiApp(browser, site);
     await addSignedInProfile(app);
@@ -149,6 +152,11 @@ describe('request console', () => {
     await items.nth(0).click();
     await expect(page.getByLabel('Path').inputValue()).resolves.toBe('users');
     await page.getByLabel('Search history').fill('');
+    await expect.poll(() => items.count()).toBe(2);
+    // Run sends a past request again straight away.
+    await page.getByRole('button', { name: 'Run GET groups again' }).click();
+    await expect.poll(() => items.count()).toBe(3);
+    await expect(page.getByLabel('Path').inputValue()).resolves.toBe('groups');
     await page.getByRole('button', { name: 'Clear history' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Clear history' }).click();
     await page.getByText('Requests you send appear here.').waitFor();

@@ -12,15 +12,18 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 afterEach(async () => {
+  // Everything must work under the strict CSP: no violation in any test.
+  const violations = app?.cspViolations ?? [];
   await app?.close();
   app = undefined;
+  expect(violations).toEqual([]);
 });
 afterAll(async () => {
   await browser?.close();
   await site?.close();
 });
 
-describe('first run', () => {
+describe('first run', { timeout: 90_000 }, () => {
   it('guides from the address to a signed-in token view', async () => {
     app = await startUiApp(browser, site, { pm: { config: { accessTokenTtl: 3600 } } });
     const { page, pm } = app;
@@ -108,5 +111,22 @@ describe('first run', () => {
     // Still on step 1: nothing was created.
     await expect(page.getByText('Step 1 of 3').isVisible()).resolves.toBe(true);
     expect(await app.engine.listProfiles()).toEqual([]);
+  });
+
+  it('runs under a CSP that refuses inline script and inline style', async () => {
+    app = await startUiApp(browser, site);
+    const { page } = app;
+    await app.open();
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'document.documentElement.dataset.inline = "ran"';
+      document.head.append(script);
+      document.body.setAttribute('style', 'color: red');
+      await new Promise((r) => setTimeout(r, 100));
+      return document.documentElement.dataset['inline'] ?? 'blocked';
+    });
+    expect(ran).toBe('blocked');
+    await expect.poll(() => app?.cspViolations.length ?? 0).toBeGreaterThanOrEqual(2);
+    app.cspViolations.length = 0; // expected here; the afterEach check is for the app's own code
   });
 });

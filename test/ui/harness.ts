@@ -76,6 +76,8 @@ export interface UiApp {
   /** Replaces what happens when the engine opens the system browser (default: only recorded). */
   onOpenBrowser(handler: (url: string) => Promise<void>): void;
   events: AppEvent[];
+  /** Console messages about Content-Security-Policy violations (must stay empty). */
+  cspViolations: string[];
   /** Loads (or reloads) the window. */
   open(): Promise<void>;
   close(): Promise<void>;
@@ -126,6 +128,10 @@ export async function startUiApp(browser: Browser, site: RendererSite, options: 
   });
   const page = await context.newPage();
   const events: AppEvent[] = [];
+  const cspViolations: string[] = [];
+  page.on('console', (msg) => {
+    if (/Content[- ]Security[- ]Policy/i.test(msg.text())) cspViolations.push(msg.text());
+  });
   const push = (event: AppEvent): void => {
     events.push(event);
     void emitToPage(page, event);
@@ -156,6 +162,7 @@ export async function startUiApp(browser: Browser, site: RendererSite, options: 
     browserOpened,
     externalOpened,
     events,
+    cspViolations,
     onOpenBrowser: (handler) => void (openHandler = handler),
     open: async () => {
       await page.goto(site.url);

@@ -21,15 +21,18 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 afterEach(async () => {
+  // Everything must work under the strict CSP: no violation in any test.
+  const violations = app?.cspViolations ?? [];
   await app?.close();
   app = undefined;
+  expect(violations).toEqual([]);
 });
 afterAll(async () => {
   await browser?.close();
   await site?.close();
 });
 
-describe('profiles', () => {
+describe('profiles', { timeout: 90_000 }, () => {
   it('adds, renames, duplicates, switches, flags and deletes profiles', async () => {
     app = await startUiApp(browser, site);
     const first = await addSignedInProfile(app, 'Acme');
@@ -90,7 +93,7 @@ describe('profiles', () => {
       .poll(async () => (await app?.engine.listProfiles())?.map((p) => p.name).sort())
       .toEqual(['Acme Live', 'Staging']);
     await expect.poll(() => page.locator('.profile-item').count()).toBe(2);
-  }, 90_000);
+  });
 
   it('follows changes pushed by main: new profiles and "show" requests', async () => {
     app = await startUiApp(browser, site);
@@ -107,7 +110,7 @@ describe('profiles', () => {
   });
 });
 
-describe('settings', () => {
+describe('settings', { timeout: 90_000 }, () => {
   it('saves clipboard time, login start, shortcut and theme', async () => {
     app = await startUiApp(browser, site);
     await addSignedInProfile(app);

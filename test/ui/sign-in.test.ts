@@ -14,8 +14,11 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 afterEach(async () => {
+  // Everything must work under the strict CSP: no violation in any test.
+  const violations = app?.cspViolations ?? [];
   await app?.close();
   app = undefined;
+  expect(violations).toEqual([]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -37,7 +40,7 @@ async function addBrowserProfile(ui: UiApp): Promise<string> {
   return profile.id;
 }
 
-describe('sign-in', () => {
+describe('sign-in', { timeout: 90_000 }, () => {
   it('browser sign-in waits for the browser, then shows the token when the app link comes back', async () => {
     app = await startUiApp(browser, site);
     const ui = app;

@@ -13,8 +13,11 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 afterEach(async () => {
+  // Everything must work under the strict CSP: no violation in any test.
+  const violations = app?.cspViolations ?? [];
   await app?.close();
   app = undefined;
+  expect(violations).toEqual([]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -27,7 +30,7 @@ function seconds(text: string): number {
   return part('days?') * 86_400 + part('h') * 3600 + part('min') * 60 + part('s');
 }
 
-describe('token view', () => {
+describe('token view', { timeout: 90_000 }, () => {
   it('shows who is signed in and a countdown that goes down', async () => {
     app = await startUiApp(browser, site, { pm: { config: { accessTokenTtl: 3600 } } });
     await addSignedInProfile(app);

@@ -12,8 +12,8 @@ export interface HistoryPanel {
   reload(): Promise<void>;
 }
 
-/** Builds the history panel for a profile; `onPick` loads a request into the form. */
-export function historyPanel(profileId: string, onPick: (request: ApiRequest) => void): HistoryPanel {
+/** Builds the history panel for a profile; `onPick` loads a request into the form (`run`: and sends it). */
+export function historyPanel(profileId: string, onPick: (request: ApiRequest, run: boolean) => void): HistoryPanel {
   const search = h('input', { type: 'search', placeholder: 'Search history', 'aria-label': 'Search history' });
   const list = h('ul', { class: 'history-list', 'aria-label': 'Past requests' });
   const message = messageArea();
@@ -48,13 +48,28 @@ export function historyPanel(profileId: string, onPick: (request: ApiRequest) =>
       ...entries.map((e) =>
         h(
           'li',
-          null,
+          { class: 'history-entry' },
           h(
             'button',
-            { type: 'button', class: 'history-item', title: 'Load this request', onclick: () => onPick(e.request) },
+            {
+              type: 'button',
+              class: 'history-item',
+              title: 'Load this request',
+              onclick: () => onPick(e.request, false),
+            },
             h('span', { class: `method method-${e.request.method.toLowerCase()}` }, e.request.method),
             h('span', { class: 'history-path' }, e.request.path),
             h('span', { class: 'history-meta' }, `${e.status ?? '—'} · ${formatLocalTime(e.at)}`),
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'small history-run',
+              'aria-label': `Run ${e.request.method} ${e.request.path} again`,
+              onclick: () => onPick(e.request, true),
+            },
+            'Run',
           ),
         ),
       ),

@@ -16,10 +16,11 @@ export function renderConsole(root: HTMLElement, profile: ProfileView): () => vo
   const form = requestForm();
   const response = responsePanel();
   const message = messageArea();
-  const history = historyPanel(profile.id, (request) => {
+  const history = historyPanel(profile.id, (request, run) => {
     form.load(request);
     clearMessage(message);
     send.focus();
+    if (run) void sendNow();
   });
   const send = h('button', { type: 'submit', class: 'primary' }, 'Send');
   const cancel = h('button', { type: 'button' }, 'Cancel');
