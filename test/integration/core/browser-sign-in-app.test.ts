@@ -113,6 +113,27 @@ describe('authorization-code sign-in through the app scheme (pmtokentray://)', (
     );
   });
 
+  it('a code issued for another return address fails the exchange with redirect_mismatch', async () => {
+    const profile = await addCodeProfile(h, 'app');
+    const pending = await h.engine.startBrowserSignIn(profile.id, { openBrowser: false });
+    const tampered = new URL(pending.authorizeUrl);
+    tampered.searchParams.set('redirect_uri', 'http://127.0.0.1/oauth/callback');
+    const landedAt = await authorizeInBrowser(tampered.href, h.server.seed.user);
+    const waiting = h.engine.waitForSignIn(pending.flowId);
+    expect(await h.engine.handleCallbackUrl(landedAt)).toBe(true);
+    const err = await rejectsWithCode(waiting, 'redirect_mismatch');
+    expect(err.nextStep).toMatch(/pmtokentray:\/\/oauth\/callback/);
+  });
+
+  it('an error callback about the client is client_rejected', async () => {
+    const profile = await addCodeProfile(h, 'app');
+    const pending = await h.engine.startBrowserSignIn(profile.id, { openBrowser: false });
+    const state = new URL(pending.authorizeUrl).searchParams.get('state')!;
+    const waiting = h.engine.waitForSignIn(pending.flowId);
+    await h.engine.handleCallbackUrl(`pmtokentray://oauth/callback?state=${state}&error=invalid_client`);
+    await rejectsWithCode(waiting, 'client_rejected');
+  });
+
   it('a URL that is not a sign-in callback is ignored', async () => {
     expect(await h.engine.handleCallbackUrl('pmtokentray://something/else')).toBe(false);
     expect(await h.engine.handleCallbackUrl('https://example.com/oauth/callback?code=1&state=2')).toBe(false);
