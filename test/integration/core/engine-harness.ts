@@ -119,13 +119,16 @@ export async function addCodeProfile(h: Harness, redirectMode: 'app' | 'loopback
 }
 
 /** Expects a promise to reject with a TokenTrayError of `code`; returns the error. */
-export async function rejectsWithCode(promise: Promise<unknown>, code: string): Promise<Error & { code: string }> {
+export async function rejectsWithCode(
+  promise: Promise<unknown>,
+  code: string,
+): Promise<Error & { code: string; nextStep?: string }> {
   try {
     await promise;
   } catch (err) {
     const e = err as Error & { code?: string };
     if (e.code !== code) throw new Error(`Expected error code ${code}, got ${String(e.code)}: ${e.message}`);
-    return e as Error & { code: string };
+    return e as Error & { code: string; nextStep?: string };
   }
   throw new Error(`Expected error code ${code}, but it resolved`);
 }
