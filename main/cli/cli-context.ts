@@ -22,7 +22,9 @@ export interface CliContext {
 }
 
 /** Builds a {@link CliContext}; `dispose` stops the engine if one was made. */
-export function createCliContext(base: Omit<CliContext, 'engine' | 'onInterrupt'>): CliContext & { dispose(): Promise<void> } {
+export function createCliContext(
+  base: Omit<CliContext, 'engine' | 'onInterrupt'>,
+): CliContext & { dispose(): Promise<void> } {
   let engine: Promise<TokenEngine> | null = null;
   return {
     ...base,
@@ -55,7 +57,10 @@ export async function chooseProfile(ctx: CliContext, name: string | undefined): 
   if (name !== undefined) return engine.getProfile(name);
   const active = await engine.activeProfile();
   if (!active) {
-    throw new UsageError('There are no profiles yet. Add one first: pmtoken add NAME --url URL --client-id ID', ctx.command);
+    throw new UsageError(
+      'There are no profiles yet. Add one first: pmtoken add NAME --url URL --client-id ID',
+      ctx.command,
+    );
   }
   return active;
 }

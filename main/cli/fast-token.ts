@@ -17,7 +17,9 @@ interface StoredProfile {
 }
 
 function record(value: unknown): Record<string, unknown> | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 /** Finds the named (or active) profile in the settings file, or null. */
@@ -29,7 +31,9 @@ export function findStoredProfile(configDir: string, nameOrId: string | undefine
     return null;
   }
   const profiles = Array.isArray(settings?.profiles) ? settings.profiles.map(record) : [];
-  const valid = profiles.filter((p): p is Record<string, unknown> & StoredProfile => typeof p?.id === 'string' && typeof p.name === 'string');
+  const valid = profiles.filter(
+    (p): p is Record<string, unknown> & StoredProfile => typeof p?.id === 'string' && typeof p.name === 'string',
+  );
   if (nameOrId === undefined) {
     const active = valid.find((p) => p.id === settings?.activeProfileId);
     return active ?? null;
@@ -39,7 +43,11 @@ export function findStoredProfile(configDir: string, nameOrId: string | undefine
 }
 
 /** A stored access token that is good for at least another minute, or null. */
-export async function fastToken(configDir: string, nameOrId: string | undefined, now: number = Date.now()): Promise<string | null> {
+export async function fastToken(
+  configDir: string,
+  nameOrId: string | undefined,
+  now: number = Date.now(),
+): Promise<string | null> {
   const profile = findStoredProfile(configDir, nameOrId);
   if (!profile) return null;
   let item: Record<string, unknown> | null;

@@ -18,7 +18,8 @@ import { UsageError } from './usage-error';
  */
 function asCoreError(err: unknown): TokenTrayError | null {
   if (err instanceof TokenTrayError) return err;
-  if (err instanceof Error && err.name === 'TokenTrayError' && typeof (err as { code?: unknown }).code === 'string') return err as TokenTrayError;
+  if (err instanceof Error && err.name === 'TokenTrayError' && typeof (err as { code?: unknown }).code === 'string')
+    return err as TokenTrayError;
   return null;
 }
 

@@ -14,7 +14,12 @@ export function openBrowser(url: string, env: NodeJS.ProcessEnv = process.env): 
   if (!/^https?:\/\//i.test(url)) return Promise.reject(new Error('Only web addresses can be opened.'));
   const custom = env.PMTOKEN_BROWSER?.trim();
   const child = custom
-    ? spawn(`${custom} ${process.platform === 'win32' ? `"${url}"` : posixQuote(url)}`, { shell: true, stdio: 'ignore', detached: true, env })
+    ? spawn(`${custom} ${process.platform === 'win32' ? `"${url}"` : posixQuote(url)}`, {
+        shell: true,
+        stdio: 'ignore',
+        detached: true,
+        env,
+      })
     : process.platform === 'darwin'
       ? spawn('open', [url], { stdio: 'ignore', detached: true })
       : process.platform === 'win32'

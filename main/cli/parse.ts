@@ -35,18 +35,31 @@ function optionIn(message: string): string {
 }
 
 /** Parses a command's arguments; throws {@link UsageError} with a plain sentence. */
-export function parseCommandArgs(spec: CommandSpec | null, args: string[]): { values: OptionValues; positionals: string[] } {
+export function parseCommandArgs(
+  spec: CommandSpec | null,
+  args: string[],
+): { values: OptionValues; positionals: string[] } {
   const name = spec?.name ?? null;
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { ...globalOptions, ...(spec?.options ?? {}) }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args,
+      options: { ...globalOptions, ...(spec?.options ?? {}) },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     const code = (err as { code?: string }).code;
     const message = err instanceof Error ? err.message : String(err);
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`Unknown option ${optionIn(message)}.`, name);
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       const option = optionIn(message);
-      throw new UsageError(/argument missing/.test(message) ? `The option ${option} needs a value.` : `The option ${option} does not take a value.`, name);
+      throw new UsageError(
+        /argument missing/.test(message)
+          ? `The option ${option} needs a value.`
+          : `The option ${option} does not take a value.`,
+        name,
+      );
     }
     throw new UsageError('The command line could not be read.', name);
   }
@@ -55,7 +68,10 @@ export function parseCommandArgs(spec: CommandSpec | null, args: string[]): { va
     const [min, max] = spec.positionals;
     if (parsed.positionals.length < min) throw new UsageError(`Missing arguments. Usage: pmtoken ${spec.usage}`, name);
     if (parsed.positionals.length > max) {
-      throw new UsageError(`Too many arguments (“${parsed.positionals.slice(max).join(' ')}”). Usage: pmtoken ${spec.usage}`, name);
+      throw new UsageError(
+        `Too many arguments (“${parsed.positionals.slice(max).join(' ')}”). Usage: pmtoken ${spec.usage}`,
+        name,
+      );
     }
   }
   return { values, positionals: parsed.positionals };

@@ -16,7 +16,9 @@ function baseOf(instanceUrl: string): URL {
     base.hash = '';
     return base;
   } catch (err) {
-    throw new TokenTrayError('invalid_input', 'The profile’s ProcessMaker address is not a valid web address.', { cause: err });
+    throw new TokenTrayError('invalid_input', 'The profile’s ProcessMaker address is not a valid web address.', {
+      cause: err,
+    });
   }
 }
 
@@ -34,7 +36,11 @@ export function isSameOrigin(instanceUrl: string, target: URL | string): boolean
  * leading `/` or `/api/1.0/` is accepted too. A full URL must be on the
  * instance's origin (else `forbidden_origin`). `query` pairs are appended.
  */
-export function resolveApiUrl(instanceUrl: string, path: string, query?: ReadonlyArray<readonly [string, string]>): URL {
+export function resolveApiUrl(
+  instanceUrl: string,
+  path: string,
+  query?: ReadonlyArray<readonly [string, string]>,
+): URL {
   const base = baseOf(instanceUrl);
   const trimmed = path.trim();
   let url: URL;

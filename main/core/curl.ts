@@ -26,11 +26,17 @@ export function toCurl(instanceUrl: string, request: ApiRequest, token: string |
   else if (method !== 'GET') parts.push(`-X ${method}`);
   parts.push(shellQuote(url.href));
   if (!hasHeader(userHeaders, 'authorization')) {
-    parts.push(token === null ? '-H "Authorization: Bearer $PM_TOKEN"' : `-H ${shellQuote(`Authorization: Bearer ${token}`)}`);
+    parts.push(
+      token === null ? '-H "Authorization: Bearer $PM_TOKEN"' : `-H ${shellQuote(`Authorization: Bearer ${token}`)}`,
+    );
   }
   if (!hasHeader(userHeaders, 'accept')) parts.push(`-H ${shellQuote('Accept: application/json')}`);
-  const body = request.body !== undefined && request.body.trim() !== '' && method !== 'GET' && method !== 'HEAD' ? request.body : undefined;
-  if (body !== undefined && !hasHeader(userHeaders, 'content-type')) parts.push(`-H ${shellQuote('Content-Type: application/json')}`);
+  const body =
+    request.body !== undefined && request.body.trim() !== '' && method !== 'GET' && method !== 'HEAD'
+      ? request.body
+      : undefined;
+  if (body !== undefined && !hasHeader(userHeaders, 'content-type'))
+    parts.push(`-H ${shellQuote('Content-Type: application/json')}`);
   for (const [name, value] of userHeaders) parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   if (body !== undefined) parts.push(`--data-raw ${shellQuote(body)}`);
   return parts.join(' \\\n  ');

@@ -23,14 +23,19 @@ export interface HistoryStore {
   clear(profileId: string): Promise<void>;
 }
 
-const secretHeader = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|password|passwd|api[-_]?key|session|auth/i;
+const secretHeader =
+  /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|password|passwd|api[-_]?key|session|auth/i;
 const secretParam = /token|secret|password|passwd|api[-_]?key|session|^code$|auth/i;
 
 /** Copies a request without anything secret-looking. */
 export function sanitizeRequest(request: ApiRequest): ApiRequest {
   const clean: ApiRequest = { method: request.method, path: redactSecrets(request.path) };
-  if (request.query) clean.query = request.query.map(([k, v]) => [k, secretParam.test(k) ? '[redacted]' : redactSecrets(v)]);
-  if (request.headers) clean.headers = request.headers.filter(([name]) => !secretHeader.test(name.trim())).map(([k, v]) => [k, redactSecrets(v)]);
+  if (request.query)
+    clean.query = request.query.map(([k, v]) => [k, secretParam.test(k) ? '[redacted]' : redactSecrets(v)]);
+  if (request.headers)
+    clean.headers = request.headers
+      .filter(([name]) => !secretHeader.test(name.trim()))
+      .map(([k, v]) => [k, redactSecrets(v)]);
   if (request.body !== undefined) clean.body = redactSecrets(request.body);
   if (request.timeoutMs !== undefined) clean.timeoutMs = request.timeoutMs;
   return clean;
@@ -39,12 +44,26 @@ export function sanitizeRequest(request: ApiRequest): ApiRequest {
 function isEntry(value: unknown): value is HistoryEntry {
   if (typeof value !== 'object' || value === null) return false;
   const e = value as Partial<HistoryEntry>;
-  return typeof e.id === 'string' && typeof e.profileId === 'string' && typeof e.at === 'number' && typeof e.request?.path === 'string';
+  return (
+    typeof e.id === 'string' &&
+    typeof e.profileId === 'string' &&
+    typeof e.at === 'number' &&
+    typeof e.request?.path === 'string'
+  );
 }
 
 function haystack(entry: HistoryEntry): string {
   const r = entry.request;
-  return [r.method, r.path, ...(r.query ?? []).flat(), ...(r.headers ?? []).flat(), r.body ?? '', String(entry.status ?? '')].join('\n').toLowerCase();
+  return [
+    r.method,
+    r.path,
+    ...(r.query ?? []).flat(),
+    ...(r.headers ?? []).flat(),
+    r.body ?? '',
+    String(entry.status ?? ''),
+  ]
+    .join('\n')
+    .toLowerCase();
 }
 
 /** Opens (lazily) the history file in `configDir`. */
@@ -95,7 +114,9 @@ export function createHistoryStore(configDir: string): HistoryStore {
           durationMs: input.durationMs,
         };
         const all = await load();
-        const mine = [...all.filter((e) => e.profileId === entry.profileId), entry].sort((a, b) => a.at - b.at).slice(-historyLimit);
+        const mine = [...all.filter((e) => e.profileId === entry.profileId), entry]
+          .sort((a, b) => a.at - b.at)
+          .slice(-historyLimit);
         await save([...all.filter((e) => e.profileId !== entry.profileId), ...mine]);
         return entry;
       }),

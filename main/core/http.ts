@@ -54,14 +54,21 @@ export function isJsonContentType(contentType: string | null): boolean {
  * over `maxBytes` (default 10 MB). Transport failures while reading become
  * `timeout`/`cancelled`/`unreachable` as in {@link guardedFetch}.
  */
-export async function readJsonBody(response: Response, options?: { maxBytes?: number; signal?: AbortSignal }): Promise<unknown> {
+export async function readJsonBody(
+  response: Response,
+  options?: { maxBytes?: number; signal?: AbortSignal },
+): Promise<unknown> {
   const maxBytes = options?.maxBytes ?? defaultJsonMaxBytes;
   const contentType = response.headers.get('content-type');
   if (contentType !== null && /html/i.test(contentType)) {
     await response.body?.cancel().catch(() => undefined);
     throw new TokenTrayError('unexpected_response');
   }
-  const body = await readBodyCapped(response, { displayBytes: maxBytes, hardLimitBytes: maxBytes, signal: options?.signal });
+  const body = await readBodyCapped(response, {
+    displayBytes: maxBytes,
+    hardLimitBytes: maxBytes,
+    signal: options?.signal,
+  });
   if (body.sizeBytes > maxBytes) {
     throw new TokenTrayError('unexpected_response', 'The server’s answer was larger than Token Tray accepts.');
   }

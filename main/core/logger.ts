@@ -14,7 +14,8 @@ export interface Logger {
 
 const redacted = '[redacted]';
 
-const secretNames = 'client_secret|password|refresh_token|access_token|accessToken|refreshToken|clientSecret|code_verifier|code|token|auth_token|id_token';
+const secretNames =
+  'client_secret|password|refresh_token|access_token|accessToken|refreshToken|clientSecret|code_verifier|code|token|auth_token|id_token';
 
 const patterns: Array<[RegExp, string]> = [
   // JWTs (ProcessMaker access tokens and personal access tokens).

@@ -12,7 +12,9 @@ const methods = ['get', 'post', 'put', 'patch', 'delete', 'head'] as const;
 const apiBase = '/api/1.0';
 
 function asRecord(value: unknown): Record<string, unknown> | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 /** The path of `servers[0].url` (`/api/1.0` on ProcessMaker), or '' when absent. */
@@ -49,7 +51,9 @@ export function parseOpenApiEndpoints(doc: unknown): ApiEndpoint[] {
     }
   }
   const order = (m: string): number => methods.indexOf(m.toLowerCase() as (typeof methods)[number]);
-  return [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : order(a.method) - order(b.method)));
+  return [...seen.values()].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : order(a.method) - order(b.method),
+  );
 }
 
 /**

@@ -5,7 +5,16 @@
 import { TokenTrayError } from './errors';
 
 /** Headers the runner never passes through: fetch sets them itself. */
-const droppedHeaders = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive', 'upgrade', 'te', 'trailer']);
+const droppedHeaders = new Set([
+  'host',
+  'content-length',
+  'connection',
+  'transfer-encoding',
+  'keep-alive',
+  'upgrade',
+  'te',
+  'trailer',
+]);
 
 const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -15,7 +24,9 @@ const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
  * replaces the profile's token (useful to try another token); the runner then
  * does not refresh on a 401.
  */
-export function checkUserHeaders(headers: ReadonlyArray<readonly [string, string]> | undefined): Array<[string, string]> {
+export function checkUserHeaders(
+  headers: ReadonlyArray<readonly [string, string]> | undefined,
+): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const [rawName, rawValue] of headers ?? []) {
     const name = rawName.trim();

@@ -42,7 +42,11 @@ interface Attempt {
  * errors; transport failures, bad input and other origins throw TokenTrayError
  * (`unreachable`, `timeout`, `cancelled`, `invalid_input`, `forbidden_origin`, ...).
  */
-export async function runApiRequest(ctx: RunnerContext, request: ApiRequest, signal?: AbortSignal): Promise<ApiResponse> {
+export async function runApiRequest(
+  ctx: RunnerContext,
+  request: ApiRequest,
+  signal?: AbortSignal,
+): Promise<ApiResponse> {
   const method = request.method.toUpperCase();
   const url = resolveApiUrl(ctx.instanceUrl, request.path, request.query);
   const body = checkJsonBody(method, request.body);
@@ -78,7 +82,8 @@ export async function runApiRequest(ctx: RunnerContext, request: ApiRequest, sig
       ? { text: '', sizeBytes: 0, truncated: false, complete: true }
       : await readBodyCapped(response, { displayBytes: displayCapBytes, hardLimitBytes, signal: deadline });
   const declared = Number(response.headers.get('content-length'));
-  const sizeBytes = !read.complete && Number.isFinite(declared) && declared > read.sizeBytes ? declared : read.sizeBytes;
+  const sizeBytes =
+    !read.complete && Number.isFinite(declared) && declared > read.sizeBytes ? declared : read.sizeBytes;
   return {
     status: response.status,
     statusText: response.statusText,

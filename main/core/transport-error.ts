@@ -63,7 +63,9 @@ function isNamed(value: unknown, name: string): boolean {
 export function toTransportError(err: unknown, signal?: AbortSignal | null): TokenTrayError {
   if (err instanceof TokenTrayError) return err;
   if (signal?.aborted) {
-    return isNamed(signal.reason, 'TimeoutError') ? new TokenTrayError('timeout', undefined, { cause: err }) : new TokenTrayError('cancelled', undefined, { cause: err });
+    return isNamed(signal.reason, 'TimeoutError')
+      ? new TokenTrayError('timeout', undefined, { cause: err })
+      : new TokenTrayError('cancelled', undefined, { cause: err });
   }
   if (isNamed(err, 'TimeoutError')) return new TokenTrayError('timeout', undefined, { cause: err });
   if (isNamed(err, 'AbortError')) return new TokenTrayError('cancelled', undefined, { cause: err });
@@ -75,7 +77,8 @@ export function toTransportError(err: unknown, signal?: AbortSignal | null): Tok
 }
 
 function classify(codes: string[], messages: string[]): ErrorCode {
-  if (codes.some((c) => tlsCodes.has(c) || c.startsWith('ERR_TLS_CERT') || c.startsWith('ERR_CERT_'))) return 'tls_untrusted';
+  if (codes.some((c) => tlsCodes.has(c) || c.startsWith('ERR_TLS_CERT') || c.startsWith('ERR_CERT_')))
+    return 'tls_untrusted';
   if (codes.some((c) => timeoutCodes.has(c))) return 'timeout';
   if (codes.some((c) => unreachableCodes.has(c))) return 'unreachable';
   if (codes.includes('ERR_INVALID_URL')) return 'invalid_input';
@@ -91,10 +94,14 @@ function classify(codes: string[], messages: string[]): ErrorCode {
 }
 
 function classifyChromium(net: string): ErrorCode {
-  if (net.startsWith('ERR_CERT_') || net === 'ERR_BAD_SSL_CLIENT_AUTH_CERT' || net === 'ERR_SSL_PINNED_KEY_NOT_IN_CERT_CHAIN') return 'tls_untrusted';
+  if (
+    net.startsWith('ERR_CERT_') ||
+    net === 'ERR_BAD_SSL_CLIENT_AUTH_CERT' ||
+    net === 'ERR_SSL_PINNED_KEY_NOT_IN_CERT_CHAIN'
+  )
+    return 'tls_untrusted';
   if (net === 'ERR_TIMED_OUT' || net === 'ERR_CONNECTION_TIMED_OUT') return 'timeout';
   if (net === 'ERR_ABORTED') return 'cancelled';
   if (net === 'ERR_INVALID_URL') return 'invalid_input';
   return 'unreachable';
 }
-

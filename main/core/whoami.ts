@@ -11,7 +11,12 @@ import { decodeJwtClaims } from './jwt';
 import { errorForStatus, guardedFetch, readJsonBody } from './http';
 import type { FetchLike } from './ports';
 
-async function getJson(fetch: FetchLike, instanceUrl: string, path: string, accessToken: string): Promise<{ status: number; json: unknown }> {
+async function getJson(
+  fetch: FetchLike,
+  instanceUrl: string,
+  path: string,
+  accessToken: string,
+): Promise<{ status: number; json: unknown }> {
   const response = await fetch(resolveApiUrl(instanceUrl, path).href, {
     headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' },
     redirect: 'manual',
@@ -28,7 +33,9 @@ async function getJson(fetch: FetchLike, instanceUrl: string, path: string, acce
 }
 
 function asRecord(value: unknown): Record<string, unknown> | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 function text(value: unknown): string | undefined {

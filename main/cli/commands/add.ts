@@ -6,13 +6,18 @@ import { readStdin, say } from '../terminal';
 import { UsageError } from '../usage-error';
 import type { CommandSpec } from './command';
 
-const grants: Record<string, GrantKind> = { code: 'authorization_code', password: 'password', pat: 'personal_access_token' };
+const grants: Record<string, GrantKind> = {
+  code: 'authorization_code',
+  password: 'password',
+  pat: 'personal_access_token',
+};
 
 /** `pmtoken add <name> --url URL --client-id ID ...` */
 export const addCommand: CommandSpec = {
   name: 'add',
   summary: 'Add a profile: a ProcessMaker address and how to sign in',
-  usage: 'add <name> --url URL [--client-id ID] [--client-secret-stdin] [--grant code|password|pat] [--redirect app|loopback]',
+  usage:
+    'add <name> --url URL [--client-id ID] [--client-secret-stdin] [--grant code|password|pat] [--redirect app|loopback]',
   details: `Options:
   --url URL               the ProcessMaker address, e.g. acme.processmaker.net
   --client-id ID          the Auth Client's ID (a number; not needed for --grant pat)
@@ -44,10 +49,14 @@ Examples:
     const grant = grants[grantName];
     if (!grant) throw new UsageError(`--grant must be code, password or pat (not “${grantName}”).`, 'add');
     const redirect = stringOption(ctx.values, 'redirect') ?? 'app';
-    if (redirect !== 'app' && redirect !== 'loopback') throw new UsageError(`--redirect must be app or loopback (not “${redirect}”).`, 'add');
+    if (redirect !== 'app' && redirect !== 'loopback')
+      throw new UsageError(`--redirect must be app or loopback (not “${redirect}”).`, 'add');
     const clientId = stringOption(ctx.values, 'client-id');
     if (grant !== 'personal_access_token' && !clientId) {
-      throw new UsageError('Give the Auth Client’s ID with --client-id (ProcessMaker shows it under Admin > Auth Clients).', 'add');
+      throw new UsageError(
+        'Give the Auth Client’s ID with --client-id (ProcessMaker shows it under Admin > Auth Clients).',
+        'add',
+      );
     }
     const clientSecret = ctx.values['client-secret-stdin'] === true ? (await readStdin()).trim() : undefined;
     const engine = await ctx.engine();

@@ -13,17 +13,25 @@ import type { CommandSpec } from './command';
 
 function signedInLine(view: ProfileView): string {
   const user = view.status.state === 'signed_in' ? view.status.user : null;
-  const who = user ? ` as ${user.name}${user.username && user.username !== user.name ? ` (${user.username})` : ''}` : '';
+  const who = user
+    ? ` as ${user.name}${user.username && user.username !== user.name ? ` (${user.username})` : ''}`
+    : '';
   return `Signed in to “${view.name}”${who}.`;
 }
 
 async function browserLogin(ctx: CliContext, engine: TokenEngine, profile: ProfileView): Promise<ProfileView> {
   const noBrowser = ctx.values['no-browser'] === true;
   const pending = await engine.startBrowserSignIn(profile.id, { redirectMode: 'loopback', openBrowser: false });
-  say(noBrowser ? `Open this address in your browser to sign in to “${profile.name}”:` : `Opening your browser to sign in to “${profile.name}”. If it does not open, use this address:`);
+  say(
+    noBrowser
+      ? `Open this address in your browser to sign in to “${profile.name}”:`
+      : `Opening your browser to sign in to “${profile.name}”. If it does not open, use this address:`,
+  );
   say(`\n  ${pending.authorizeUrl}\n`);
   if (!noBrowser) {
-    await openBrowser(pending.authorizeUrl, ctx.env).catch(() => say('Your browser could not be opened; open the address above yourself.'));
+    await openBrowser(pending.authorizeUrl, ctx.env).catch(() =>
+      say('Your browser could not be opened; open the address above yourself.'),
+    );
   }
   say('Waiting for the sign-in to finish in the browser (press Ctrl-C to stop)…');
   let interrupted = false;
@@ -77,12 +85,20 @@ Examples:
       const username = stringOption(ctx.values, 'username') ?? profile.username;
       if (!username) throw new UsageError('Give your ProcessMaker username with --username.', 'login');
       const password = await readSecret(ctx.values['password-stdin'] === true, `Password for ${username}: `);
-      if (password === null) throw new UsageError('Pass the password on stdin with --password-stdin (it is never read from the command line).', 'login');
+      if (password === null)
+        throw new UsageError(
+          'Pass the password on stdin with --password-stdin (it is never read from the command line).',
+          'login',
+        );
       if (password === '') throw new UsageError('The password is empty.', 'login');
       view = await engine.signInWithPassword(profile.id, username, password);
     } else if (profile.grant === 'personal_access_token') {
       const token = await readSecret(ctx.values['pat-stdin'] === true, 'Personal access token: ');
-      if (token === null) throw new UsageError('Pass the personal access token on stdin with --pat-stdin (it is never read from the command line).', 'login');
+      if (token === null)
+        throw new UsageError(
+          'Pass the personal access token on stdin with --pat-stdin (it is never read from the command line).',
+          'login',
+        );
       if (token.trim() === '') throw new UsageError('The personal access token is empty.', 'login');
       view = await engine.savePersonalAccessToken(profile.id, token);
     } else {

@@ -10,16 +10,27 @@ const grantNames = { authorization_code: 'code', password: 'password', personal_
 function statusText(view: ProfileView): string {
   const status = view.status;
   if (status.state === 'signed_out') {
-    return status.reason === 'session_expired' ? 'sign-in expired' : status.reason === 'signed_out' ? 'signed out' : 'not signed in';
+    return status.reason === 'session_expired'
+      ? 'sign-in expired'
+      : status.reason === 'signed_out'
+        ? 'signed out'
+        : 'not signed in';
   }
   const who = status.user ? ` as ${status.user.name}` : '';
-  const until = status.expiresAt === null ? '' : status.expiresAt < Date.now() ? ', token expired' : `, token until ${new Date(status.expiresAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const until =
+    status.expiresAt === null
+      ? ''
+      : status.expiresAt < Date.now()
+        ? ', token expired'
+        : `, token until ${new Date(status.expiresAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   return `signed in${who}${until}`;
 }
 
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ')).join('\n');
+  return rows
+    .map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  '))
+    .join('\n');
 }
 
 /** `pmtoken profiles [--json]` */
@@ -41,7 +52,10 @@ export const profilesCommand: CommandSpec = {
       say('There are no profiles yet. Add one: pmtoken add NAME --url URL --client-id ID');
       return ExitCode.ok;
     }
-    const rows = [['', 'NAME', 'ADDRESS', 'SIGN-IN', 'STATUS'], ...views.map((v) => [v.active ? '*' : '', v.name, v.instanceUrl, grantNames[v.grant], statusText(v)])];
+    const rows = [
+      ['', 'NAME', 'ADDRESS', 'SIGN-IN', 'STATUS'],
+      ...views.map((v) => [v.active ? '*' : '', v.name, v.instanceUrl, grantNames[v.grant], statusText(v)]),
+    ];
     await writeOut(`${table(rows)}\n`);
     return ExitCode.ok;
   },

@@ -9,5 +9,15 @@ import { whoamiCommand } from './whoami';
 
 /** The commands by name. */
 export const commands: ReadonlyMap<string, CommandSpec> = new Map(
-  [addCommand, loginCommand, tokenCommand, whoamiCommand, requestCommand, profilesCommand, useCommand, logoutCommand, removeCommand].map((c) => [c.name, c]),
+  [
+    addCommand,
+    loginCommand,
+    tokenCommand,
+    whoamiCommand,
+    requestCommand,
+    profilesCommand,
+    useCommand,
+    logoutCommand,
+    removeCommand,
+  ].map((c) => [c.name, c]),
 );

@@ -53,7 +53,8 @@ Examples:
     const args = [...ctx.positionals];
     const path = args.pop() ?? '';
     const method = (args.pop() ?? '').toUpperCase();
-    if (!methods.has(method)) throw new UsageError(`“${method}” is not an HTTP method: use GET, POST, PUT, PATCH, DELETE or HEAD.`, 'request');
+    if (!methods.has(method))
+      throw new UsageError(`“${method}” is not an HTTP method: use GET, POST, PUT, PATCH, DELETE or HEAD.`, 'request');
     const request: ApiRequest = { method: method as ApiRequest['method'], path };
     const headers = (ctx.values.header as string[] | undefined) ?? [];
     if (headers.length > 0) request.headers = headers.map(parseHeader);
@@ -62,7 +63,8 @@ Examples:
     const timeout = stringOption(ctx.values, 'timeout');
     if (timeout !== undefined) {
       const seconds = Number(timeout);
-      if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError('--timeout takes a number of seconds, like --timeout 60.', 'request');
+      if (!Number.isFinite(seconds) || seconds <= 0)
+        throw new UsageError('--timeout takes a number of seconds, like --timeout 60.', 'request');
       request.timeoutMs = Math.round(seconds * 1000);
     }
     const profile = await chooseProfile(ctx, args[0]);
@@ -81,9 +83,13 @@ Examples:
       say('');
     }
     if (response.text !== '') await writeOut(response.text.endsWith('\n') ? response.text : `${response.text}\n`);
-    if (response.truncated) say(`pmtoken: printed the first ${formatSize(response.text.length)} of ${formatSize(response.sizeBytes)}.`);
+    if (response.truncated)
+      say(`pmtoken: printed the first ${formatSize(response.text.length)} of ${formatSize(response.sizeBytes)}.`);
     if (response.status >= 400) {
-      if (ctx.values.include !== true) say(`pmtoken: ProcessMaker answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`);
+      if (ctx.values.include !== true)
+        say(
+          `pmtoken: ProcessMaker answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+        );
       return ExitCode.failure;
     }
     return ExitCode.ok;

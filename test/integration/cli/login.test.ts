@@ -15,7 +15,10 @@ describe('pmtoken login, token and whoami', () => {
   let pm: PmServer;
   let config: { dir: string; dispose(): Promise<void> };
   const run = (args: string[], stdin?: string, env?: Record<string, string>) =>
-    runCli(cli, ['--config-dir', config.dir, ...args], { ...(stdin === undefined ? {} : { stdin }), ...(env ? { env } : {}) });
+    runCli(cli, ['--config-dir', config.dir, ...args], {
+      ...(stdin === undefined ? {} : { stdin }),
+      ...(env ? { env } : {}),
+    });
 
   beforeAll(async () => {
     [cli, pm] = await Promise.all([buildCli(), startPmServer()]);
@@ -40,7 +43,9 @@ describe('pmtoken login, token and whoami', () => {
     expect(token.stderr).toBe('');
     expect(token.stdout).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+\n$/);
     expect(decodeJwtClaims(token.stdout.trim())?.sub).toBe(String(user().id));
-    const api = await fetch(`${pm.url}/api/1.0/users/${user().id}`, { headers: { Authorization: `Bearer ${token.stdout.trim()}` } });
+    const api = await fetch(`${pm.url}/api/1.0/users/${user().id}`, {
+      headers: { Authorization: `Bearer ${token.stdout.trim()}` },
+    });
     expect(api.status).toBe(200);
     const who = await run(['whoami']);
     expect(who.code).toBe(0);
@@ -51,7 +56,10 @@ describe('pmtoken login, token and whoami', () => {
 
   it('says a wrong password plainly and exits with 3', async () => {
     const client = pm.seed.passwordClient;
-    await run(['add', 'pw', '--url', pm.url, '--client-id', String(client.id), '--grant', 'password', '--client-secret-stdin'], client.secret ?? '');
+    await run(
+      ['add', 'pw', '--url', pm.url, '--client-id', String(client.id), '--grant', 'password', '--client-secret-stdin'],
+      client.secret ?? '',
+    );
     const res = await run(['login', 'pw', '--username', user().username, '--password-stdin'], 'wrong-password\n');
     expect(res.code).toBe(3);
     expect(res.stderr).toContain('The username or password is not correct.');
@@ -87,7 +95,10 @@ describe('pmtoken login, token and whoami', () => {
 
   it('signs in through the browser on a loopback address with --no-browser', async () => {
     const client = pm.seed.codeClient;
-    await run(['add', 'web', '--url', pm.url, '--client-id', String(client.id), '--client-secret-stdin'], client.secret ?? '');
+    await run(
+      ['add', 'web', '--url', pm.url, '--client-id', String(client.id), '--client-secret-stdin'],
+      client.secret ?? '',
+    );
     const child = spawnCli(cli, ['--config-dir', config.dir, 'login', 'web', '--no-browser']);
     const done = finished(child);
     const [authorizeUrl = ''] = await waitForStderr(child, /http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?\S+/);
@@ -104,11 +115,16 @@ describe('pmtoken login, token and whoami', () => {
 
   it('hands the sign-in address to the browser command and reports a refusal', async () => {
     const client = pm.seed.codeClient;
-    await run(['add', 'web', '--url', pm.url, '--client-id', String(client.id), '--client-secret-stdin'], client.secret ?? '');
+    await run(
+      ['add', 'web', '--url', pm.url, '--client-id', String(client.id), '--client-secret-stdin'],
+      client.secret ?? '',
+    );
     const scratch = await mkdtemp(join(tmpdir(), 'pmtoken-browser-'));
     try {
       const urlFile = join(scratch, 'url.txt');
-      const child = spawnCli(cli, ['--config-dir', config.dir, 'login', 'web'], { env: { PMTOKEN_BROWSER: `printf '%s' >'${urlFile}'` } });
+      const child = spawnCli(cli, ['--config-dir', config.dir, 'login', 'web'], {
+        env: { PMTOKEN_BROWSER: `printf '%s' >'${urlFile}'` },
+      });
       const done = finished(child);
       await waitForStderr(child, /Waiting for the sign-in/);
       let opened = '';
@@ -134,7 +150,16 @@ describe('pmtoken login, token and whoami', () => {
   it('reports an unreachable server with exit code 4', async () => {
     const port = await closedPort();
     const client = pm.seed.passwordClient;
-    await run(['add', 'gone', '--url', `http://127.0.0.1:${port}`, '--client-id', String(client.id), '--grant', 'password']);
+    await run([
+      'add',
+      'gone',
+      '--url',
+      `http://127.0.0.1:${port}`,
+      '--client-id',
+      String(client.id),
+      '--grant',
+      'password',
+    ]);
     const res = await run(['login', 'gone', '--username', 'x', '--password-stdin'], 'y\n');
     expect(res.code).toBe(4);
     expect(res.stderr).toContain('could not reach the ProcessMaker server');

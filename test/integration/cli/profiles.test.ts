@@ -9,7 +9,8 @@ describe('pmtoken profiles, help and bad input', () => {
   let cli: BuiltCli;
   let pm: PmServer;
   let config: { dir: string; dispose(): Promise<void> };
-  const run = (args: string[], stdin?: string) => runCli(cli, ['--config-dir', config.dir, ...args], stdin === undefined ? {} : { stdin });
+  const run = (args: string[], stdin?: string) =>
+    runCli(cli, ['--config-dir', config.dir, ...args], stdin === undefined ? {} : { stdin });
 
   beforeAll(async () => {
     // The single-file bundle (everything in pmtoken.js) must work too.
@@ -28,7 +29,19 @@ describe('pmtoken profiles, help and bad input', () => {
   it('documents every command and the exit codes in --help', async () => {
     const res = await runCli(cli, ['--help']);
     expect(res.code).toBe(0);
-    for (const word of ['add', 'login', 'token', 'whoami', 'request', 'profiles', 'use', 'logout', 'Exit codes:', '130']) expect(res.stdout).toContain(word);
+    for (const word of [
+      'add',
+      'login',
+      'token',
+      'whoami',
+      'request',
+      'profiles',
+      'use',
+      'logout',
+      'Exit codes:',
+      '130',
+    ])
+      expect(res.stdout).toContain(word);
     const sub = await runCli(cli, ['login', '--help']);
     expect(sub.code).toBe(0);
     expect(sub.stdout).toContain('--password-stdin');
@@ -63,7 +76,9 @@ describe('pmtoken profiles, help and bad input', () => {
 
   it('keeps the client secret out of the settings file', async () => {
     const secret = pm.seed.codeClient.secret ?? '';
-    expect((await run(['add', 'code', '--url', pm.url, '--client-id', '1', '--client-secret-stdin'], `${secret}\n`)).code).toBe(0);
+    expect(
+      (await run(['add', 'code', '--url', pm.url, '--client-id', '1', '--client-secret-stdin'], `${secret}\n`)).code,
+    ).toBe(0);
     expect(await readFile(join(config.dir, 'config.json'), 'utf8')).not.toContain(secret);
     const views = JSON.parse((await run(['profiles', '--json'])).stdout) as Array<{ hasClientSecret: boolean }>;
     expect(views[0]?.hasClientSecret).toBe(true);
@@ -88,9 +103,15 @@ describe('pmtoken profiles, help and bad input', () => {
     [['add'], 'Missing arguments.'],
     [['add', 'x'], 'Give the ProcessMaker address with --url'],
     [['add', 'x', '--url'], 'The option --url needs a value.'],
-    [['add', 'x', '--url', 'https://pm.example', '--grant', 'magic', '--client-id', '1'], '--grant must be code, password or pat'],
+    [
+      ['add', 'x', '--url', 'https://pm.example', '--grant', 'magic', '--client-id', '1'],
+      '--grant must be code, password or pat',
+    ],
     [['add', 'x', '--url', 'https://pm.example'], 'Give the Auth Client’s ID with --client-id'],
-    [['add', 'x', '--url', 'https://pm.example', '--client-id', '1', '--client-secret', 'oops'], 'Unknown option --client-secret.'],
+    [
+      ['add', 'x', '--url', 'https://pm.example', '--client-id', '1', '--client-secret', 'oops'],
+      'Unknown option --client-secret.',
+    ],
     [['request', 'GET'], 'Missing arguments.'],
     [['request', 'FETCH', 'users'], '“FETCH” is not an HTTP method'],
     [['token', 'a', 'b'], 'Too many arguments (“b”)'],
@@ -103,23 +124,32 @@ describe('pmtoken profiles, help and bad input', () => {
     expect(res.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it.each([['not a url at all'], ['ftp://pm.example'], ['https://']])('rejects the address %j in plain words', async (url) => {
-    const res = await run(['add', 'x', '--url', url, '--client-id', '1']);
-    expect(res.code).toBe(2);
-    expect(res.stderr).toMatch(/^pmtoken: [A-Z].*\.\n/);
-    expect((await run(['profiles', '--json'])).stdout).toBe('[]\n');
-  });
+  it.each([['not a url at all'], ['ftp://pm.example'], ['https://']])(
+    'rejects the address %j in plain words',
+    async (url) => {
+      const res = await run(['add', 'x', '--url', url, '--client-id', '1']);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toMatch(/^pmtoken: [A-Z].*\.\n/);
+      expect((await run(['profiles', '--json'])).stdout).toBe('[]\n');
+    },
+  );
 
   it('refuses a plain-http address on another computer unless allowed', async () => {
     const res = await run(['add', 'x', '--url', 'http://pm.example.com', '--client-id', '1']);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('does not use a secure connection');
-    expect((await run(['add', 'x', '--url', 'http://pm.example.com', '--client-id', '1', '--allow-insecure'])).code).toBe(0);
+    expect(
+      (await run(['add', 'x', '--url', 'http://pm.example.com', '--client-id', '1', '--allow-insecure'])).code,
+    ).toBe(0);
   });
 
   it('names an unknown profile and how to list them', async () => {
     await run(['add', 'real', '--url', pm.url, '--client-id', '1']);
-    for (const args of [['token', 'ghost'], ['use', 'ghost'], ['whoami', 'ghost']]) {
+    for (const args of [
+      ['token', 'ghost'],
+      ['use', 'ghost'],
+      ['whoami', 'ghost'],
+    ]) {
       const res = await run(args);
       expect(res.code).toBe(2);
       expect(res.stderr).toContain('There is no profile called “ghost”.');

@@ -10,7 +10,10 @@ describe('pmtoken token near expiry', () => {
 
   beforeAll(async () => {
     // Tokens that live 30 s count as "about to expire" (core refreshes with less than a minute left).
-    [cli, pm] = await Promise.all([buildCli(), startPmServer({ config: { accessTokenTtl: 30, rotateRefreshTokens: true } })]);
+    [cli, pm] = await Promise.all([
+      buildCli(),
+      startPmServer({ config: { accessTokenTtl: 30, rotateRefreshTokens: true } }),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([cli.dispose(), pm.close()]);
@@ -25,7 +28,11 @@ describe('pmtoken token near expiry', () => {
   });
 
   const works = async (token: string): Promise<number> =>
-    (await fetch(`${pm.url}/api/1.0/users/${pm.seed.user.id}`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } })).status;
+    (
+      await fetch(`${pm.url}/api/1.0/users/${pm.seed.user.id}`, {
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+      })
+    ).status;
 
   it('two processes racing a rotating refresh both print a working token, with one refresh', async () => {
     await passwordProfile(cli, config.dir, pm);

@@ -7,7 +7,8 @@ describe('pmtoken request', () => {
   let cli: BuiltCli;
   let pm: PmServer;
   let config: { dir: string; dispose(): Promise<void> };
-  const run = (args: string[], stdin?: string) => runCli(cli, ['--config-dir', config.dir, ...args], stdin === undefined ? {} : { stdin });
+  const run = (args: string[], stdin?: string) =>
+    runCli(cli, ['--config-dir', config.dir, ...args], stdin === undefined ? {} : { stdin });
 
   beforeAll(async () => {
     [cli, pm, config] = await Promise.all([buildCli(), startPmServer(), tempConfigDir()]);
@@ -43,14 +44,24 @@ describe('pmtoken request', () => {
 
   it('POSTs a JSON body from --data, and from stdin with --data -', async () => {
     const id = pm.seed.user.id;
-    const res = await run(['request', 'POST', `users/${id}/tokens`, '--data', '{"name":"from pmtoken","scopes":[]}', '-H', 'X-Request-Id: cli-test']);
+    const res = await run([
+      'request',
+      'POST',
+      `users/${id}/tokens`,
+      '--data',
+      '{"name":"from pmtoken","scopes":[]}',
+      '-H',
+      'X-Request-Id: cli-test',
+    ]);
     expect(res.code).toBe(0);
     const created = JSON.parse(res.stdout) as { token: { name: string; user_id: number } };
     expect(created.token).toMatchObject({ name: 'from pmtoken', user_id: id });
     const piped = await run(['request', 'POST', `users/${id}/tokens`, '--data', '-'], '{"name":"piped","scopes":[]}\n');
     expect(piped.code).toBe(0);
     expect((JSON.parse(piped.stdout) as { token: { name: string } }).token.name).toBe('piped');
-    const list = JSON.parse((await run(['request', 'GET', `users/${id}/tokens`])).stdout) as { data: Array<{ name: string }> };
+    const list = JSON.parse((await run(['request', 'GET', `users/${id}/tokens`])).stdout) as {
+      data: Array<{ name: string }>;
+    };
     expect(list.data.map((t) => t.name)).toEqual(expect.arrayContaining(['from pmtoken', 'piped']));
   });
 

@@ -6,7 +6,10 @@ import { shellQuote, toCurl } from '../../../main/core/curl';
 /** Runs the command in a real POSIX shell with `curl` replaced by a function that prints its arguments, NUL-separated. */
 function argvOf(command: string, env: Record<string, string> = {}): string[] {
   const script = `curl() { for a in "$@"; do printf '%s\\0' "$a"; done; }\n${command}`;
-  const out = execFileSync('/bin/sh', ['-c', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
+  const out = execFileSync('/bin/sh', ['-c', script], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
   return out.split('\0').slice(0, -1);
 }
 
@@ -17,7 +20,7 @@ describe('toCurl', () => {
     const command = toCurl(instance, { method: 'GET', path: 'users', query: [['filter', "O'Brien & co"]] }, null);
     expect(command).toContain('$PM_TOKEN');
     expect(argvOf(command, { PM_TOKEN: 'tok' })).toEqual([
-      "https://acme.processmaker.net/api/1.0/users?filter=O%27Brien+%26+co",
+      'https://acme.processmaker.net/api/1.0/users?filter=O%27Brien+%26+co',
       '-H',
       'Authorization: Bearer tok',
       '-H',
@@ -27,7 +30,13 @@ describe('toCurl', () => {
 
   it('keeps quotes, dollars and newlines in a body intact', () => {
     const body = `{"name": "it's $HOME \`x\`",\n "n": 1}`;
-    const args = argvOf(toCurl(instance, { method: 'POST', path: '/process_events/3', query: [['event', 'node_1']], body }, 'abc.def.ghi'));
+    const args = argvOf(
+      toCurl(
+        instance,
+        { method: 'POST', path: '/process_events/3', query: [['event', 'node_1']], body },
+        'abc.def.ghi',
+      ),
+    );
     expect(args).toEqual([
       '-X',
       'POST',
@@ -44,13 +53,17 @@ describe('toCurl', () => {
   });
 
   it('uses --head for HEAD and passes user headers', () => {
-    const args = argvOf(toCurl(instance, { method: 'HEAD', path: 'users', headers: [['X-Trace', 'a b']] }, null), { PM_TOKEN: 't' });
+    const args = argvOf(toCurl(instance, { method: 'HEAD', path: 'users', headers: [['X-Trace', 'a b']] }, null), {
+      PM_TOKEN: 't',
+    });
     expect(args[0]).toBe('--head');
     expect(args.slice(-2)).toEqual(['-H', 'X-Trace: a b']);
   });
 
   it('refuses to write a command that would send the token to another origin', () => {
-    expect(() => toCurl(instance, { method: 'GET', path: 'https://evil.example/api/1.0/users' }, 'secret')).toThrow(TokenTrayError);
+    expect(() => toCurl(instance, { method: 'GET', path: 'https://evil.example/api/1.0/users' }, 'secret')).toThrow(
+      TokenTrayError,
+    );
   });
 
   it('quotes only what needs quoting', () => {

@@ -16,7 +16,13 @@ describe('history store', () => {
   it('keeps the last 50 requests per profile, newest first', async () => {
     const store = createHistoryStore(dir);
     for (let i = 0; i < historyLimit + 10; i += 1) {
-      await store.add({ profileId: 'p1', at: 1000 + i, request: { method: 'GET', path: `users/${i}` }, status: 200, durationMs: 5 });
+      await store.add({
+        profileId: 'p1',
+        at: 1000 + i,
+        request: { method: 'GET', path: `users/${i}` },
+        status: 200,
+        durationMs: 5,
+      });
     }
     await store.add({ profileId: 'p2', request: { method: 'GET', path: 'groups' }, status: 200, durationMs: 3 });
     const p1 = await store.list('p1');
@@ -37,7 +43,10 @@ describe('history store', () => {
       request: {
         method: 'POST',
         path: `users?access_token=${jwt}`,
-        query: [['api_key', 'k-123456'], ['page', '2']],
+        query: [
+          ['api_key', 'k-123456'],
+          ['page', '2'],
+        ],
         headers: [
           ['Authorization', `Bearer ${jwt}`],
           ['Cookie', 'laravel_session=abc123'],
@@ -53,7 +62,10 @@ describe('history store', () => {
     for (const secret of [jwt, 'abc123', 'k-123456', 'hunter2']) expect(raw).not.toContain(secret);
     const [entry] = await store.list('p1');
     expect(entry?.request.headers).toEqual([['X-Request-Id', 'r-1']]);
-    expect(entry?.request.query).toEqual([['api_key', '[redacted]'], ['page', '2']]);
+    expect(entry?.request.query).toEqual([
+      ['api_key', '[redacted]'],
+      ['page', '2'],
+    ]);
   });
 
   it('searches and clears one profile', async () => {

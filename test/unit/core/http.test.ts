@@ -92,12 +92,18 @@ describe('toTransportError with Electron net.fetch failures', () => {
   });
 
   it('maps undici certificate causes to tls_untrusted', () => {
-    const cause = Object.assign(new Error('unable to verify the first certificate'), { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
+    const cause = Object.assign(new Error('unable to verify the first certificate'), {
+      code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    });
     expect(toTransportError(new TypeError('fetch failed', { cause })).code).toBe('tls_untrusted');
   });
 
   it('keeps the original error only as the cause, never in the message', () => {
-    const err = toTransportError(new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443'), { code: 'ECONNREFUSED' }) }));
+    const err = toTransportError(
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443'), { code: 'ECONNREFUSED' }),
+      }),
+    );
     expect(err.message).not.toContain('ECONNREFUSED');
     expect(err.nextStep).toContain('Check the address');
   });
@@ -107,9 +113,12 @@ describe('readJsonBody', () => {
   let server: RawServer;
   beforeAll(async () => {
     server = await startRawServer((req, res) => {
-      if (req.url === '/html') res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>Login</title>');
-      else if (req.url === '/html-as-json') res.writeHead(200, { 'Content-Type': 'application/json' }).end('<html>proxy error</html>');
-      else if (req.url === '/big') res.writeHead(200, { 'Content-Type': 'application/json' }).end(`"${'x'.repeat(2048)}"`);
+      if (req.url === '/html')
+        res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>Login</title>');
+      else if (req.url === '/html-as-json')
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end('<html>proxy error</html>');
+      else if (req.url === '/big')
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(`"${'x'.repeat(2048)}"`);
       else if (req.url === '/broken') res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"a":');
       else res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' }).end('{"ok":true}');
     });

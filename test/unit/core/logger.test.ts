@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { createLogger, redactSecrets } from '../../../main/core/logger';
 
 const b64url = (n: number): string => randomBytes(n).toString('base64url');
-const alnum = (n: number): string => randomBytes(n * 2).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, n);
+const alnum = (n: number): string =>
+  randomBytes(n * 2)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, n);
 
 describe('redactSecrets', () => {
   const jwt = `eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.${b64url(120)}.${b64url(256)}`;
@@ -14,7 +18,10 @@ describe('redactSecrets', () => {
     ['a JWT in a sentence', `token ${jwt} failed`],
     ['a refresh token', `refresh ${refresh}`],
     ['a Bearer header', `Authorization: Bearer ${alnum(12)}`],
-    ['form parameters', `grant_type=refresh_token&refresh_token=${alnum(12)}&client_secret=${alnum(12)}&password=${alnum(12)}`],
+    [
+      'form parameters',
+      `grant_type=refresh_token&refresh_token=${alnum(12)}&client_secret=${alnum(12)}&password=${alnum(12)}`,
+    ],
     ['a callback code', `http://127.0.0.1:5000/oauth/callback?code=${alnum(30)}&state=xyz`],
     ['JSON fields', `{"access_token":"${alnum(12)}","password":"p\\"w${alnum(6)}"}`],
     ['a client secret', `secret is ${secret}.`],
@@ -33,7 +40,11 @@ describe('redactSecrets', () => {
 
   it('redacts before the sink sees a line', () => {
     const lines: string[] = [];
-    const logger = createLogger({ info: (m) => lines.push(`I ${m}`), warn: (m) => lines.push(`W ${m}`), error: (m) => lines.push(`E ${m}`) });
+    const logger = createLogger({
+      info: (m) => lines.push(`I ${m}`),
+      warn: (m) => lines.push(`W ${m}`),
+      error: (m) => lines.push(`E ${m}`),
+    });
     logger.info(`stored ${jwt}`);
     logger.warn(`refresh with ${refresh}`);
     logger.error('Bearer abc.def');

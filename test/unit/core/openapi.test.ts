@@ -16,11 +16,16 @@ describe('OpenAPI endpoints', () => {
     expect(new Set(keys).size).toBe(keys.length);
     const paths = endpoints.map((e) => e.path);
     expect([...paths].sort()).toEqual(paths);
-    expect(endpoints.find((e) => e.path === '/collections' && e.method === 'GET')?.summary).toBe('Returns all collections that the user has access to');
+    expect(endpoints.find((e) => e.path === '/collections' && e.method === 'GET')?.summary).toBe(
+      'Returns all collections that the user has access to',
+    );
   });
 
   it('strips a server prefix written into the paths and ignores junk', () => {
-    const doc = { servers: [{ url: 'https://pm.example/api/1.0' }], paths: { '/users': { get: {}, post: { summary: 'Create' }, parameters: [] }, nope: { get: {} } } };
+    const doc = {
+      servers: [{ url: 'https://pm.example/api/1.0' }],
+      paths: { '/users': { get: {}, post: { summary: 'Create' }, parameters: [] }, nope: { get: {} } },
+    };
     expect(parseOpenApiEndpoints(doc)).toEqual([
       { method: 'GET', path: '/users' },
       { method: 'POST', path: '/users', summary: 'Create' },
@@ -39,7 +44,9 @@ describe('OpenAPI endpoints', () => {
   });
 
   it('reports an instance without the document', async () => {
-    const server = await startRawServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html></html>'));
+    const server = await startRawServer((_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html></html>'),
+    );
     try {
       const err = await fetchApiEndpoints(fetch, server.url).catch((e: unknown) => e);
       expect((err as TokenTrayError).code).toBe('unexpected_response');

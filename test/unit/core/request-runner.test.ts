@@ -6,7 +6,11 @@ import { passwordTokens, startRawServer, type RawServer } from './support/server
 
 const clock = { now: () => Date.now() };
 
-function context(instanceUrl: string, token: string, refresh: RunnerContext['refreshAfterRejection'] = null): RunnerContext {
+function context(
+  instanceUrl: string,
+  token: string,
+  refresh: RunnerContext['refreshAfterRejection'] = null,
+): RunnerContext {
   return { fetch, instanceUrl, token: () => Promise.resolve(token), refreshAfterRejection: refresh, clock };
 }
 
@@ -31,7 +35,11 @@ describe('runApiRequest against pm-server', () => {
   });
 
   it('sends the Bearer token and returns parsed JSON with status, size and timing', async () => {
-    const res = await runApiRequest(context(pm.url, access), { method: 'GET', path: 'users', query: [['per_page', '1']] });
+    const res = await runApiRequest(context(pm.url, access), {
+      method: 'GET',
+      path: 'users',
+      query: [['per_page', '1']],
+    });
     expect(res.status).toBe(200);
     expect(res.url).toBe(`${pm.url}/api/1.0/users?per_page=1`);
     const body = res.json as { data: unknown[]; meta: { per_page: number } };
@@ -89,7 +97,9 @@ describe('runApiRequest against pm-server', () => {
   it('refuses a full URL on another origin without sending anything', async () => {
     const other = await startRawServer((_req, res) => res.end('{}'));
     try {
-      const err = await errorOf(runApiRequest(context(pm.url, access), { method: 'GET', path: `${other.url}/api/1.0/users` }));
+      const err = await errorOf(
+        runApiRequest(context(pm.url, access), { method: 'GET', path: `${other.url}/api/1.0/users` }),
+      );
       expect(err.code).toBe('forbidden_origin');
       expect(other.received).toHaveLength(0);
     } finally {
@@ -99,7 +109,9 @@ describe('runApiRequest against pm-server', () => {
 
   it('rejects a body that is not JSON and says where', async () => {
     const before = pm.stats.requests;
-    const err = await errorOf(runApiRequest(context(pm.url, access), { method: 'POST', path: 'users', body: '{"name": "x",}' }));
+    const err = await errorOf(
+      runApiRequest(context(pm.url, access), { method: 'POST', path: 'users', body: '{"name": "x",}' }),
+    );
     expect(err.code).toBe('invalid_input');
     expect(err.message).toMatch(/^The request body is not valid JSON: .*position 13/);
     expect(pm.stats.requests).toBe(before);
@@ -111,7 +123,9 @@ describe('runApiRequest against pm-server', () => {
   });
 
   it('rejects a header name with spaces in plain words', async () => {
-    const err = await errorOf(runApiRequest(context(pm.url, access), { method: 'GET', path: 'users', headers: [['Bad Name', 'x']] }));
+    const err = await errorOf(
+      runApiRequest(context(pm.url, access), { method: 'GET', path: 'users', headers: [['Bad Name', 'x']] }),
+    );
     expect(err.code).toBe('invalid_input');
     expect(err.message).toContain('not a valid header name');
   });
@@ -122,14 +136,19 @@ describe('runApiRequest with raw servers', () => {
   let elsewhere: RawServer;
   let chunk: Buffer;
   beforeAll(async () => {
-    elsewhere = await startRawServer((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"stolen":true}'));
+    elsewhere = await startRawServer((_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"stolen":true}'),
+    );
     chunk = Buffer.alloc(64 * 1024, 'a');
     target = await startRawServer((req, res) => {
       const url = req.url ?? '';
       const hop = /\/api\/1\.0\/hop\/(\d+)/.exec(url);
       if (hop) {
         const n = Number(hop[1]);
-        if (n === 0) res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ method: req.method, auth: req.headers.authorization ?? null }));
+        if (n === 0)
+          res
+            .writeHead(200, { 'Content-Type': 'application/json' })
+            .end(JSON.stringify({ method: req.method, auth: req.headers.authorization ?? null }));
         else res.writeHead(307, { Location: `/api/1.0/hop/${n - 1}` }).end();
       } else if (url.endsWith('/see-other')) res.writeHead(303, { Location: '/api/1.0/hop/0' }).end();
       else if (url.endsWith('/away')) res.writeHead(302, { Location: `${elsewhere.url}/collect` }).end();
@@ -164,7 +183,11 @@ describe('runApiRequest with raw servers', () => {
   });
 
   it('turns a POST into a GET after a 303', async () => {
-    const res = await runApiRequest(context(target.url, 'tok-1'), { method: 'POST', path: 'see-other', body: '{"a":1}' });
+    const res = await runApiRequest(context(target.url, 'tok-1'), {
+      method: 'POST',
+      path: 'see-other',
+      body: '{"a":1}',
+    });
     expect(res.json).toEqual({ method: 'GET', auth: 'Bearer tok-1' });
   });
 

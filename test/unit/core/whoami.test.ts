@@ -17,7 +17,12 @@ describe('lookupUser', () => {
     const { access } = await passwordTokens(pm);
     const user = await lookupUser(fetch, pm.url, access);
     const seed = pm.seed.user;
-    expect(user).toEqual({ id: String(seed.id), name: `${seed.firstname} ${seed.lastname}`, username: seed.username, email: seed.email });
+    expect(user).toEqual({
+      id: String(seed.id),
+      name: `${seed.firstname} ${seed.lastname}`,
+      username: seed.username,
+      email: seed.email,
+    });
   });
 
   it('finds the owner of a personal access token', async () => {
@@ -38,21 +43,28 @@ describe('lookupUser', () => {
     const server = await startRawServer((req, res) => {
       seen.push(`${req.url} ${req.headers.authorization}`);
       res.setHeader('Content-Type', 'application/json');
-      if (req.headers.authorization !== 'Bearer opaque-token') return void res.writeHead(401).end('{"error":"Unauthenticated."}');
+      if (req.headers.authorization !== 'Bearer opaque-token')
+        return void res.writeHead(401).end('{"error":"Unauthenticated."}');
       if (req.url === '/api/1.0/users/configuration') return void res.end('{"user_id":7,"ui_configuration":{}}');
-      if (req.url === '/api/1.0/users/7') return void res.end('{"id":7,"username":"sam","firstname":"","lastname":"","fullname":""}');
+      if (req.url === '/api/1.0/users/7')
+        return void res.end('{"id":7,"username":"sam","firstname":"","lastname":"","fullname":""}');
       res.writeHead(404).end('{"error":"Not Found"}');
     });
     try {
       expect(await lookupUser(fetch, server.url, 'opaque-token')).toEqual({ id: '7', name: 'sam', username: 'sam' });
-      expect(seen).toEqual(['/api/1.0/users/configuration Bearer opaque-token', '/api/1.0/users/7 Bearer opaque-token']);
+      expect(seen).toEqual([
+        '/api/1.0/users/configuration Bearer opaque-token',
+        '/api/1.0/users/7 Bearer opaque-token',
+      ]);
     } finally {
       await server.close();
     }
   });
 
   it('prefers fullname, then first and last name, then username', () => {
-    expect(toUserInfo({ id: 1, fullname: 'Ada Lovelace', firstname: 'A', lastname: 'L', username: 'ada' }).name).toBe('Ada Lovelace');
+    expect(toUserInfo({ id: 1, fullname: 'Ada Lovelace', firstname: 'A', lastname: 'L', username: 'ada' }).name).toBe(
+      'Ada Lovelace',
+    );
     expect(toUserInfo({ id: 1, firstname: 'Ada', lastname: 'Lovelace', username: 'ada' }).name).toBe('Ada Lovelace');
     expect(toUserInfo({ data: { id: 1, username: 'ada' } }).name).toBe('ada');
   });

@@ -41,7 +41,12 @@ export async function buildCli(options: { split?: boolean } = {}): Promise<Built
       external: ['keytar', './engine.js'],
     });
   } else {
-    await build({ ...common, entryPoints: [join(repoRoot, 'main/cli/pmtoken.ts')], external: ['keytar'], outfile: path });
+    await build({
+      ...common,
+      entryPoints: [join(repoRoot, 'main/cli/pmtoken.ts')],
+      external: ['keytar'],
+      outfile: path,
+    });
   }
   return { path, dispose: () => rm(dir, { recursive: true, force: true }) };
 }

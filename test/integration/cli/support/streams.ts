@@ -14,7 +14,8 @@ export function waitForStderr(child: ChildProcessWithoutNullStreams, pattern: Re
         resolve(match);
       }
     };
-    const onClose = (code: number | null): void => reject(new Error(`pmtoken exited (${code}) before printing ${pattern}: ${seen}`));
+    const onClose = (code: number | null): void =>
+      reject(new Error(`pmtoken exited (${code}) before printing ${pattern}: ${seen}`));
     child.stderr.on('data', onData);
     child.once('close', onClose);
   });
