@@ -147,6 +147,21 @@ describe('pmtoken login, token and whoami', () => {
     }
   });
 
+  it('stops a waiting browser sign-in on Ctrl-C with exit code 130', async () => {
+    const client = pm.seed.codeClient;
+    await run(['add', 'web', '--url', pm.url, '--client-id', String(client.id)]);
+    const child = spawnCli(cli, ['--config-dir', config.dir, 'login', 'web', '--no-browser']);
+    const done = finished(child);
+    const [authorizeUrl = ''] = await waitForStderr(child, /http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?\S+/);
+    const redirect = new URL(authorizeUrl).searchParams.get('redirect_uri') ?? '';
+    child.kill('SIGINT');
+    const result = await done;
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain('pmtoken: Stopped.');
+    // The loopback listener is gone with the flow.
+    await expect(fetch(`${redirect}?code=x&state=y`)).rejects.toThrow();
+  });
+
   it('reports an unreachable server with exit code 4', async () => {
     const port = await closedPort();
     const client = pm.seed.passwordClient;

@@ -74,6 +74,13 @@ describe('pmtoken profiles, help and bad input', () => {
     expect(settings.profiles).toHaveLength(2);
   });
 
+  it('finds the settings folder in PMTOKEN_CONFIG_DIR', async () => {
+    const env = { PMTOKEN_CONFIG_DIR: config.dir };
+    expect((await runCli(cli, ['add', 'env', '--url', pm.url, '--client-id', '1'], { env })).code).toBe(0);
+    expect((await run(['profiles'])).stdout).toContain('env');
+    expect((await runCli(cli, ['profiles'], { env })).stdout).toContain('env');
+  });
+
   it('keeps the client secret out of the settings file', async () => {
     const secret = pm.seed.codeClient.secret ?? '';
     expect(
