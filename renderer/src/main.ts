@@ -3,7 +3,16 @@ import type { AppEvent } from '../../main/contract/ipc';
 import { bridge, call } from './api';
 import { h, replace, setProfileColor } from './dom';
 import { messageArea, showError } from './messages';
-import { activeProfile, applyTheme, getState, reloadProfiles, setState, subscribe, type ViewName } from './state/store';
+import {
+  activeProfile,
+  applyTheme,
+  getState,
+  rememberedTheme,
+  reloadProfiles,
+  setState,
+  subscribe,
+  type ViewName,
+} from './state/store';
 import { renderConsole } from './views/console/index';
 import { renderProfiles } from './views/profiles';
 import { renderSettings } from './views/settings';
@@ -147,13 +156,22 @@ function onEvent(event: AppEvent): void {
 }
 
 async function start(): Promise<void> {
+  // Marks for the benchmark: script start, data from main, first view drawn.
+  performance.mark('tt-script-start');
+  applyTheme(rememberedTheme());
   try {
     bridge().onEvent(onEvent);
-    const [profiles, prefs, info] = await Promise.all([call('listProfiles'), call('getPreferences'), call('appInfo')]);
-    applyTheme(prefs.theme);
-    setState({ profiles, prefs, info, view: profiles.length === 0 ? 'setup' : 'token' });
+    // Only the profile list decides the first screen; preferences and app facts follow.
+    const rest = Promise.all([call('getPreferences'), call('appInfo')]);
+    const profiles = await call('listProfiles');
+    performance.mark('tt-data');
+    setState({ profiles, view: profiles.length === 0 ? 'setup' : 'token' });
     render();
+    performance.mark('tt-rendered');
     document.documentElement.dataset['ready'] = 'true';
+    const [prefs, info] = await rest;
+    applyTheme(prefs.theme);
+    setState({ prefs, info });
   } catch (err) {
     fail(err);
   }

@@ -51,9 +51,26 @@ export async function reloadProfiles(): Promise<ProfileView[]> {
   return profiles;
 }
 
-/** Applies the theme preference to the document. */
+const themeKey = 'token-tray.theme';
+
+/** Applies the theme preference to the document and remembers it (not a secret) for the next start. */
 export function applyTheme(theme: AppPreferences['theme']): void {
   document.documentElement.dataset['theme'] = theme;
+  try {
+    localStorage.setItem(themeKey, theme);
+  } catch {
+    // storage may be unavailable; the preference still arrives from main
+  }
+}
+
+/** The theme used last time, so the first paint does not flash the wrong colours. */
+export function rememberedTheme(): AppPreferences['theme'] {
+  try {
+    const value = localStorage.getItem(themeKey);
+    return value === 'light' || value === 'dark' ? value : 'system';
+  } catch {
+    return 'system';
+  }
 }
 
 /** Saves preference changes and applies them. */
