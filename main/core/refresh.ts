@@ -35,7 +35,15 @@ export interface RefresherDeps {
 export interface Refresher {
   freshToken(profile: Profile): Promise<string>;
   /** Refreshes now (or after ProcessMaker rejected `rejectedToken`), unless another process already did. */
-  refresh(profile: Profile, options?: { force?: boolean; rejectedToken?: string }): Promise<VaultEntry>;
+  refresh(
+    profile: Profile,
+    options?: {
+      force?: boolean;
+      rejectedToken?: string;
+      /** The access token the caller last read, saving a keychain read. */
+      seenToken?: string;
+    },
+  ): Promise<VaultEntry>;
 }
 
 /** Throws the right "not signed in" error for an entry without a token. */
@@ -116,8 +124,8 @@ export function createRefresher(deps: RefresherDeps): Refresher {
     const running = inFlight.get(profile.id);
     if (running) return running;
     const work = (async () => {
-      const seen = await deps.vault.read(profile.id);
-      return locked(profile, options.force ?? false, options.rejectedToken, seen.accessToken);
+      const seen = options.seenToken ?? (await deps.vault.read(profile.id)).accessToken;
+      return locked(profile, options.force ?? false, options.rejectedToken, seen);
     })().finally(() => inFlight.delete(profile.id));
     inFlight.set(profile.id, work);
     return work;
@@ -137,7 +145,7 @@ export function createRefresher(deps: RefresherDeps): Refresher {
         return entry.accessToken;
       }
       if (isFresh(entry, deps.clock.now())) return entry.accessToken;
-      const next = await refresh(profile);
+      const next = await refresh(profile, { seenToken: entry.accessToken });
       if (!next.accessToken) throw notSignedIn(next);
       return next.accessToken;
     },

@@ -14,7 +14,7 @@ import { passwordGrant } from './password-grant';
 import { checkPersonalAccessToken } from './personal-token';
 import type { EnginePorts } from './ports';
 import { rememberUsername } from './profile-registry';
-import { toTokenDetails } from './profile-view';
+import { toProfileView, toTokenDetails } from './profile-view';
 import { createRefresher, notSignedIn } from './refresh';
 import { SignInFlows } from './sign-in-flows';
 import { withoutTokens, withTokens, type TokenSet } from './vault';
@@ -130,8 +130,8 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
           nextStep: 'Sign in again to get a new token.',
         });
       }
-      await refresher.refresh(profile, { force: true });
-      return ctx.view(profile);
+      const next = await refresher.refresh(profile, { force: true, seenToken: entry.accessToken });
+      return toProfileView(profile, next, ctx.settings.load().activeProfileId);
     },
     async tokenDetails(profileId) {
       const profile = ctx.profile(profileId);
