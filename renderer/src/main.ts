@@ -17,6 +17,7 @@ import { renderConsole } from './views/console/index';
 import { renderProfiles } from './views/profiles';
 import { renderSettings } from './views/settings';
 import { renderSetup } from './views/setup';
+import { signInProgressEvent } from './views/sign-in-browser';
 import { renderToken } from './views/token';
 
 const main = document.getElementById('main') as HTMLElement;
@@ -149,6 +150,10 @@ function onEvent(event: AppEvent): void {
         else if (view === 'profiles' || viewKey() !== renderedKey) render();
         else renderHeader();
       });
+      return;
+    case 'sign-in-progress':
+      // The browser sign-in panel listens for this to show its stage.
+      window.dispatchEvent(new CustomEvent(signInProgressEvent, { detail: event }));
       return;
     default:
       return;

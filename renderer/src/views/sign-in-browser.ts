@@ -7,6 +7,9 @@ import { ApiError, call } from '../api';
 import { h, replace } from '../dom';
 import { announce, clearMessage, showError, showMessage } from '../messages';
 
+/** DOM event (on window) carrying main's `sign-in-progress` events to this panel. */
+export const signInProgressEvent = 'token-tray:sign-in-progress';
+
 /** How long to wait for the app link before offering the local redirect. */
 const FALLBACK_AFTER_MS = 8000;
 
@@ -59,6 +62,7 @@ export function browserForm(
 
   function showWaiting(flow: PendingSignIn): void {
     const cancel = h('button', { type: 'button' }, 'Cancel');
+    const stage = h('strong', null, 'Waiting for your browser…');
     const fallback = h('button', { type: 'button', class: 'link' }, 'Use the local redirect instead');
     const fallbackRow = h(
       'div',
@@ -88,17 +92,25 @@ export function browserForm(
     });
     replace(
       area,
-      h(
-        'div',
-        { class: 'row waiting', role: 'status' },
-        h('span', { class: 'spinner', 'aria-hidden': 'true' }),
-        h('strong', null, 'Waiting for your browser…'),
-      ),
+      h('div', { class: 'row waiting', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), stage),
       h('p', { class: 'hint' }, 'Sign in and approve Token Tray in the browser window that opened.'),
       h('div', { class: 'row' }, cancel),
       fallbackRow,
     );
     cancel.focus();
+    const onProgress = (event: Event): void => {
+      const detail = (event as CustomEvent<{ flowId: string; stage: string }>).detail;
+      if (detail.flowId !== flow.flowId) return;
+      if (detail.stage === 'exchanging') {
+        stage.textContent = 'Finishing sign-in…';
+        cancel.disabled = true;
+        fallbackRow.hidden = true;
+        window.clearTimeout(fallbackTimer);
+      }
+      if (detail.stage === 'done' || detail.stage === 'failed')
+        window.removeEventListener(signInProgressEvent, onProgress);
+    };
+    window.addEventListener(signInProgressEvent, onProgress);
   }
 
   function resetIdle(): void {
