@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCliArgs, USAGE } from './cli-args';
@@ -35,8 +35,21 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  // Handlers go in first, so a stop during start-up (key generation) still exits cleanly.
+  let server: PmServer | null = null;
+  let certFile: string | null = null;
+  const stop = (): void => {
+    if (certFile !== null) rmSync(certFile, { force: true });
+    if (server === null) process.exit(0);
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   const config = opts.configFile === null ? undefined : readConfigFile(opts.configFile);
-  const server = await startPmServer({
+  server = await startPmServer({
     port: opts.port,
     host: opts.host,
     https: opts.https,
@@ -45,19 +58,11 @@ async function main(): Promise<void> {
   server.faults.latencyMs = opts.latencyMs;
   printCredentials(server);
   if (server.caCertPem !== undefined) {
-    const certFile = join(tmpdir(), `pm-server-${process.pid}.pem`);
+    certFile = join(tmpdir(), `pm-server-${process.pid}.pem`);
     writeFileSync(certFile, server.caCertPem);
     process.stdout.write(`Self-signed certificate: ${certFile} (trust it with NODE_EXTRA_CA_CERTS=${certFile})\n`);
   }
   process.stdout.write(`pm-server listening on ${server.url}\n`);
-  const stop = (): void => {
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 main().catch((err: unknown) => {

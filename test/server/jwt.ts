@@ -1,4 +1,4 @@
-import { createSign, createVerify, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { createSign, createVerify, generateKeyPair, randomBytes, type KeyObject } from 'node:crypto';
 
 /** The RSA key pair the server signs access tokens with (Passport's oauth-private.key / oauth-public.key). */
 export interface SigningKeys {
@@ -6,9 +6,13 @@ export interface SigningKeys {
   publicKey: KeyObject;
 }
 
-/** Generates a fresh 2048-bit RSA key pair at start-up. */
-export function generateSigningKeys(): SigningKeys {
-  return generateKeyPairSync('rsa', { modulusLength: 2048 });
+/** Generates a fresh 2048-bit RSA key pair at start-up (off the event loop). */
+export function generateSigningKeys(): Promise<SigningKeys> {
+  return new Promise((resolve, reject) => {
+    generateKeyPair('rsa', { modulusLength: 2048 }, (err, publicKey, privateKey) =>
+      err ? reject(err) : resolve({ publicKey, privateKey }),
+    );
+  });
 }
 
 /** Claims of a ProcessMaker (league/oauth2-server) access token, in league's order. */

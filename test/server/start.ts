@@ -8,7 +8,7 @@ import { Faults } from './faults';
 import { generateSigningKeys } from './jwt';
 import { createPersonalAccessToken } from './personal-access';
 import { Store } from './store';
-import { generateSelfSignedCertificate } from './tls-cert';
+import { generateSelfSignedCertificate, generateTlsKeys } from './tls-cert';
 import type { PmServer, PmStats, StartOptions } from './types';
 
 /** Formats a host for a URL (IPv6 in brackets). */
@@ -18,9 +18,11 @@ const urlHost = (host: string): string => (host.includes(':') ? `[${host}]` : ho
 export async function startPmServer(options: StartOptions = {}): Promise<PmServer> {
   const config = resolveConfig(options.config);
   const host = options.host ?? '127.0.0.1';
+  const https = options.https === true;
+  const [keys, tlsKeys] = await Promise.all([generateSigningKeys(), https ? generateTlsKeys() : null]);
   const ctx: ServerContext = {
     store: new Store(config),
-    keys: generateSigningKeys(),
+    keys,
     config,
     now: options.clock ?? Date.now,
     baseUrl: '',
@@ -37,8 +39,8 @@ export async function startPmServer(options: StartOptions = {}): Promise<PmServe
   const handler = createHandler(ctx, faults, stats);
   let server: Server;
   let caCertPem: string | undefined;
-  if (options.https === true) {
-    const tls = generateSelfSignedCertificate(host);
+  if (https && tlsKeys !== null) {
+    const tls = generateSelfSignedCertificate(host, tlsKeys);
     caCertPem = tls.certPem;
     server = createHttpsServer({ key: tls.keyPem, cert: tls.certPem }, handler);
   } else {
@@ -54,7 +56,7 @@ export async function startPmServer(options: StartOptions = {}): Promise<PmServe
     });
   });
   const { port } = server.address() as AddressInfo;
-  ctx.baseUrl = `${options.https === true ? 'https' : 'http'}://${urlHost(host)}:${port}`;
+  ctx.baseUrl = `${https ? 'https' : 'http'}://${urlHost(host)}:${port}`;
   const pm: PmServer = {
     url: ctx.baseUrl,
     config,

@@ -1,4 +1,4 @@
-import { createSign, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createSign, generateKeyPair, randomBytes, type KeyObject } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 
 /** A key and self-signed certificate, both PEM. */
@@ -59,12 +59,24 @@ function ipBytes(ip: string): Buffer {
 const extension = (id: string, critical: boolean, value: Buffer): Buffer =>
   seq(oid(id), ...(critical ? [bool(true)] : []), octets(value));
 
+/** A fresh 2048-bit RSA key pair for the certificate (off the event loop). */
+export function generateTlsKeys(): Promise<{ privateKey: KeyObject; publicKey: KeyObject }> {
+  return new Promise((resolve, reject) => {
+    generateKeyPair('rsa', { modulusLength: 2048 }, (err, publicKey, privateKey) =>
+      err ? reject(err) : resolve({ publicKey, privateKey }),
+    );
+  });
+}
+
 /**
- * Builds an RSA key and a self-signed X.509 v3 certificate (SHA-256) for `host`, valid for a year,
+ * Builds a self-signed X.509 v3 certificate (SHA-256) for `host`, valid for a year,
  * with subjectAltName localhost, 127.0.0.1 and ::1 (plus `host`). Clients trust it via the PEM.
  */
-export function generateSelfSignedCertificate(host: string): SelfSignedCertificate {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+export function generateSelfSignedCertificate(
+  host: string,
+  keys: { privateKey: KeyObject; publicKey: KeyObject },
+): SelfSignedCertificate {
+  const { privateKey, publicKey } = keys;
   const sigAlg = seq(oid('1.2.840.113549.1.1.11'), nul());
   const name = seq(
     set(seq(oid('2.5.4.3'), utf8('pm-server test certificate'))),
