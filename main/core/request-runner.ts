@@ -8,7 +8,7 @@ import type { ApiRequest, ApiResponse } from './engine-types';
 import type { Clock, FetchLike } from './ports';
 import { isSameOrigin, resolveApiUrl } from './api-url';
 import { readBodyCapped } from './body-reader';
-import { defaultTimeoutMs, guardedFetch, isJsonContentType, withDeadline } from './http';
+import { defaultTimeoutMs, isJsonContentType, toTransportError, withDeadline } from './http';
 import { checkJsonBody, checkUserHeaders, hasHeader } from './request-headers';
 
 /** What the runner needs from the engine. */
@@ -53,8 +53,16 @@ export async function runApiRequest(
   const userHeaders = checkUserHeaders(request.headers);
   const ownAuthorization = hasHeader(userHeaders, 'authorization');
   const timeoutMs = request.timeoutMs ?? defaultTimeoutMs;
+  if (signal?.aborted) throw toTransportError(signal.reason, signal);
+  // One deadline for the whole exchange (redirects, the retry, the body), mapped like guardedFetch.
   const deadline = withDeadline(timeoutMs, signal);
-  const fetch = guardedFetch(ctx.fetch, { timeoutMs });
+  const fetch: FetchLike = async (input, init) => {
+    try {
+      return await ctx.fetch(input, { ...init, signal: deadline });
+    } catch (err) {
+      throw toTransportError(err, deadline);
+    }
+  };
   const started = ctx.clock.now();
 
   const send = (token: string): Promise<Attempt> => {
