@@ -80,9 +80,11 @@ function render(): void {
   else if (view === 'profiles') renderProfiles(main, { onAdd: () => go('setup'), onOpen: () => go('token') });
   else if (view === 'settings') renderSettings(main);
   else cleanup = renderToken(main, profile);
-  main
-    .querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), select, textarea, button.primary')
-    ?.focus({ preventScroll: true });
+  // A view may mark the control to start in (e.g. the password when the username is known).
+  const first =
+    main.querySelector<HTMLElement>('[data-autofocus]') ??
+    main.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), select, textarea, button.primary');
+  first?.focus({ preventScroll: true });
 }
 
 function renderHeader(): void {

@@ -129,4 +129,26 @@ describe('first run', { timeout: 90_000 }, () => {
     await expect.poll(() => app?.cspViolations.length ?? 0).toBeGreaterThanOrEqual(2);
     app.cspViolations.length = 0; // expected here; the afterEach check is for the app's own code
   });
+  it('can be completed with the keyboard alone', async () => {
+    app = await startUiApp(browser, site);
+    const { page, pm } = app;
+    await app.open();
+    // Focus starts in the address field.
+    await page.keyboard.type(pm.url);
+    await page.getByText('Looks like ProcessMaker').waitFor();
+    await page.keyboard.press('Enter');
+    const group = page.getByRole('group', { name: 'How do you sign in?' });
+    await group.waitFor();
+    // Focus is on the preselected first choice; arrows move between choices.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(group.getByRole('radio').nth(2).isChecked()).resolves.toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Profile name').waitFor();
+    await expect(page.getByLabel('Client ID').count()).resolves.toBe(0);
+    await expect(page.getByLabel('Profile name').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Personal access token').waitFor();
+    expect((await app.engine.listProfiles())[0]?.grant).toBe('personal_access_token');
+  });
 });

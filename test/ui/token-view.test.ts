@@ -102,4 +102,23 @@ describe('token view', { timeout: 90_000 }, () => {
     await page.getByRole('heading', { name: 'Sign in — Acme' }).waitFor();
     expect((await app.engine.getProfile(profile.id)).status.state).toBe('signed_out');
   });
+  it('tells the person plainly to sign in again when ProcessMaker ends the session', async () => {
+    app = await startUiApp(browser, site, { pm: { config: { accessTokenTtl: 3600 } } });
+    const profile = await addSignedInProfile(app);
+    const { page } = app;
+    await app.open();
+    await page.getByTestId('countdown').waitFor();
+    app.pm.faults.revokeEverything();
+    await page.getByRole('button', { name: 'Refresh now' }).click();
+    await page.getByText('Your sign-in has expired.', { exact: false }).first().waitFor();
+    await page.getByRole('heading', { name: 'Sign in — Acme' }).waitFor();
+    expect((await app.engine.getProfile(profile.id)).status).toMatchObject({
+      state: 'signed_out',
+      reason: 'session_expired',
+    });
+    // The username is remembered, so the password field is ready for typing.
+    await expect(page.getByLabel('Username').inputValue()).resolves.toBe(app.pm.seed.user.username);
+    await expect(page.getByLabel('Password').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await screenshotBothThemes(page, '18-session-expired');
+  });
 });

@@ -39,7 +39,12 @@ export function renderSignIn(root: HTMLElement, profile: ProfileView, onSignedIn
 
 function passwordForm(profile: ProfileView, message: HTMLElement, onSignedIn: (p: ProfileView) => void): HTMLElement {
   const user = h('input', { type: 'text', name: 'username', autocomplete: 'username', value: profile.username ?? '' });
-  const pass = h('input', { type: 'password', name: 'password', autocomplete: 'current-password' });
+  const pass = h('input', {
+    type: 'password',
+    name: 'password',
+    autocomplete: 'current-password',
+    'data-autofocus': profile.username ? true : null,
+  });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Sign in');
   const form = h(
     'form',
