@@ -5,7 +5,7 @@
 import type { AppEvent } from '../contract/ipc';
 import type { DeepLinkRoute } from '../core/deep-link-router';
 import type { TokenEngine } from '../core/engine-types';
-import { TokenTrayError, toUserError } from '../core/errors';
+import { isErrorCode, TokenTrayError, toUserError } from '../core/errors';
 import type { LogSink } from '../core/ports';
 import type { SecretClipboard } from '../core/secret-clipboard';
 import type { MenuAction } from '../core/tray-menu';
@@ -16,6 +16,8 @@ export interface ActionDeps {
   engine: TokenEngine;
   clipboard: SecretClipboard;
   showWindow(view?: Extract<AppEvent, { type: 'show' }>): void;
+  /** True when the window exists and is visible (a finished browser sign-in brings it back). */
+  windowVisible(): boolean;
   notify(title: string, body: string): void;
   quit(): void;
   log: LogSink;
@@ -106,6 +108,7 @@ export function createAppActions(deps: ActionDeps): AppActions {
       if (route.kind === 'open') return deps.showWindow();
       void engine.handleCallbackUrl(route.url).then(
         (matched) => {
+          if (matched && deps.windowVisible()) deps.showWindow();
           if (!matched) {
             deps.notify(
               'Sign-in link not recognised',
@@ -113,7 +116,8 @@ export function createAppActions(deps: ActionDeps): AppActions {
             );
           }
         },
-        (err: unknown) => tell('Sign-in did not finish', err),
+        (err: unknown) =>
+          tell(isErrorCode(err, 'state_mismatch') ? 'Sign-in link not recognised' : 'Sign-in did not finish', err),
       );
     },
   };

@@ -2,7 +2,7 @@
  * The composition root of the tray app: wiring only. Order matters: the
  * single-instance lock and the deep-link listeners come before `ready`.
  */
-import { app, net, session, shell } from 'electron';
+import { app, dialog, net, session, shell } from 'electron';
 import type { AppEvent } from '../contract/ipc';
 import { createHistoryStore } from '../core/history';
 import { createLogger } from '../core/logger';
@@ -39,84 +39,98 @@ if (takeSingleInstanceLock()) {
     onSecondInstance: () => windows?.show(),
   });
   registerUrlScheme();
-  void app.whenReady().then(async () => {
-    setDockVisible(false);
-    const userData = app.getPath('userData');
-    const sink = setUpLogging(userData, !app.isPackaged);
-    const files = appFiles(__dirname, app.getAppPath());
-    serveRenderer(session.defaultSession, files.rendererDir);
-    const secrets = await createAppSecretStore('Token Tray', userData, sink);
-    const preferences = createPreferencesStore(userData);
-    const clipboard = createAppClipboard(() => preferences.get().clipboardClearSeconds);
-    const openedUrls: string[] = [];
-    const engine = createTokenEngine({
-      fetch: (input, init) => net.fetch(input, init),
-      secrets,
-      configDir: userData,
-      log: createLogger(sink),
-      settings: createElectronSettingsFile(sink),
-      openBrowser: async (url) => {
-        if (!isExternalWebUrl(url)) return;
-        if (e2eMode) openedUrls.push(url);
-        else await shell.openExternal(url);
-      },
-    });
-    const win = createWindowManager({ preload: files.preload, setDockVisible });
-    windows = win;
-    const emit = (event: AppEvent) => pushEvent(win.contents(), event);
-    const handlers = createIpcHandlers({
-      engine,
-      clipboard,
-      history: createHistoryStore(userData),
-      preferences,
-      openExternal: (url) => shell.openExternal(url),
-      appInfo: { version: app.getVersion(), platform: process.platform, secretStorage: secrets.kind, adminHelpUrl },
-      emit,
-      onUnexpectedError: (channel, err) =>
-        sink.error(`${channel} failed: ${err instanceof Error ? err.message : String(err)}`),
-    });
-    registerIpcHandlers(handlers, () => win.contents());
-    const appActions = createAppActions({
-      engine,
-      clipboard,
-      showWindow: (view) => win.show(view),
-      notify,
-      quit: () => app.quit(),
-      log: sink,
-    });
-    actions = appActions;
-    const tray = createAppTray(files.trayAssetsDir, appActions.onMenu, () => win.show());
-    let trayUpdated: Promise<void> = Promise.resolve();
-    const refreshTray = () => {
-      trayUpdated = engine
-        .listProfiles()
-        .then(tray.update, (err: unknown) => sink.error(`Tray update failed: ${String(err)}`));
-    };
-    engine.onEvent((event) => {
-      emit(event);
-      refreshTray();
-    });
-    refreshTray();
-    const shortcut = createCopyShortcut(() => appActions.copyActiveToken());
-    const applyPreferences = createPreferencesEffects(shortcut, notify, sink);
-    applyPreferences(preferences.get());
-    preferences.onChange(applyPreferences);
-    manageLifecycle(async () => {
-      win.allowClose();
-      shortcut.dispose();
-      await clipboard.dispose();
-      tray.destroy();
-      await engine.dispose();
-    });
-    if (e2eMode) {
-      installTestHooks({
-        trayMenu: () => tray.snapshot().menu,
-        trayTooltip: () => tray.snapshot().tooltip,
-        clickMenu: (id) => tray.click(id),
-        openedUrls,
-        settled: () => trayUpdated,
+  void app
+    .whenReady()
+    .then(async () => {
+      setDockVisible(false);
+      const userData = app.getPath('userData');
+      const sink = setUpLogging(userData, !app.isPackaged);
+      const files = appFiles(__dirname, app.getAppPath());
+      serveRenderer(session.defaultSession, files.rendererDir);
+      const secrets = await createAppSecretStore('Token Tray', userData, sink);
+      sink.info(`Token Tray ${app.getVersion()} started; secrets kept in the ${secrets.kind}.`);
+      const preferences = createPreferencesStore(userData);
+      const clipboard = createAppClipboard(() => preferences.get().clipboardClearSeconds);
+      const openedUrls: string[] = [];
+      const engine = createTokenEngine({
+        fetch: (input, init) => net.fetch(input, init),
+        secrets,
+        configDir: userData,
+        log: createLogger(sink),
+        settings: createElectronSettingsFile(sink),
+        openBrowser: async (url) => {
+          if (!isExternalWebUrl(url)) return;
+          if (e2eMode) openedUrls.push(url);
+          else await shell.openExternal(url);
+        },
       });
-    }
-    deepLinks.markReady();
-  });
+      const win = createWindowManager({ preload: files.preload, setDockVisible });
+      windows = win;
+      const emit = (event: AppEvent) => pushEvent(win.contents(), event);
+      const handlers = createIpcHandlers({
+        engine,
+        clipboard,
+        history: createHistoryStore(userData),
+        preferences,
+        openExternal: (url) => shell.openExternal(url),
+        appInfo: { version: app.getVersion(), platform: process.platform, secretStorage: secrets.kind, adminHelpUrl },
+        emit,
+        onUnexpectedError: (channel, err) =>
+          sink.error(`${channel} failed: ${err instanceof Error ? err.message : String(err)}`),
+      });
+      registerIpcHandlers(handlers, () => win.contents());
+      const appActions = createAppActions({
+        engine,
+        clipboard,
+        showWindow: (view) => win.show(view),
+        windowVisible: () => win.isVisible(),
+        notify,
+        quit: () => app.quit(),
+        log: sink,
+      });
+      actions = appActions;
+      app.on('activate', () => win.show());
+      const tray = createAppTray(files.trayAssetsDir, appActions.onMenu, () => win.show());
+      let trayUpdated: Promise<void> = Promise.resolve();
+      const refreshTray = () => {
+        trayUpdated = engine
+          .listProfiles()
+          .then(tray.update, (err: unknown) => sink.error(`Tray update failed: ${String(err)}`));
+      };
+      engine.onEvent((event) => {
+        emit(event);
+        refreshTray();
+      });
+      refreshTray();
+      const shortcut = createCopyShortcut(() => appActions.copyActiveToken());
+      const applyPreferences = createPreferencesEffects(shortcut, notify, sink);
+      applyPreferences(preferences.get());
+      preferences.onChange(applyPreferences);
+      manageLifecycle(async () => {
+        win.allowClose();
+        shortcut.dispose();
+        await clipboard.dispose();
+        tray.destroy();
+        await engine.dispose();
+      });
+      if (e2eMode) {
+        installTestHooks({
+          trayMenu: () => tray.snapshot().menu,
+          trayTooltip: () => tray.snapshot().tooltip,
+          clickMenu: (id) => tray.click(id),
+          openedUrls,
+          settled: () => trayUpdated,
+        });
+      }
+      deepLinks.markReady();
+    })
+    .catch((err: unknown) => {
+      // Nothing else can show it yet: no window, no tray.
+      console.error(err);
+      dialog.showErrorBox(
+        'Token Tray could not start',
+        'Something went wrong while starting Token Tray. Try again; if it keeps happening, reinstall the app.',
+      );
+      app.exit(1);
+    });
 }

@@ -3,7 +3,10 @@
  * same file the CLI opens with conf), with a JSON schema and migrations,
  * adapted to core's {@link SettingsFile} port.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type Conf from 'conf';
+import { app } from 'electron';
 import Store, { type Schema } from 'electron-store';
 import { SETTINGS_SCHEMA_VERSION } from '../core/settings-schema';
 import { backupCorruptFile } from '../core/settings-file';
@@ -11,10 +14,14 @@ import type { LogSink, SettingsFile } from '../core/ports';
 
 type SettingsRecord = Record<string, unknown>;
 
-/** A loose schema: core validates profiles in detail with zod on every read. */
+/**
+ * A deliberately loose schema (top-level types only): core validates every
+ * profile with zod on each read, and a stricter schema here could refuse a
+ * file the CLI wrote and lose the user's profiles.
+ */
 const schema: Schema<SettingsRecord> = {
   schemaVersion: { type: 'integer', minimum: 1 },
-  profiles: { type: 'array', items: { type: 'object', required: ['id', 'name', 'instanceUrl', 'grant'] } },
+  profiles: { type: 'array', items: { type: 'object' } },
   activeProfileId: { type: ['string', 'null'] },
 };
 
@@ -26,27 +33,44 @@ const migrations: Record<string, (store: Conf<SettingsRecord>) => void> = {
   },
 };
 
-function open(): Store<SettingsRecord> {
+function open(withSchema: boolean): Store<SettingsRecord> {
   return new Store<SettingsRecord>({
     name: 'config',
-    schema,
+    ...(withSchema ? { schema } : {}),
     migrations,
     accessPropertiesByDotNotation: false,
     clearInvalidConfig: false,
   });
 }
 
-/** Opens the settings; a damaged file is moved aside (kept for the user) and the app starts empty. */
+function isJson(file: string): boolean {
+  try {
+    JSON.parse(readFileSync(file, 'utf8'));
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+}
+
+/**
+ * Opens the settings. A file that is not JSON is moved aside (kept for the
+ * user) and the app starts empty; JSON the schema refuses is still opened,
+ * without the schema, so no profile is lost (core validates it anyway).
+ */
 export function createElectronSettingsFile(log: LogSink): SettingsFile<unknown> {
   let store: Store<SettingsRecord>;
   try {
-    store = open();
+    store = open(true);
   } catch {
-    const probe = new Store<SettingsRecord>({ name: 'config-path-probe' });
-    const configPath = probe.path.replace(/config-path-probe\.json$/, 'config.json');
-    const backup = backupCorruptFile(configPath);
-    log.warn(`The settings file could not be read and was moved aside${backup ? ` to ${backup}` : ''}.`);
-    store = open();
+    const configPath = join(app.getPath('userData'), 'config.json');
+    if (isJson(configPath)) {
+      log.warn('The settings file does not match the expected layout; opening it without the schema.');
+      store = open(false);
+    } else {
+      const backup = backupCorruptFile(configPath);
+      log.warn(`The settings file could not be read and was moved aside${backup ? ` to ${backup}` : ''}.`);
+      store = open(true);
+    }
   }
   return {
     path: store.path,
