@@ -69,12 +69,11 @@ export function promptHidden(question: string): Promise<string> {
 }
 
 /**
- * Gets a secret: from stdin when `fromStdin` (the `--…-stdin` flag) is set,
- * else by a hidden prompt when stdin is a terminal, else null (the caller
- * explains which flag to use). Secrets never come from argv.
+ * Gets a secret from stdin only (never argv): piped when `fromStdin` (the
+ * `--…-stdin` flag) is set, typed without echo when stdin is a terminal, else
+ * null (the caller explains which flag to use).
  */
 export async function readSecret(fromStdin: boolean, question: string): Promise<string | null> {
-  if (fromStdin) return readStdin();
   if (process.stdin.isTTY) return promptHidden(question);
-  return null;
+  return fromStdin ? readStdin() : null;
 }

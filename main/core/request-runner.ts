@@ -13,7 +13,7 @@ import { checkJsonBody, checkUserHeaders, hasHeader } from './request-headers';
 
 /** What the runner needs from the engine. */
 export interface RunnerContext {
-  /** Raw or guarded fetch; the runner guards it again with the request's own time limit. */
+  /** Raw (or guarded) fetch; the runner applies the request's time limit and maps transport failures itself. */
   fetch: FetchLike;
   instanceUrl: string;
   /** A fresh access token for the profile. */

@@ -2,7 +2,7 @@
 import type { GrantKind, RedirectMode } from '../../core/engine-types';
 import { stringOption } from '../cli-context';
 import { ExitCode } from '../exit-codes';
-import { readStdin, say } from '../terminal';
+import { readSecret, say } from '../terminal';
 import { UsageError } from '../usage-error';
 import type { CommandSpec } from './command';
 
@@ -58,7 +58,8 @@ Examples:
         'add',
       );
     }
-    const clientSecret = ctx.values['client-secret-stdin'] === true ? (await readStdin()).trim() : undefined;
+    const clientSecret =
+      ctx.values['client-secret-stdin'] === true ? (await readSecret(true, 'Client secret: '))?.trim() : undefined;
     const engine = await ctx.engine();
     const scope = stringOption(ctx.values, 'scope');
     const view = await engine.addProfile({
