@@ -135,6 +135,8 @@ export interface ApiRequest {
   /** JSON text; validated before sending. */
   body?: string;
   timeoutMs?: number;
+  /** How much of the body to keep as text (default 1 MB; at most 50 MB). The CLI asks for more than the window. */
+  maxTextBytes?: number;
 }
 
 /** The answer to an {@link ApiRequest}. */

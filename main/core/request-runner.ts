@@ -88,7 +88,11 @@ export async function runApiRequest(
   const read =
     method === 'HEAD'
       ? { text: '', sizeBytes: 0, truncated: false, complete: true }
-      : await readBodyCapped(response, { displayBytes: displayCapBytes, hardLimitBytes, signal: deadline });
+      : await readBodyCapped(response, {
+          displayBytes: Math.min(Math.max(request.maxTextBytes ?? displayCapBytes, 0), hardLimitBytes),
+          hardLimitBytes,
+          signal: deadline,
+        });
   const declared = Number(response.headers.get('content-length'));
   const sizeBytes =
     !read.complete && Number.isFinite(declared) && declared > read.sizeBytes ? declared : read.sizeBytes;

@@ -36,7 +36,7 @@ Options:
   --include, -i          print the status line and response headers on stderr
   --timeout SECONDS      give up after this long (default 30)
 
-The response body is printed on stdout (the first 1 MB of larger bodies). An
+The response body is printed on stdout (up to 50 MB). An
 answer with status 400 or more exits with code 1.
 
 Examples:
@@ -55,7 +55,8 @@ Examples:
     const method = (args.pop() ?? '').toUpperCase();
     if (!methods.has(method))
       throw new UsageError(`“${method}” is not an HTTP method: use GET, POST, PUT, PATCH, DELETE or HEAD.`, 'request');
-    const request: ApiRequest = { method: method as ApiRequest['method'], path };
+    // A terminal or a pipe takes the whole body (up to core's 50 MB limit), not the window's 1 MB.
+    const request: ApiRequest = { method: method as ApiRequest['method'], path, maxTextBytes: 50 * 1024 * 1024 };
     const headers = (ctx.values.header as string[] | undefined) ?? [];
     if (headers.length > 0) request.headers = headers.map(parseHeader);
     const data = stringOption(ctx.values, 'data');

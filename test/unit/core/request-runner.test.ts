@@ -210,6 +210,16 @@ describe('runApiRequest with raw servers', () => {
     expect(res.json).toBeNull();
   });
 
+  it('keeps the whole body when the caller asks for more text', async () => {
+    const res = await runApiRequest(context(target.url, 't'), {
+      method: 'GET',
+      path: 'ten-megabytes',
+      maxTextBytes: 20 * 1024 * 1024,
+    });
+    expect(res.truncated).toBe(false);
+    expect(res.text.length).toBe(10 * 1024 * 1024);
+  });
+
   it('returns HTML as text without parsing it', async () => {
     const res = await runApiRequest(context(target.url, 't'), { method: 'GET', path: 'html' });
     expect(res.text).toBe('<html>hi</html>');
