@@ -5,196 +5,20 @@
  * child-process IPC channel. Bundled by esbuild and loaded with `node -r`.
  * Only Electron is replaced: core, the keyring and pm-server are real.
  */
-import { EventEmitter } from 'node:events';
 import Module from 'node:module';
-import { join } from 'node:path';
-
-type Fn = (...args: unknown[]) => unknown;
-const calls: Array<[string, ...unknown[]]> = [];
-const record = (name: string, ...args: unknown[]) => void calls.push([name, ...args]);
-const notifications: Array<{ title: string; body: string }> = [];
-const opened: string[] = [];
-const ipcHandlers = new Map<string, Fn>();
-let protocolHandler: ((request: Request) => Promise<Response>) | null = null;
-let clipboardText = '';
-let nextContentsId = 1;
-
-class FakeWebContents extends EventEmitter {
-  id = nextContentsId++;
-  sent: unknown[] = [];
-  openHandler: ((details: { url: string }) => { action: string }) | null = null;
-  mainFrame = { url: '', parent: null };
-  send(channel: string, payload: unknown) {
-    this.sent.push([channel, payload]);
-  }
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
-    this.openHandler = handler;
-  }
-  isDestroyed() {
-    return false;
-  }
-}
-
-class FakeBrowserWindow extends EventEmitter {
-  static all: FakeBrowserWindow[] = [];
-  static getAllWindows = () => FakeBrowserWindow.all;
-  webContents = new FakeWebContents();
-  visible = false;
-  constructor(public options: Record<string, unknown>) {
-    super();
-    FakeBrowserWindow.all.push(this);
-    record('BrowserWindow', options);
-  }
-  async loadURL(url: string) {
-    record('loadURL', url);
-    this.webContents.mainFrame.url = url;
-    setImmediate(() => {
-      this.webContents.emit('did-finish-load');
-      this.emit('ready-to-show');
-    });
-  }
-  show() {
-    this.visible = true;
-    this.emit('show');
-  }
-  hide() {
-    this.visible = false;
-    this.emit('hide');
-  }
-  isVisible = () => this.visible;
-  isMinimized = () => false;
-  restore() {}
-  focus() {}
-  isDestroyed = () => false;
-}
-
-class FakeApp extends EventEmitter {
-  isPackaged = false;
-  dock = undefined;
-  private paths = new Map<string, string>();
-  private readyResolve: () => void = () => undefined;
-  private readyPromise = new Promise<void>((resolve) => (this.readyResolve = resolve));
-  private quitting = false;
-  requestSingleInstanceLock() {
-    record('requestSingleInstanceLock');
-    return true;
-  }
-  setAsDefaultProtocolClient(...args: unknown[]) {
-    record('setAsDefaultProtocolClient', ...args);
-    return true;
-  }
-  whenReady() {
-    return this.readyPromise;
-  }
-  markReady() {
-    record('ready');
-    this.readyResolve();
-    this.emit('ready');
-  }
-  getPath(name: string) {
-    return this.paths.get(name) ?? join(process.env.PMTOKEN_CONFIG_DIR ?? '/tmp', name === 'userData' ? '' : name);
-  }
-  setPath(name: string, value: string) {
-    record('setPath', name, value);
-    this.paths.set(name, value);
-  }
-  getVersion = () => '0.1.0';
-  getName = () => 'Token Tray';
-  getAppPath = () => process.cwd();
-  setLoginItemSettings = (s: unknown) => record('setLoginItemSettings', s);
-  focus() {}
-  quit() {
-    record('quit');
-    if (this.quitting) return;
-    let prevented = false;
-    this.emit('before-quit', { preventDefault: () => (prevented = true) });
-    if (prevented) return;
-    this.quitting = true;
-    setImmediate(() => process.exit(0));
-  }
-  exit(code: number) {
-    record('exit', code);
-    process.exit(code);
-  }
-}
-
-const app = new FakeApp();
-const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false, themeSource: 'system' });
-class FakeTray extends EventEmitter {
-  static last: FakeTray | null = null;
-  image = '';
-  tooltip = '';
-  menu: unknown = null;
-  constructor() {
-    super();
-    FakeTray.last = this;
-  }
-  setImage(image: string) {
-    this.image = String(image);
-  }
-  setToolTip(text: string) {
-    this.tooltip = text;
-  }
-  setContextMenu(menu: unknown) {
-    this.menu = menu;
-  }
-  destroy() {
-    record('tray.destroy');
-  }
-}
-
-const noop = () => undefined;
-const electron: Record<string, unknown> = {
+import {
   app,
-  BrowserWindow: FakeBrowserWindow,
-  Tray: FakeTray,
-  Menu: { buildFromTemplate: (template: unknown) => ({ template }) },
-  nativeImage: { createEmpty: () => ({}) },
-  nativeTheme,
-  clipboard: {
-    readText: async () => clipboardText,
-    writeText: async (text: string) => void (clipboardText = text),
-  },
-  Notification: class {
-    static isSupported = () => true;
-    constructor(private readonly options: { title: string; body: string }) {}
-    show() {
-      notifications.push({ title: this.options.title, body: this.options.body });
-    }
-  },
-  globalShortcut: {
-    register: (a: string) => (record('globalShortcut.register', a), true),
-    unregister: noop,
-    unregisterAll: noop,
-  },
-  safeStorage: { getSelectedStorageBackend: () => 'gnome_libsecret', isAsyncEncryptionAvailable: async () => false },
-  dialog: { showErrorBox: (t: string, b: string) => record('showErrorBox', t, b) },
-  shell: { openExternal: async (url: string) => void opened.push(url), openPath: async () => '' },
-  net: { fetch: (input: string, init?: RequestInit) => fetch(input, init) },
-  protocol: { registerSchemesAsPrivileged: (s: unknown) => record('registerSchemesAsPrivileged', s) },
-  session: {
-    defaultSession: {
-      protocol: {
-        handle: (scheme: string, handler: (r: Request) => Promise<Response>) => (
-          record('protocol.handle', scheme),
-          (protocolHandler = handler)
-        ),
-      },
-      webRequest: { onHeadersReceived: () => record('onHeadersReceived') },
-      setPermissionRequestHandler: () => record('setPermissionRequestHandler'),
-      setPermissionCheckHandler: noop,
-    },
-  },
-  ipcMain: {
-    handle: (channel: string, fn: Fn) => void ipcHandlers.set(channel, fn),
-    removeHandler: (channel: string) => void ipcHandlers.delete(channel),
-    on: noop,
-  },
-};
-// Anything else electron-log or electron-store touches: harmless no-ops.
-const fake = new Proxy(electron, {
-  get: (target, key: string) => (key in target ? target[key] : key === '__esModule' ? false : undefined),
-});
+  calls,
+  fakeElectron,
+  FakeBrowserWindow,
+  FakeTray,
+  FakeWebContents,
+  ipcHandlers,
+  notifications,
+  opened,
+  record,
+  state,
+} from './fake-electron-parts';
 
 const moduleInternals = Module as unknown as {
   _resolveFilename: (request: string, ...rest: unknown[]) => string;
@@ -208,7 +32,7 @@ moduleInternals._cache['fake-electron'] = {
   id: 'fake-electron',
   filename: 'fake-electron',
   loaded: true,
-  exports: fake,
+  exports: fakeElectron,
 };
 (process as { defaultApp?: boolean }).defaultApp = true;
 
@@ -234,9 +58,9 @@ async function run(command: Command): Promise<unknown> {
     case 'opened':
       return opened;
     case 'clipboard':
-      return clipboardText;
+      return state.clipboardText;
     case 'set-clipboard':
-      clipboardText = command.text;
+      state.clipboardText = command.text;
       return null;
     case 'channels':
       return [...ipcHandlers.keys()];
@@ -282,8 +106,8 @@ async function run(command: Command): Promise<unknown> {
       return handler({ sender: contents, senderFrame: frame }, ...command.args);
     }
     case 'fetch-app': {
-      if (!protocolHandler) return null;
-      const response = await protocolHandler(new Request(command.url));
+      if (!state.protocolHandler) return null;
+      const response = await state.protocolHandler(new Request(command.url));
       return {
         status: response.status,
         type: response.headers.get('content-type'),
