@@ -39,6 +39,16 @@ export function checkUserHeaders(
     if (/[\r\n\0]/.test(rawValue)) {
       throw new TokenTrayError('invalid_input', `The value of the ${name} header must be on one line.`);
     }
+    // HTTP header values are bytes; fetch refuses characters beyond Latin-1.
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(rawValue)) {
+      throw new TokenTrayError(
+        'invalid_input',
+        `The value of the ${name} header has characters that cannot be sent in a header.`,
+        {
+          nextStep: 'Use plain letters, digits and punctuation.',
+        },
+      );
+    }
     if (droppedHeaders.has(name.toLowerCase())) continue;
     out.push([name, rawValue.trim()]);
   }

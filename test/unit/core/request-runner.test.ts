@@ -122,6 +122,14 @@ describe('runApiRequest against pm-server', () => {
     expect(err.code).toBe('invalid_input');
   });
 
+  it('rejects a header value fetch could not send', async () => {
+    const err = await errorOf(
+      runApiRequest(context(pm.url, access), { method: 'GET', path: 'users', headers: [['X-Note', 'naïve ✓']] }),
+    );
+    expect(err.code).toBe('invalid_input');
+    expect(err.message).toContain('X-Note');
+  });
+
   it('rejects a header name with spaces in plain words', async () => {
     const err = await errorOf(
       runApiRequest(context(pm.url, access), { method: 'GET', path: 'users', headers: [['Bad Name', 'x']] }),
