@@ -2,6 +2,7 @@
  * The pieces of the Electron stand-in (see fake-electron.ts): the app,
  * windows, tray, clipboard and friends, recording what the shell asks.
  */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 
@@ -143,6 +144,33 @@ export class FakeTray extends EventEmitter {
 }
 
 const noop = () => undefined;
+
+/**
+ * safeStorage as the test asks: `basic_text` (Linux without a keyring: plain
+ * text, which the shell must refuse), `encrypting` (real AES-GCM with a
+ * per-process key), or unset (no encryption available).
+ */
+function fakeSafeStorage(mode: string | undefined) {
+  const key = randomBytes(32);
+  return {
+    getSelectedStorageBackend: () => (mode === 'basic_text' ? 'basic_text' : 'gnome_libsecret'),
+    isAsyncEncryptionAvailable: async () => mode === 'encrypting',
+    encryptStringAsync: async (text: string) => {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    },
+    decryptStringAsync: async (data: Buffer) => {
+      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
+      decipher.setAuthTag(data.subarray(12, 28));
+      return {
+        result: Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8'),
+        shouldReEncrypt: false,
+      };
+    },
+  };
+}
 const electron: Record<string, unknown> = {
   app,
   BrowserWindow: FakeBrowserWindow,
@@ -166,7 +194,7 @@ const electron: Record<string, unknown> = {
     unregister: noop,
     unregisterAll: noop,
   },
-  safeStorage: { getSelectedStorageBackend: () => 'gnome_libsecret', isAsyncEncryptionAvailable: async () => false },
+  safeStorage: fakeSafeStorage(process.env.FAKE_SAFE_STORAGE),
   dialog: { showErrorBox: (t: string, b: string) => record('showErrorBox', t, b) },
   shell: { openExternal: async (url: string) => void opened.push(url), openPath: async () => '' },
   net: { fetch: (input: string, init?: RequestInit) => fetch(input, init) },

@@ -40,16 +40,17 @@ export interface ShellProcess {
   stderr(): string;
 }
 
-/** Starts the bundled main process with `args` as its command line. */
+/** Starts the bundled main process with `args` as its command line and extra `env`. */
 export function startShell(
   built: { main: string; fake: string },
   configDir: string,
   args: string[] = [],
+  env: Record<string, string> = {},
 ): ShellProcess {
   const child = fork(built.main, args, {
     cwd: root,
     execArgv: ['-r', built.fake],
-    env: { ...process.env, PMTOKEN_CONFIG_DIR: configDir, TOKEN_TRAY_E2E: '1' },
+    env: { ...process.env, PMTOKEN_CONFIG_DIR: configDir, TOKEN_TRAY_E2E: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let errors = '';
