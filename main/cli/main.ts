@@ -2,6 +2,7 @@
  * `pmtoken`'s dispatcher: global options, the command, its run, and the one
  * place errors become plain sentences on stderr and an exit code.
  */
+import { resolve } from 'node:path';
 import { defaultConfigDir } from '../core/config-dir';
 import { TokenTrayError } from '../core/errors';
 import { createCliContext } from './cli-context';
@@ -83,7 +84,7 @@ export async function main(argv: readonly string[], version: string): Promise<nu
       return ExitCode.ok;
     }
     const dirOption = typeof values['config-dir'] === 'string' ? values['config-dir'].trim() : '';
-    const configDir = dirOption || defaultConfigDir();
+    const configDir = resolve(dirOption || defaultConfigDir());
     context = createCliContext({ command: spec.name, positionals, values, configDir, env: process.env });
     return await spec.run(context);
   } catch (err) {
