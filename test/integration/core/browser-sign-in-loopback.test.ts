@@ -100,4 +100,16 @@ describe('authorization-code sign-in through the loopback listener, in real Chro
     await new Promise((r) => setTimeout(r, 50));
     await expect(fetch(`${redirectUri}?code=abc&state=x`)).rejects.toThrow();
   });
+
+  it('disposing the engine cancels a waiting sign-in and closes its listener', async () => {
+    const profile = await addCodeProfile(h, 'loopback');
+    const engine = h.sibling();
+    const pending = await engine.startBrowserSignIn(profile.id, { openBrowser: false });
+    const redirectUri = new URL(pending.authorizeUrl).searchParams.get('redirect_uri')!;
+    const waiting = engine.waitForSignIn(pending.flowId);
+    await engine.dispose();
+    await rejectsWithCode(waiting, 'sign_in_cancelled');
+    await new Promise((r) => setTimeout(r, 50));
+    await expect(fetch(`${redirectUri}?code=abc&state=x`)).rejects.toThrow();
+  });
 });
