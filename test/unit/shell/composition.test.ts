@@ -222,6 +222,36 @@ describe('the tray app process (Electron replaced by a recording stand-in)', () 
     });
   });
 
+  it('the copy shortcut, once chosen in Settings, copies the active token', async () => {
+    const accelerator = 'CommandOrControl+Shift+T';
+    expect(await shell.send({ cmd: 'press-shortcut', accelerator })).toBe(false);
+    const set = await shell.send<{ ok: boolean }>({
+      cmd: 'invoke',
+      channel: `${channelPrefix}setPreferences`,
+      args: [{ copyShortcut: accelerator }],
+      sender: 'window',
+    });
+    expect(set.ok).toBe(true);
+    await shell.send({ cmd: 'set-clipboard', text: '' });
+    expect(await shell.send({ cmd: 'press-shortcut', accelerator })).toBe(true);
+    await expect
+      .poll(async () => (await shell.send<string>({ cmd: 'clipboard' })).length > 20, { timeout: 10_000 })
+      .toBe(true);
+    await shell.send({
+      cmd: 'invoke',
+      channel: `${channelPrefix}setPreferences`,
+      args: [{ copyShortcut: null }],
+      sender: 'window',
+    });
+    expect(await shell.send({ cmd: 'press-shortcut', accelerator })).toBe(false);
+  });
+
+  it('signs out from the tray', async () => {
+    await clickTray(`sign-out:${profileId}`);
+    await expect.poll(async () => (await labels()).includes('Signed out'), { timeout: 10_000 }).toBe(true);
+    expect((await tray())?.image).toBe(join(process.cwd(), 'assets', 'tray', 'tray-signed-out-light.png'));
+  });
+
   it('quits from the tray, tidying up first', async () => {
     await clickTray('quit');
     expect(await shell.exited).toBe(0);

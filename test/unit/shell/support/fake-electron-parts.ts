@@ -12,6 +12,9 @@ export const record = (name: string, ...args: unknown[]) => void calls.push([nam
 export const notifications: Array<{ title: string; body: string }> = [];
 export const opened: string[] = [];
 export const ipcHandlers = new Map<string, Fn>();
+/** Registered global shortcuts and what they run. */
+export const shortcuts = new Map<string, () => void>();
+
 /** Mutable state the test reads and sets. */
 export const state = {
   protocolHandler: null as ((request: Request) => Promise<Response>) | null,
@@ -190,9 +193,13 @@ const electron: Record<string, unknown> = {
     }
   },
   globalShortcut: {
-    register: (a: string) => (record('globalShortcut.register', a), true),
-    unregister: noop,
-    unregisterAll: noop,
+    register: (accelerator: string, callback: () => void) => {
+      record('globalShortcut.register', accelerator);
+      shortcuts.set(accelerator, callback);
+      return true;
+    },
+    unregister: (accelerator: string) => void shortcuts.delete(accelerator),
+    unregisterAll: () => shortcuts.clear(),
   },
   safeStorage: fakeSafeStorage(process.env.FAKE_SAFE_STORAGE),
   dialog: { showErrorBox: (t: string, b: string) => record('showErrorBox', t, b) },

@@ -17,6 +17,7 @@ import {
   notifications,
   opened,
   record,
+  shortcuts,
   state,
 } from './fake-electron-parts';
 
@@ -46,6 +47,7 @@ type Command =
   | { id: number; cmd: 'window-open'; url: string }
   | { id: number; cmd: 'navigate'; url: string }
   | { id: number; cmd: 'set-clipboard'; text: string }
+  | { id: number; cmd: 'press-shortcut'; accelerator: string }
   | { id: number; cmd: 'click'; item: string };
 
 async function run(command: Command): Promise<unknown> {
@@ -62,6 +64,11 @@ async function run(command: Command): Promise<unknown> {
     case 'set-clipboard':
       state.clipboardText = command.text;
       return null;
+    case 'press-shortcut': {
+      const callback = shortcuts.get(command.accelerator);
+      callback?.();
+      return callback !== undefined;
+    }
     case 'channels':
       return [...ipcHandlers.keys()];
     case 'tray': {
