@@ -22,7 +22,8 @@ export function decodeJwtClaims(token: string): TokenClaims | null {
     for (const key of ['iat', 'nbf', 'exp'] as const) {
       const value = p[key];
       if (typeof value === 'number' && Number.isFinite(value)) claims[key] = value;
-      else if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) claims[key] = Number(value);
+      else if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+        claims[key] = Number(value);
     }
     return claims;
   } catch {
