@@ -12,6 +12,8 @@ export { createConfSettingsFile } from './settings-file';
 export { normaliseInstanceUrl, isLoopbackHost } from './instance-url';
 export { parseCallbackUrl, APP_REDIRECT_URI, LOOPBACK_REDIRECT_BASE, type CallbackResult } from './callback-url';
 export { cleanPastedToken } from './personal-token';
+export { MIN_VALIDITY_MS } from './refresh';
+export { DEFAULT_SIGN_IN_TIMEOUT_MS } from './sign-in-flows';
 export { maskToken } from './profile-view';
 export { decodeJwtClaims, jwtExpiresAt } from './jwt';
 export { guardedFetch, readJsonBody } from './http';
