@@ -5,7 +5,8 @@
  * (fails if it exists), holding `{pid, at}`. A lock whose process is gone,
  * or that is older than `staleMs`, is taken over under a short guard lock.
  */
-import { open, readFile, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { TokenTrayError } from './errors';
@@ -65,7 +66,12 @@ function isStale(found: { info: LockInfo | null; mtimeMs: number }, staleMs: num
 /** Creates the lock file; returns its content (unique per holder), or null when it already exists. */
 async function tryCreate(path: string): Promise<string | null> {
   try {
-    const handle = await open(path, 'wx', 0o600);
+    const handle = await open(path, 'wx', 0o600).catch(async (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+      // First run: the settings folder may not exist yet.
+      await mkdir(dirname(path), { recursive: true });
+      return open(path, 'wx', 0o600);
+    });
     const content = JSON.stringify({ pid: process.pid, at: Date.now(), host: hostname(), nonce: randomUUID() });
     try {
       await handle.writeFile(content);

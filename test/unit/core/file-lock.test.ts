@@ -63,4 +63,9 @@ describe('the cross-process lock file', () => {
     // The other holder's lock is left alone.
     expect(JSON.parse(await readFile(lock, 'utf8')).pid).toBe(process.ppid);
   });
+
+  it('creates a missing folder for the lock (first run)', async () => {
+    const deep = join(dir, 'not', 'yet', 'there.lock');
+    expect(await withFileLock(deep, async () => 'ran')).toBe('ran');
+  });
 });
