@@ -137,6 +137,7 @@ describe('sign-in', { timeout: 90_000 }, () => {
     await field.fill(token);
     await page.getByRole('button', { name: 'Save token' }).click();
     await page.getByTestId('user-name').waitFor();
-    await expect(page.getByText('Personal access token').first().isVisible()).resolves.toBe(true);
+    // The token view names the kind of token once its details have loaded.
+    await page.locator('.token-box').getByText('Personal access token', { exact: true }).waitFor();
   });
 });
