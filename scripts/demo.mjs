@@ -2,7 +2,7 @@
 // folder (with the pmtoken CLI), then opens Token Tray pointed at them. Ctrl+C stops both.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -47,11 +47,19 @@ console.log(`\npm-server: ${url}`);
 for (const u of users) console.log(`  user ${u.username.padEnd(6)} password ${u.password}`);
 console.log(`Demo settings folder: ${configDir}\n`);
 
-const electronBin = spawnSync(process.execPath, ['-e', 'process.stdout.write(require("electron"))'], { encoding: 'utf8' }).stdout;
+// Where `npm install` put the Electron binary (requiring 'electron' would try to download it).
+const electronBin = (() => {
+  try {
+    const binary = join('node_modules', 'electron', 'dist', readFileSync(join('node_modules', 'electron', 'path.txt'), 'utf8').trim());
+    return existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+})();
 if (!electronBin) {
   console.error('The Electron binary is not installed (run `npm install` without ELECTRON_SKIP_BINARY_DOWNLOAD). pm-server keeps running; press Ctrl+C to stop it.');
 } else {
-  const app = spawn(electronBin, ['.'], { stdio: 'inherit', env: { ...process.env, TOKEN_TRAY_USER_DATA: configDir } });
+  const app = spawn(electronBin, ['.'], { stdio: 'inherit', env: { ...process.env, PMTOKEN_CONFIG_DIR: configDir } });
   app.on('exit', () => server.kill());
 }
 const stop = () => {
@@ -59,4 +67,5 @@ const stop = () => {
   process.exit(0);
 };
 process.on('SIGINT', stop);
+process.on('exit', () => server.kill());
 process.on('SIGTERM', stop);
