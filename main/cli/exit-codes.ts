@@ -38,6 +38,7 @@ const byError: Partial<Record<ErrorCode, ExitCodeValue>> = {
   redirect_mismatch: ExitCode.signedOut,
   state_mismatch: ExitCode.signedOut,
   sign_in_timeout: ExitCode.signedOut,
+  sign_in_failed: ExitCode.signedOut,
   unreachable: ExitCode.network,
   tls_untrusted: ExitCode.network,
   timeout: ExitCode.network,
