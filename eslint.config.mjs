@@ -15,7 +15,18 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-exports': ['error', { restrictDefaultExports: { direct: true, named: true, defaultFrom: true, namedFrom: true, namespaceFrom: true } }],
+      'no-restricted-exports': [
+        'error',
+        {
+          restrictDefaultExports: {
+            direct: true,
+            named: true,
+            defaultFrom: true,
+            namedFrom: true,
+            namespaceFrom: true,
+          },
+        },
+      ],
     },
   },
   {
@@ -25,7 +36,12 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron],
-          patterns: [pattern(['**/shell/**', '**/cli/**', '**/renderer/**', '**/ipc/**', '**/preload/**'], 'Core never imports the edges.')],
+          patterns: [
+            pattern(
+              ['**/shell/**', '**/cli/**', '**/renderer/**', '**/ipc/**', '**/preload/**'],
+              'Core never imports the edges.',
+            ),
+          ],
         },
       ],
     },
@@ -35,7 +51,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [noElectron], patterns: [pattern(['**/shell/**', '**/renderer/**', '**/preload/**'], 'Only the shell wires the edges together.')] },
+        {
+          paths: [noElectron],
+          patterns: [
+            pattern(['**/shell/**', '**/renderer/**', '**/preload/**'], 'Only the shell wires the edges together.'),
+          ],
+        },
       ],
     },
   },
@@ -62,7 +83,18 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.cjs', 'scripts/**/*.js'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', fetch: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        fetch: 'readonly',
+      },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

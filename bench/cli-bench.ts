@@ -20,7 +20,12 @@ export async function cliBench(cliPath: string): Promise<BenchRow[]> {
   const server = await startPmServer();
   const configDir = await mkdtemp(join(tmpdir(), 'token-tray-bench-cli-'));
   // The CLI uses the app's keychain service name; the bench runs inside the private keyring.
-  const engine = createTokenEngine({ fetch: (i, init) => fetch(i, init), secrets: createKeytarSecretStore(), configDir, openBrowser: async () => undefined });
+  const engine = createTokenEngine({
+    fetch: (i, init) => fetch(i, init),
+    secrets: createKeytarSecretStore(),
+    configDir,
+    openBrowser: async () => undefined,
+  });
   try {
     const { passwordClient, user } = server.seed;
     const profile = await engine.addProfile({
@@ -31,11 +36,16 @@ export async function cliBench(cliPath: string): Promise<BenchRow[]> {
       grant: 'password',
     });
     await engine.signInWithPassword(profile.id, user.username, user.password);
-    const check = spawnSync(process.execPath, [cliPath, '--config-dir', configDir, 'token', 'bench-cli'], { encoding: 'utf8' });
+    const check = spawnSync(process.execPath, [cliPath, '--config-dir', configDir, 'token', 'bench-cli'], {
+      encoding: 'utf8',
+    });
     if (check.status !== 0 || check.stdout.trim().split('.').length !== 3) {
       throw new Error(`pmtoken token did not print a token: ${check.stderr.trim()}`);
     }
-    const r = await paired(run([cliPath, '--config-dir', configDir, 'token', 'bench-cli']), run(['-e', '0']), { rounds: 25, warmup: 3 });
+    const r = await paired(run([cliPath, '--config-dir', configDir, 'token', 'bench-cli']), run(['-e', '0']), {
+      rounds: 25,
+      warmup: 3,
+    });
     await engine.removeProfile(profile.id);
     return [ratioRow('pmtoken token (wall time)', 'pmtoken token', 'node -e 0', r, 1.6)];
   } finally {

@@ -14,7 +14,10 @@ import { paired, ratioRow, type BenchRow } from './measure';
 type Keytar = { getPassword(service: string, account: string): Promise<string | null> };
 
 /** Signs in a password profile and returns the engine, server and profile id. */
-async function setUp(service: string, configDir: string): Promise<{ server: PmServer; engine: TokenEngine; profileId: string }> {
+async function setUp(
+  service: string,
+  configDir: string,
+): Promise<{ server: PmServer; engine: TokenEngine; profileId: string }> {
   const server = await startPmServer();
   const engine = createTokenEngine({
     fetch: (input, init) => fetch(input, init),
@@ -93,7 +96,9 @@ export async function coreBench(): Promise<BenchRow[]> {
 
     // Context for the row above: core must store the rotated pair in the keychain before it returns it,
     // so the least any correct refresh can cost is that POST plus one keychain write.
-    const keytarWrite = createRequire(__filename)('keytar') as Keytar & { setPassword(s: string, a: string, p: string): Promise<void> };
+    const keytarWrite = createRequire(__filename)('keytar') as Keytar & {
+      setPassword(s: string, a: string, p: string): Promise<void>;
+    };
     const floor = await paired(
       () => engine.refreshNow(profileId),
       async () => {
@@ -115,12 +120,22 @@ export async function coreBench(): Promise<BenchRow[]> {
       },
       { rounds: 60, warmup: 5 },
     );
-    rows.push(ratioRow('forced refresh vs its floor', 'engine.refreshNow()', 'fetch POST + one keytar.setPassword', floor, 1.15));
+    rows.push(
+      ratioRow(
+        'forced refresh vs its floor',
+        'engine.refreshNow()',
+        'fetch POST + one keytar.setPassword',
+        floor,
+        1.15,
+      ),
+    );
 
     const get = await paired(
       () => engine.request(profileId, { method: 'GET', path: 'users' }),
       async () => {
-        const res = await fetch(`${server.url}/api/1.0/users`, { headers: { Authorization: `Bearer ${bare.access}`, Accept: 'application/json' } });
+        const res = await fetch(`${server.url}/api/1.0/users`, {
+          headers: { Authorization: `Bearer ${bare.access}`, Accept: 'application/json' },
+        });
         await res.text();
       },
       { rounds: 300, warmup: 20 },

@@ -65,13 +65,30 @@ export async function paired(
 }
 
 /** Builds a ratio row. */
-export function ratioRow(name: string, subject: string, baseline: string, r: { subject: number; baseline: number; ratio: number }, budget: number): BenchRow {
-  return { name, subject, baseline, subjectValue: r.subject, baselineValue: r.baseline, unit: 'ms', ratio: r.ratio, budget, pass: r.ratio <= budget };
+export function ratioRow(
+  name: string,
+  subject: string,
+  baseline: string,
+  r: { subject: number; baseline: number; ratio: number },
+  budget: number,
+): BenchRow {
+  return {
+    name,
+    subject,
+    baseline,
+    subjectValue: r.subject,
+    baselineValue: r.baseline,
+    unit: 'ms',
+    ratio: r.ratio,
+    budget,
+    pass: r.ratio <= budget,
+  };
 }
 
 /** Prints the table. */
 export function printTable(rows: BenchRow[]): void {
-  const fmt = (n: number | null, unit: string) => (n === null ? '-' : unit === 'ms' ? `${n.toFixed(2)} ms` : `${n.toFixed(1)} ${unit}`);
+  const fmt = (n: number | null, unit: string) =>
+    n === null ? '-' : unit === 'ms' ? `${n.toFixed(2)} ms` : `${n.toFixed(1)} ${unit}`;
   const lines = [
     ['benchmark', 'subject', 'baseline', 'ratio', 'budget', 'result'],
     ...rows.map((r) => [

@@ -6,8 +6,20 @@ import { chmodSync } from 'node:fs';
 const common = { bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning', legalComments: 'none' };
 // Electron 45 ships Node 22; the CLI must run on the Node people have (20+).
 const targets = {
-  main: { ...common, entryPoints: ['main/shell/index.ts'], outfile: 'dist/main/index.js', target: 'node22', external: ['electron', 'keytar'] },
-  preload: { ...common, entryPoints: ['main/preload/index.ts'], outfile: 'dist/preload/index.js', target: 'chrome130', external: ['electron'] },
+  main: {
+    ...common,
+    entryPoints: ['main/shell/index.ts'],
+    outfile: 'dist/main/index.js',
+    target: 'node22',
+    external: ['electron', 'keytar'],
+  },
+  preload: {
+    ...common,
+    entryPoints: ['main/preload/index.ts'],
+    outfile: 'dist/preload/index.js',
+    target: 'chrome130',
+    external: ['electron'],
+  },
   cli: {
     ...common,
     // Two files: start-up parses only the small entry; the engine (zod, oauth4webapi, conf) loads
