@@ -3,7 +3,8 @@
  * vault, the guarded fetch, the clock, events. Built once by createTokenEngine
  * and passed to the engine's parts.
  */
-import { createVault, type Vault, type VaultEntry } from './vault';
+import { createCachedVault } from './cached-vault';
+import type { Vault, VaultEntry } from './vault';
 import { withFileLock } from './file-lock';
 import { refreshLockPath } from './refresh';
 import type { EngineEvent, Profile, ProfileView } from './engine-types';
@@ -44,7 +45,7 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
 export function createEngineContext(ports: EnginePorts): EngineContext {
   const log = createLogger(ports.log ?? silent);
   const settings = createSettingsStore(ports.settings ?? createConfSettingsFile(ports.configDir), log);
-  const vault = createVault(ports.secrets);
+  const vault = createCachedVault(ports.secrets, ports.configDir);
   const listeners = new Set<(event: EngineEvent) => void>();
   const clock = ports.clock ?? { now: () => Date.now() };
   return {

@@ -76,48 +76,51 @@ export function createRefresher(deps: RefresherDeps): Refresher {
     seenToken: string | undefined,
   ): Promise<VaultEntry> => {
     const lockPath = refreshLockPath(deps.configDir, profile.id);
-    return withFileLock(
-      lockPath,
-      async () => {
-        const entry = await deps.vault.read(profile.id);
-        if (!entry.accessToken || entry.kind === 'none') throw notSignedIn(entry);
-        const changedMeanwhile = entry.accessToken !== (rejectedToken ?? seenToken);
-        if (entry.kind === 'personal_access_token') return entry;
-        // Another process (or an earlier call) refreshed while we waited: use its result.
-        if (changedMeanwhile && isFresh(entry, deps.clock.now())) return entry;
-        if (!force && !rejectedToken && isFresh(entry, deps.clock.now())) return entry;
-        if (!entry.refreshToken) {
-          if (entry.expiresAt !== null && entry.expiresAt !== undefined && entry.expiresAt <= deps.clock.now()) {
-            await deps.vault.write(profile.id, withoutTokens(entry, 'session_expired'));
-            deps.onSessionExpired(profile.id);
-            throw new TokenTrayError('session_expired');
-          }
-          return entry;
+    // `fresh`: skip the in-memory copy. After a 401 the copy is suspect, so the keychain itself is read.
+    const underLock = async (fresh: boolean): Promise<VaultEntry> => {
+      const entry = await deps.vault.read(profile.id, { fresh });
+      if (!entry.accessToken || entry.kind === 'none') throw notSignedIn(entry);
+      const changedMeanwhile = entry.accessToken !== (rejectedToken ?? seenToken);
+      if (entry.kind === 'personal_access_token') return entry;
+      // Another process (or an earlier call) refreshed while we waited: use its result.
+      if (changedMeanwhile && isFresh(entry, deps.clock.now())) return entry;
+      if (!force && !rejectedToken && isFresh(entry, deps.clock.now())) return entry;
+      if (!entry.refreshToken) {
+        if (entry.expiresAt !== null && entry.expiresAt !== undefined && entry.expiresAt <= deps.clock.now()) {
+          await deps.vault.write(profile.id, withoutTokens(entry, 'session_expired'));
+          deps.onSessionExpired(profile.id);
+          throw new TokenTrayError('session_expired');
         }
-        const target = {
-          instanceUrl: profile.instanceUrl,
-          clientId: profile.clientId,
-          clientSecret: entry.clientSecret,
-        };
-        try {
-          const tokens = await refreshTokenGrant(target, entry.refreshToken, deps.fetch, deps.clock);
-          // ProcessMaker rotates; if a server does not, keep the refresh token we have.
-          if (!tokens.refreshToken) tokens.refreshToken = entry.refreshToken;
-          const next = withTokens(entry, tokens);
-          await deps.vault.write(profile.id, next);
-          deps.onRefreshed(profile.id);
-          return next;
-        } catch (err) {
-          if (isErrorCode(err, 'session_expired')) {
-            await deps.vault.write(profile.id, withoutTokens(entry, 'session_expired'));
-            deps.log?.warn(`Profile ${profile.name}: the refresh token was refused; signed out.`);
-            deps.onSessionExpired(profile.id);
+        return entry;
+      }
+      const target = {
+        instanceUrl: profile.instanceUrl,
+        clientId: profile.clientId,
+        clientSecret: entry.clientSecret,
+      };
+      try {
+        const tokens = await refreshTokenGrant(target, entry.refreshToken, deps.fetch, deps.clock);
+        // ProcessMaker rotates; if a server does not, keep the refresh token we have.
+        if (!tokens.refreshToken) tokens.refreshToken = entry.refreshToken;
+        const next = withTokens(entry, tokens);
+        await deps.vault.write(profile.id, next);
+        deps.onRefreshed(profile.id);
+        return next;
+      } catch (err) {
+        if (isErrorCode(err, 'session_expired')) {
+          // A copy from memory may be older than the keychain (a writer died before replacing the
+          // generation nonce): if the keychain holds another refresh token, try again with that one.
+          if (!fresh && (await deps.vault.read(profile.id, { fresh: true })).refreshToken !== entry.refreshToken) {
+            return underLock(true);
           }
-          throw err;
+          await deps.vault.write(profile.id, withoutTokens(entry, 'session_expired'));
+          deps.log?.warn(`Profile ${profile.name}: the refresh token was refused; signed out.`);
+          deps.onSessionExpired(profile.id);
         }
-      },
-      deps.lock,
-    );
+        throw err;
+      }
+    };
+    return withFileLock(lockPath, () => underLock(rejectedToken !== undefined), deps.lock);
   };
 
   const refresh: Refresher['refresh'] = (profile, options = {}) => {

@@ -45,7 +45,8 @@ export interface TokenSet {
 
 /** Typed access to profile secrets. */
 export interface Vault {
-  read(profileId: string): Promise<VaultEntry>;
+  /** The entry; `fresh` skips any in-memory copy and asks the keychain itself. */
+  read(profileId: string, options?: { fresh?: boolean }): Promise<VaultEntry>;
   write(profileId: string, entry: VaultEntry): Promise<void>;
   /** Read, change, write. */
   update(profileId: string, change: (entry: VaultEntry) => VaultEntry): Promise<VaultEntry>;
@@ -79,18 +80,20 @@ export function withoutTokens(entry: VaultEntry, reason: 'session_expired' | 'si
   return next;
 }
 
-/** Builds a {@link Vault} over a {@link SecretStore}. */
+/** Parses a keychain item; anything that is not ours reads as an empty entry. */
+export function parseVaultItem(raw: string | null): VaultEntry {
+  if (raw === null || raw === '') return emptyEntry();
+  try {
+    const parsed = vaultEntrySchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : emptyEntry();
+  } catch {
+    return emptyEntry();
+  }
+}
+
+/** Builds a {@link Vault} over a {@link SecretStore}, reading the keychain every time. */
 export function createVault(secrets: SecretStore): Vault {
-  const read = async (profileId: string): Promise<VaultEntry> => {
-    const raw = await secrets.get(profileId);
-    if (raw === null || raw === '') return emptyEntry();
-    try {
-      const parsed = vaultEntrySchema.safeParse(JSON.parse(raw));
-      return parsed.success ? parsed.data : emptyEntry();
-    } catch {
-      return emptyEntry();
-    }
-  };
+  const read = async (profileId: string): Promise<VaultEntry> => parseVaultItem(await secrets.get(profileId));
   const write = async (profileId: string, entry: VaultEntry): Promise<void> => {
     await secrets.set(profileId, JSON.stringify(vaultEntrySchema.parse(entry)));
   };

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bumpVaultGeneration } from '../../../main/core/vault-generation';
 import { addPasswordProfile, createHarness, type Harness } from './engine-harness';
 
 const TTL = 120;
@@ -18,6 +19,8 @@ describe('a token the server rejects before its stored expiry', () => {
     await h.engine.signInWithPassword(profile.id, h.server.seed.user.username, h.server.seed.user.password);
     const item = JSON.parse((await h.secrets.get(profile.id)) ?? '{}') as { accessToken: string; expiresAt: number };
     await h.secrets.set(profile.id, JSON.stringify({ ...item, expiresAt: h.clock.now() + 3_600_000 }));
+    // Like every writer of the item: replace the generation nonce, so engines drop their in-memory copy.
+    bumpVaultGeneration(h.configDir, profile.id);
     h.clock.advance((TTL + 5) * 1000);
     h.server.stats.reset();
     return { profile, oldToken: item.accessToken };
