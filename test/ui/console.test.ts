@@ -1,28 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { screenshotBothThemes, seriousA11yViolationsBothThemes } from './checks';
-import { launchChromium, startRendererSite, startUiApp, type RendererSite, type UiApp } from './harness';
+import type { UiApp } from './harness';
 import { addSignedInProfile } from './profiles-fixture';
+import { useUiSuite } from './suite';
 
-let browser: Browser;
-let site: RendererSite;
-let app: UiApp | undefined;
-
-beforeAll(async () => {
-  site = await startRendererSite();
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  // Everything must work under the strict CSP: no violation in any test.
-  const violations = app?.cspViolations ?? [];
-  await app?.close();
-  app = undefined;
-  expect(violations).toEqual([]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const ui = useUiSuite();
 
 async function openConsole(ui: UiApp): Promise<Page> {
   await ui.open();
@@ -33,7 +16,7 @@ async function openConsole(ui: UiApp): Promise<Page> {
 
 describe('request console', { timeout: 90_000 }, () => {
   it('sends a GET with query parameters and shows status, size and the JSON body', async () => {
-    app = await startUiApp(browser, site);
+    const app = await ui.start();
     await addSignedInProfile(app);
     const page = await openConsole(app);
     await page.getByLabel('Path').fill('users');
@@ -53,14 +36,14 @@ describe('request console', { timeout: 90_000 }, () => {
     await page.getByLabel('Raw view').check();
     await expect(page.locator('.raw-body').innerText()).resolves.toContain('"per_page":1');
     await page.getByRole('button', { name: 'Copy body' }).click();
-    await expect.poll(() => app?.clipboard.text ?? '').toContain('"per_page"');
+    await expect.poll(() => app.clipboard.text).toContain('"per_page"');
     await page.getByLabel('Raw view').uncheck();
     await screenshotBothThemes(page, '10-console-get');
     expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
   });
 
   it('shows a large JSON answer as a collapsible tree, with a raw view', async () => {
-    app = await startUiApp(browser, site);
+    const app = await ui.start();
     await addSignedInProfile(app);
     const page = await openConsole(app);
     // A full address on the profile's own server is allowed; the API document is large.
@@ -83,7 +66,7 @@ describe('request console', { timeout: 90_000 }, () => {
   });
 
   it('Cancel stops a slow request and says so plainly', async () => {
-    app = await startUiApp(browser, site);
+    const app = await ui.start();
     await addSignedInProfile(app);
     const page = await openConsole(app);
     app.pm.faults.latencyMs = 20_000;
@@ -97,7 +80,7 @@ describe('request console', { timeout: 90_000 }, () => {
   });
 
   it('flags invalid JSON with its position before sending, then sends the corrected POST', async () => {
-    app = await startUiApp(browser, site);
+    const app = await ui.start();
     const profile = await addSignedInProfile(app);
     const page = await openConsole(app);
     const userId = app.pm.seed.user.id;
@@ -134,7 +117,7 @@ describe('request console', { timeout: 90_000 }, () => {
   });
 
   it('keeps a searchable history that loads past requests, and can clear it', async () => {
-    app = await startUiApp(browser, site);
+    const app = await ui.start();
     await addSignedInProfile(app);
     const page = await openConsole(app);
     for (const path of ['users', 'groups']) {
@@ -163,7 +146,7 @@ describe('request console', { timeout: 90_000 }, () => {
   });
 
   it('copies curl with $PM_TOKEN, and with the token only when asked', async () => {
-    app = await startUiApp(browser, site);
+    const app = await ui.start();
     const profile = await addSignedInProfile(app);
     const page = await openConsole(app);
     const token = await app.engine.freshToken(profile.id);
@@ -175,11 +158,11 @@ describe('request console', { timeout: 90_000 }, () => {
     expect(app.clipboard.text).not.toContain(token);
     await page.getByLabel('Include my token').check();
     await page.getByRole('button', { name: 'Copy as curl' }).click();
-    await expect.poll(() => app?.clipboard.text ?? '').toContain(token);
+    await expect.poll(() => app.clipboard.text).toContain(token);
   });
 
   it('asks before a changing request on a production profile', async () => {
-    app = await startUiApp(browser, site);
+    const app = await ui.start();
     await addSignedInProfile(app, 'Live', { production: true, color: '#c2410c' });
     const page = await openConsole(app);
     await page.getByLabel('Method').selectOption('DELETE');

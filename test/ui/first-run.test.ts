@@ -1,31 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshotBothThemes, seriousA11yViolationsBothThemes } from './checks';
-import { adminHelpUrl, launchChromium, startRendererSite, startUiApp, type RendererSite, type UiApp } from './harness';
+import { adminHelpUrl } from './harness';
+import { useUiSuite } from './suite';
 
-let browser: Browser;
-let site: RendererSite;
-let app: UiApp | undefined;
-
-beforeAll(async () => {
-  site = await startRendererSite();
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  // Everything must work under the strict CSP: no violation in any test.
-  const violations = app?.cspViolations ?? [];
-  await app?.close();
-  app = undefined;
-  expect(violations).toEqual([]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const ui = useUiSuite();
 
 describe('first run', { timeout: 90_000 }, () => {
   it('guides from the address to a signed-in token view', async () => {
-    app = await startUiApp(browser, site, { pm: { config: { accessTokenTtl: 3600 } } });
+    const app = await ui.start({ pm: { config: { accessTokenTtl: 3600 } } });
     const { page, pm } = app;
     await app.open();
     await expect(page.getByRole('heading', { name: 'Welcome to Token Tray' }).isVisible()).resolves.toBe(true);
@@ -61,7 +43,7 @@ describe('first run', { timeout: 90_000 }, () => {
     // Each client field is explained in one sentence.
     await expect(clientId.getAttribute('aria-describedby')).resolves.toBeTruthy();
     await page.getByRole('button', { name: 'How your administrator sets this up' }).click();
-    await expect.poll(() => app?.externalOpened).toEqual([adminHelpUrl]);
+    await expect.poll(() => app.externalOpened).toEqual([adminHelpUrl]);
     await screenshotBothThemes(page, '04-setup-details');
     expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
 
@@ -95,7 +77,7 @@ describe('first run', { timeout: 90_000 }, () => {
   });
 
   it('says plainly when the address is not reachable', async () => {
-    app = await startUiApp(browser, site);
+    const app = await ui.start();
     const { page } = app;
     await app.open();
     // A port nothing listens on (pm-server is closed first).
@@ -114,7 +96,7 @@ describe('first run', { timeout: 90_000 }, () => {
   });
 
   it('runs under a CSP that refuses inline script and inline style', async () => {
-    app = await startUiApp(browser, site);
+    const app = await ui.start();
     const { page } = app;
     await app.open();
     const ran = await page.evaluate(async () => {
@@ -126,11 +108,11 @@ describe('first run', { timeout: 90_000 }, () => {
       return document.documentElement.dataset['inline'] ?? 'blocked';
     });
     expect(ran).toBe('blocked');
-    await expect.poll(() => app?.cspViolations.length ?? 0).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => app.cspViolations.length).toBeGreaterThanOrEqual(2);
     app.cspViolations.length = 0; // expected here; the afterEach check is for the app's own code
   });
   it('can be completed with the keyboard alone', async () => {
-    app = await startUiApp(browser, site);
+    const app = await ui.start();
     const { page, pm } = app;
     await app.open();
     // Focus starts in the address field.

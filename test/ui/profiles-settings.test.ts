@@ -1,40 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emitToPage } from './bridge';
 import { screenshotBothThemes, seriousA11yViolationsBothThemes } from './checks';
-import {
-  launchChromium,
-  startRendererSite,
-  startUiApp,
-  timeToFirstInput,
-  type RendererSite,
-  type UiApp,
-} from './harness';
+import { timeToFirstInput } from './harness';
 import { addSignedInProfile } from './profiles-fixture';
+import { useUiSuite } from './suite';
 
-let browser: Browser;
-let site: RendererSite;
-let app: UiApp | undefined;
-
-beforeAll(async () => {
-  site = await startRendererSite();
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  // Everything must work under the strict CSP: no violation in any test.
-  const violations = app?.cspViolations ?? [];
-  await app?.close();
-  app = undefined;
-  expect(violations).toEqual([]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const ui = useUiSuite();
 
 describe('profiles', { timeout: 90_000 }, () => {
   it('adds, renames, duplicates, switches, flags and deletes profiles', async () => {
-    app = await startUiApp(browser, site);
+    const app = await ui.start();
     const first = await addSignedInProfile(app, 'Acme');
     const { page, pm } = app;
     await app.open();
@@ -70,7 +45,7 @@ describe('profiles', { timeout: 90_000 }, () => {
     const live = page.locator('.profile-item', { has: page.getByRole('heading', { name: 'Acme Live', exact: true }) });
     await live.getByLabel('Production').check();
     await live.getByText('Production', { exact: true }).first().waitFor();
-    await expect.poll(async () => (await app?.engine.getProfile(first.id))?.production).toBe(true);
+    await expect.poll(async () => (await app.engine.getProfile(first.id))?.production).toBe(true);
     await page.locator('.profile-switch .badge.production').waitFor();
 
     await live.getByRole('button', { name: 'Duplicate' }).click();
@@ -90,13 +65,13 @@ describe('profiles', { timeout: 90_000 }, () => {
     await copy.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete profile' }).click();
     await expect
-      .poll(async () => (await app?.engine.listProfiles())?.map((p) => p.name).sort())
+      .poll(async () => (await app.engine.listProfiles())?.map((p) => p.name).sort())
       .toEqual(['Acme Live', 'Staging']);
     await expect.poll(() => page.locator('.profile-item').count()).toBe(2);
   });
 
   it('follows changes pushed by main: new profiles and "show" requests', async () => {
-    app = await startUiApp(browser, site);
+    const app = await ui.start();
     await addSignedInProfile(app, 'Acme');
     const { page } = app;
     await app.open();
@@ -112,7 +87,7 @@ describe('profiles', { timeout: 90_000 }, () => {
 
 describe('settings', { timeout: 90_000 }, () => {
   it('saves clipboard time, login start, shortcut and theme', async () => {
-    app = await startUiApp(browser, site);
+    const app = await ui.start();
     await addSignedInProfile(app);
     const { page } = app;
     await app.open();
@@ -120,25 +95,25 @@ describe('settings', { timeout: 90_000 }, () => {
     const seconds = page.getByLabel('Clear a copied token after (seconds)');
     await seconds.fill('45');
     await seconds.press('Tab');
-    await expect.poll(() => app?.handlers.getPreferences().then((r) => r.ok && r.value.clipboardClearSeconds)).toBe(45);
+    await expect.poll(() => app.handlers.getPreferences().then((r) => r.ok && r.value.clipboardClearSeconds)).toBe(45);
     await page.getByLabel('Start Token Tray when I log in').check();
-    await expect.poll(() => app?.handlers.getPreferences().then((r) => r.ok && r.value.launchAtLogin)).toBe(true);
+    await expect.poll(() => app.handlers.getPreferences().then((r) => r.ok && r.value.launchAtLogin)).toBe(true);
     // The shortcut is off by default.
     await expect(page.getByLabel('Shortcut', { exact: true }).isDisabled()).resolves.toBe(true);
     await page.getByLabel('Copy the active token with a keyboard shortcut').check();
     await expect
-      .poll(() => app?.handlers.getPreferences().then((r) => r.ok && r.value.copyShortcut))
+      .poll(() => app.handlers.getPreferences().then((r) => r.ok && r.value.copyShortcut))
       .toBe('CommandOrControl+Shift+T');
     await page.getByLabel('Dark').check();
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
     await screenshotBothThemes(page, '16-settings');
     expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
     await page.getByLabel('Same as my computer').check();
-    await expect.poll(() => app?.handlers.getPreferences().then((r) => r.ok && r.value.theme)).toBe('system');
+    await expect.poll(() => app.handlers.getPreferences().then((r) => r.ok && r.value.theme)).toBe('system');
   });
 
   it('warns plainly when tokens are kept in an encrypted file instead of a keychain', async () => {
-    app = await startUiApp(browser, site, { secretStorage: 'encrypted-file' });
+    const app = await ui.start({ secretStorage: 'encrypted-file' });
     await addSignedInProfile(app);
     await app.open();
     await app.page.getByRole('button', { name: 'Settings' }).click();
@@ -147,8 +122,8 @@ describe('settings', { timeout: 90_000 }, () => {
   });
 
   it('lets the first input take focus after navigation (measured for the benchmark)', async () => {
-    app = await startUiApp(browser, site);
-    const ms = await timeToFirstInput(app.page, site.url);
+    const app = await ui.start();
+    const ms = await timeToFirstInput(app.page, ui.site.url);
     expect(Number.isFinite(ms)).toBe(true);
     await expect(app.page.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('instance-url');
   });

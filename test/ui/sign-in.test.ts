@@ -1,29 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshotBothThemes, seriousA11yViolationsBothThemes } from './checks';
-import { launchChromium, startRendererSite, startUiApp, type RendererSite, type UiApp } from './harness';
+import type { UiApp } from './harness';
 import { addPasswordProfile, must } from './profiles-fixture';
+import { useUiSuite } from './suite';
 import { systemBrowser } from './system-browser';
 
-let browser: Browser;
-let site: RendererSite;
-let app: UiApp | undefined;
-
-beforeAll(async () => {
-  site = await startRendererSite();
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  // Everything must work under the strict CSP: no violation in any test.
-  const violations = app?.cspViolations ?? [];
-  await app?.close();
-  app = undefined;
-  expect(violations).toEqual([]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const suite = useUiSuite();
 
 async function addBrowserProfile(ui: UiApp): Promise<string> {
   const client = ui.pm.seed.codeClient;
@@ -42,10 +24,9 @@ async function addBrowserProfile(ui: UiApp): Promise<string> {
 
 describe('sign-in', { timeout: 90_000 }, () => {
   it('browser sign-in waits for the browser, then shows the token when the app link comes back', async () => {
-    app = await startUiApp(browser, site);
-    const ui = app;
+    const ui = await suite.start();
     const profileId = await addBrowserProfile(ui);
-    const web = await systemBrowser(browser, ui.engine, ui.pm.seed.user);
+    const web = await systemBrowser(suite.browser, ui.engine, ui.pm.seed.user);
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     // The person takes a moment before signing in, so the waiting screen can be seen.
@@ -67,10 +48,9 @@ describe('sign-in', { timeout: 90_000 }, () => {
   });
 
   it('offers the local redirect when the app link does not come back, and signs in with it', async () => {
-    app = await startUiApp(browser, site);
-    const ui = app;
+    const ui = await suite.start();
     const profileId = await addBrowserProfile(ui);
-    const web = await systemBrowser(browser, ui.engine, ui.pm.seed.user);
+    const web = await systemBrowser(suite.browser, ui.engine, ui.pm.seed.user);
     web.appLink.behaviour = 'lost';
     ui.onOpenBrowser((url) => web.open(url));
     await ui.open();
@@ -88,7 +68,7 @@ describe('sign-in', { timeout: 90_000 }, () => {
   });
 
   it('Cancel stops a browser sign-in and says so', async () => {
-    app = await startUiApp(browser, site);
+    const app = await suite.start();
     await addBrowserProfile(app);
     await app.open();
     await app.page.getByRole('button', { name: 'Sign in with my browser' }).click();
@@ -99,7 +79,7 @@ describe('sign-in', { timeout: 90_000 }, () => {
   });
 
   it('a wrong password shows the plain sentence, the right one signs in', async () => {
-    app = await startUiApp(browser, site);
+    const app = await suite.start();
     await addPasswordProfile(app);
     const { page, pm } = app;
     await app.open();
@@ -118,7 +98,7 @@ describe('sign-in', { timeout: 90_000 }, () => {
   });
 
   it('a bad personal access token is refused plainly, a good one is saved', async () => {
-    app = await startUiApp(browser, site);
+    const app = await suite.start();
     const { page, pm } = app;
     const profile = await must(
       app.handlers.addProfile({ name: 'Tokens', instanceUrl: pm.url, grant: 'personal_access_token' }),

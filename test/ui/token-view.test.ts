@@ -1,28 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshotBothThemes, seriousA11yViolationsBothThemes } from './checks';
-import { launchChromium, startRendererSite, startUiApp, type RendererSite, type UiApp } from './harness';
 import { addSignedInProfile } from './profiles-fixture';
+import { useUiSuite } from './suite';
 
-let browser: Browser;
-let site: RendererSite;
-let app: UiApp | undefined;
-
-beforeAll(async () => {
-  site = await startRendererSite();
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  // Everything must work under the strict CSP: no violation in any test.
-  const violations = app?.cspViolations ?? [];
-  await app?.close();
-  app = undefined;
-  expect(violations).toEqual([]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const ui = useUiSuite();
 
 /** "59 min 58 s" -> 3598 (days, h, min and s parts). */
 function seconds(text: string): number {
@@ -32,7 +13,7 @@ function seconds(text: string): number {
 
 describe('token view', { timeout: 90_000 }, () => {
   it('shows who is signed in and a countdown that goes down', async () => {
-    app = await startUiApp(browser, site, { pm: { config: { accessTokenTtl: 3600 } } });
+    const app = await ui.start({ pm: { config: { accessTokenTtl: 3600 } } });
     await addSignedInProfile(app);
     const { page, pm } = app;
     await app.open();
@@ -56,7 +37,7 @@ describe('token view', { timeout: 90_000 }, () => {
   });
 
   it('keeps the token masked until Reveal, and Copy puts it on the clipboard in the chosen format', async () => {
-    app = await startUiApp(browser, site, { pm: { config: { accessTokenTtl: 3600 } } });
+    const app = await ui.start({ pm: { config: { accessTokenTtl: 3600 } } });
     const profile = await addSignedInProfile(app);
     const { page } = app;
     await app.open();
@@ -74,9 +55,9 @@ describe('token view', { timeout: 90_000 }, () => {
     await page.getByText(/Copied — clears in \d+ s/).waitFor();
     expect(app.clipboard.text).toBe(token);
     await page.getByRole('button', { name: 'Copy “Bearer …”' }).click();
-    await expect.poll(() => app?.clipboard.text).toBe(`Bearer ${token}`);
+    await expect.poll(() => app.clipboard.text).toBe(`Bearer ${token}`);
     await page.getByRole('button', { name: 'Copy Authorization header' }).click();
-    await expect.poll(() => app?.clipboard.text).toBe(`Authorization: Bearer ${token}`);
+    await expect.poll(() => app.clipboard.text).toBe(`Authorization: Bearer ${token}`);
 
     await page.getByRole('button', { name: 'Reveal' }).click();
     await expect.poll(() => value.innerText()).toBe(token);
@@ -90,7 +71,7 @@ describe('token view', { timeout: 90_000 }, () => {
   });
 
   it('refreshes on request and signs out back to the sign-in screen', async () => {
-    app = await startUiApp(browser, site, { pm: { config: { accessTokenTtl: 3600 } } });
+    const app = await ui.start({ pm: { config: { accessTokenTtl: 3600 } } });
     const profile = await addSignedInProfile(app);
     const { page } = app;
     await app.open();
@@ -103,7 +84,7 @@ describe('token view', { timeout: 90_000 }, () => {
     expect((await app.engine.getProfile(profile.id)).status.state).toBe('signed_out');
   });
   it('tells the person plainly to sign in again when ProcessMaker ends the session', async () => {
-    app = await startUiApp(browser, site, { pm: { config: { accessTokenTtl: 3600 } } });
+    const app = await ui.start({ pm: { config: { accessTokenTtl: 3600 } } });
     const profile = await addSignedInProfile(app);
     const { page } = app;
     await app.open();
