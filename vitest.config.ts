@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SummaryReporter } from './test/support/summary-reporter';
 
 /** One runner for every suite: core, CLI, server, renderer-in-Chromium and Electron e2e. */
 export const config = defineConfig({
@@ -7,7 +8,7 @@ export const config = defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    reporters: ['default'],
+    reporters: ['default', new SummaryReporter()],
   },
 });
 // vitest loads the default export of its config file.
