@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenTrayApi } from '../../main/contract/ipc';
-import { createKeytarSecretStore, createTokenEngine } from '../../main/core';
 import { authorizeInBrowser } from '../server/browser';
 import { startPmServer, type PmServer } from '../server';
+import { addAcmeProfile } from './support/acme-profile';
 import { buildApp, findElectronBinary, launchApp, type LaunchedApp } from './support/electron-app';
 import { clickTray, openedUrls, trayLabels, trayTooltip } from './support/tray-hooks';
 
@@ -33,23 +33,7 @@ describe.skipIf(electron.path === null)(suiteName, () => {
     pm = await startPmServer();
     configDir = mkdtempSync(join(tmpdir(), 'token-tray-e2e-'));
     // Set up the profile the way the CLI would: same settings file, same keychain service.
-    const engine = createTokenEngine({
-      fetch,
-      secrets: createKeytarSecretStore('Token Tray'),
-      configDir,
-      openBrowser: async () => undefined,
-    });
-    const client = pm.seed.codeClient;
-    const profile = await engine.addProfile({
-      name: 'Acme',
-      instanceUrl: pm.url,
-      clientId: String(client.id),
-      clientSecret: client.secret ?? undefined,
-      grant: 'authorization_code',
-      redirectMode: 'app',
-    });
-    profileId = profile.id;
-    await engine.dispose();
+    profileId = await addAcmeProfile(pm, configDir);
     launched = await launchApp(electron.path as string, { configDir, preferences: { clipboardClearSeconds: 2 } });
   }, 180_000);
 

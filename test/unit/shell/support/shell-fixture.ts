@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
 import { channelPrefix, type ChannelName, type Result } from '../../../../main/contract/ipc';
-import { createKeytarSecretStore, createTokenEngine } from '../../../../main/core';
 import type { MenuItemTemplate } from '../../../../main/core/tray-menu';
+import { addAcmeProfile } from '../../../e2e/support/acme-profile';
 import { startPmServer, type PmServer } from '../../../server';
 import { buildShell, startShell, type ShellProcess } from './shell-process';
 
@@ -40,22 +40,7 @@ export async function startShellFixture(argv: string[] = []): Promise<ShellFixtu
   const pm = await startPmServer();
   const built = await buildShell();
   const configDir = mkdtempSync(join(tmpdir(), 'token-tray-shell-'));
-  const engine = createTokenEngine({
-    fetch,
-    secrets: createKeytarSecretStore('Token Tray'),
-    configDir,
-    openBrowser: async () => undefined,
-  });
-  const client = pm.seed.codeClient;
-  const profile = await engine.addProfile({
-    name: 'Acme',
-    instanceUrl: pm.url,
-    clientId: String(client.id),
-    clientSecret: client.secret ?? undefined,
-    grant: 'authorization_code',
-    redirectMode: 'app',
-  });
-  await engine.dispose();
+  const profileId = await addAcmeProfile(pm, configDir);
   const shell = startShell(built, configDir, argv);
   const tray = () => shell.send<TrayState>({ cmd: 'tray' });
   await vi.waitFor(
@@ -69,7 +54,7 @@ export async function startShellFixture(argv: string[] = []): Promise<ShellFixtu
     built,
     configDir,
     shell,
-    profileId: profile.id,
+    profileId,
     tray,
     labels: async () => flat((await tray())?.menu ?? []),
     clickTray: async (id) => void (await shell.send({ cmd: 'click', item: id })),
