@@ -1,49 +1,30 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeJwtClaims } from '../../../main/core/jwt';
 import { authorizeInBrowser } from '../../server/browser';
-import { startPmServer, type PmServer } from '../../server';
 import { closedPort } from '../../unit/core/support/servers';
-import { buildCli, finished, runCli, spawnCli, tempConfigDir, type BuiltCli } from './support/cli';
+import { finished, spawnCli } from './support/cli';
 import { passwordProfile } from './support/profiles';
 import { waitForStderr } from './support/streams';
+import { useCliSuite } from './support/suite';
 
 describe('pmtoken login, token and whoami', () => {
-  let cli: BuiltCli;
-  let pm: PmServer;
-  let config: { dir: string; dispose(): Promise<void> };
-  const run = (args: string[], stdin?: string, env?: Record<string, string>) =>
-    runCli(cli, ['--config-dir', config.dir, ...args], {
-      ...(stdin === undefined ? {} : { stdin }),
-      ...(env ? { env } : {}),
-    });
+  const fx = useCliSuite();
+  const { run } = fx;
 
-  beforeAll(async () => {
-    [cli, pm] = await Promise.all([buildCli(), startPmServer()]);
-  });
-  afterAll(async () => {
-    await Promise.all([cli.dispose(), pm.close()]);
-  });
-  beforeEach(async () => {
-    config = await tempConfigDir();
-  });
-  afterEach(async () => {
-    await config.dispose();
-  });
-
-  const user = () => pm.seed.user;
+  const user = () => fx.pm.seed.user;
   const expectedWho = () => `${user().firstname} ${user().lastname} (${user().username}) <${user().email}>\n`;
 
   it('signs in with a password from stdin, then prints a working token and the user', async () => {
-    await passwordProfile(cli, config.dir, pm);
+    await passwordProfile(fx.cli, fx.configDir, fx.pm);
     const token = await run(['token']);
     expect(token.code).toBe(0);
     expect(token.stderr).toBe('');
     expect(token.stdout).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+\n$/);
     expect(decodeJwtClaims(token.stdout.trim())?.sub).toBe(String(user().id));
-    const api = await fetch(`${pm.url}/api/1.0/users/${user().id}`, {
+    const api = await fetch(`${fx.pm.url}/api/1.0/users/${user().id}`, {
       headers: { Authorization: `Bearer ${token.stdout.trim()}` },
     });
     expect(api.status).toBe(200);
@@ -51,13 +32,23 @@ describe('pmtoken login, token and whoami', () => {
     expect(who.code).toBe(0);
     expect(who.stdout).toBe(expectedWho());
     // The password never lands in the settings file.
-    expect(await readFile(join(config.dir, 'config.json'), 'utf8')).not.toContain(user().password);
+    expect(await readFile(join(fx.configDir, 'config.json'), 'utf8')).not.toContain(user().password);
   });
 
   it('says a wrong password plainly and exits with 3', async () => {
-    const client = pm.seed.passwordClient;
+    const client = fx.pm.seed.passwordClient;
     await run(
-      ['add', 'pw', '--url', pm.url, '--client-id', String(client.id), '--grant', 'password', '--client-secret-stdin'],
+      [
+        'add',
+        'pw',
+        '--url',
+        fx.pm.url,
+        '--client-id',
+        String(client.id),
+        '--grant',
+        'password',
+        '--client-secret-stdin',
+      ],
       client.secret ?? '',
     );
     const res = await run(['login', 'pw', '--username', user().username, '--password-stdin'], 'wrong-password\n');
@@ -67,16 +58,16 @@ describe('pmtoken login, token and whoami', () => {
   });
 
   it('asks for --password-stdin instead of reading a password from the command line', async () => {
-    const client = pm.seed.passwordClient;
-    await run(['add', 'pw', '--url', pm.url, '--client-id', String(client.id), '--grant', 'password']);
+    const client = fx.pm.seed.passwordClient;
+    await run(['add', 'pw', '--url', fx.pm.url, '--client-id', String(client.id), '--grant', 'password']);
     const res = await run(['login', 'pw', '--username', user().username]);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('--password-stdin');
   });
 
   it('stores a personal access token from stdin after ProcessMaker accepted it', async () => {
-    await run(['add', 'pat', '--url', pm.url, '--grant', 'pat']);
-    const pat = await pm.issuePersonalAccessToken(user().id, 'pmtoken test');
+    await run(['add', 'pat', '--url', fx.pm.url, '--grant', 'pat']);
+    const pat = await fx.pm.issuePersonalAccessToken(user().id, 'pmtoken test');
     const login = await run(['login', 'pat', '--pat-stdin'], `${pat}\n`);
     expect(login.code).toBe(0);
     expect(login.stderr).toContain('Signed in to “pat”');
@@ -87,19 +78,19 @@ describe('pmtoken login, token and whoami', () => {
   });
 
   it('refuses a personal access token ProcessMaker does not accept', async () => {
-    await run(['add', 'pat', '--url', pm.url, '--grant', 'pat']);
+    await run(['add', 'pat', '--url', fx.pm.url, '--grant', 'pat']);
     const res = await run(['login', 'pat', '--pat-stdin'], 'not-a-real-token\n');
     expect(res.code).toBe(3);
     expect(res.stderr).toContain('ProcessMaker did not accept this token.');
   });
 
   it('signs in through the browser on a loopback address with --no-browser', async () => {
-    const client = pm.seed.codeClient;
+    const client = fx.pm.seed.codeClient;
     await run(
-      ['add', 'web', '--url', pm.url, '--client-id', String(client.id), '--client-secret-stdin'],
+      ['add', 'web', '--url', fx.pm.url, '--client-id', String(client.id), '--client-secret-stdin'],
       client.secret ?? '',
     );
-    const child = spawnCli(cli, ['--config-dir', config.dir, 'login', 'web', '--no-browser']);
+    const child = spawnCli(fx.cli, ['--config-dir', fx.configDir, 'login', 'web', '--no-browser']);
     const done = finished(child);
     const [authorizeUrl = ''] = await waitForStderr(child, /http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?\S+/);
     const callback = await authorizeInBrowser(authorizeUrl, { username: user().username, password: user().password });
@@ -114,15 +105,15 @@ describe('pmtoken login, token and whoami', () => {
   });
 
   it('hands the sign-in address to the browser command and reports a refusal', async () => {
-    const client = pm.seed.codeClient;
+    const client = fx.pm.seed.codeClient;
     await run(
-      ['add', 'web', '--url', pm.url, '--client-id', String(client.id), '--client-secret-stdin'],
+      ['add', 'web', '--url', fx.pm.url, '--client-id', String(client.id), '--client-secret-stdin'],
       client.secret ?? '',
     );
     const scratch = await mkdtemp(join(tmpdir(), 'pmtoken-browser-'));
     try {
       const urlFile = join(scratch, 'url.txt');
-      const child = spawnCli(cli, ['--config-dir', config.dir, 'login', 'web'], {
+      const child = spawnCli(fx.cli, ['--config-dir', fx.configDir, 'login', 'web'], {
         env: { PMTOKEN_BROWSER: `printf '%s' >'${urlFile}'` },
       });
       const done = finished(child);
@@ -134,7 +125,7 @@ describe('pmtoken login, token and whoami', () => {
       }
       expect(opened).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?/);
       // The admin has never approved this client, so ProcessMaker shows the consent page (no silent approval).
-      const admin = pm.seed.admin;
+      const admin = fx.pm.seed.admin;
       const callback = await authorizeInBrowser(opened, { username: admin.username, password: admin.password }, 'deny');
       expect(callback).toContain('error=access_denied');
       await fetch(callback);
@@ -148,9 +139,9 @@ describe('pmtoken login, token and whoami', () => {
   });
 
   it('stops a waiting browser sign-in on Ctrl-C with exit code 130', async () => {
-    const client = pm.seed.codeClient;
-    await run(['add', 'web', '--url', pm.url, '--client-id', String(client.id)]);
-    const child = spawnCli(cli, ['--config-dir', config.dir, 'login', 'web', '--no-browser']);
+    const client = fx.pm.seed.codeClient;
+    await run(['add', 'web', '--url', fx.pm.url, '--client-id', String(client.id)]);
+    const child = spawnCli(fx.cli, ['--config-dir', fx.configDir, 'login', 'web', '--no-browser']);
     const done = finished(child);
     const [authorizeUrl = ''] = await waitForStderr(child, /http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?\S+/);
     const redirect = new URL(authorizeUrl).searchParams.get('redirect_uri') ?? '';
@@ -164,7 +155,7 @@ describe('pmtoken login, token and whoami', () => {
 
   it('reports an unreachable server with exit code 4', async () => {
     const port = await closedPort();
-    const client = pm.seed.passwordClient;
+    const client = fx.pm.seed.passwordClient;
     await run([
       'add',
       'gone',

@@ -1,33 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startPmServer, type PmServer } from '../../server';
-import { buildCli, runCli, tempConfigDir, type BuiltCli } from './support/cli';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './support/cli';
 import { passwordProfile } from './support/profiles';
+import { useCliSuite } from './support/suite';
 
 describe('pmtoken profiles, help and bad input', () => {
-  let cli: BuiltCli;
-  let pm: PmServer;
-  let config: { dir: string; dispose(): Promise<void> };
-  const run = (args: string[], stdin?: string) =>
-    runCli(cli, ['--config-dir', config.dir, ...args], stdin === undefined ? {} : { stdin });
-
-  beforeAll(async () => {
-    // The single-file bundle (everything in pmtoken.js) must work too.
-    [cli, pm] = await Promise.all([buildCli({ split: false }), startPmServer()]);
-  });
-  afterAll(async () => {
-    await Promise.all([cli.dispose(), pm.close()]);
-  });
-  beforeEach(async () => {
-    config = await tempConfigDir();
-  });
-  afterEach(async () => {
-    await config.dispose();
-  });
+  // The single-file bundle (everything in pmtoken.js) must work too.
+  const fx = useCliSuite({ split: false });
+  const { run } = fx;
 
   it('documents every command and the exit codes in --help', async () => {
-    const res = await runCli(cli, ['--help']);
+    const res = await runCli(fx.cli, ['--help']);
     expect(res.code).toBe(0);
     for (const word of [
       'add',
@@ -42,21 +26,21 @@ describe('pmtoken profiles, help and bad input', () => {
       '130',
     ])
       expect(res.stdout).toContain(word);
-    const sub = await runCli(cli, ['login', '--help']);
+    const sub = await runCli(fx.cli, ['login', '--help']);
     expect(sub.code).toBe(0);
     expect(sub.stdout).toContain('--password-stdin');
   });
 
   it('prints the package version', async () => {
     const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
-    expect((await runCli(cli, ['--version'])).stdout).toBe(`${pkg.version}\n`);
+    expect((await runCli(fx.cli, ['--version'])).stdout).toBe(`${pkg.version}\n`);
   });
 
   it('adds profiles, lists them, and switches the active one', async () => {
-    const add = await run(['add', 'first', '--url', pm.url, '--client-id', '1']);
+    const add = await run(['add', 'first', '--url', fx.pm.url, '--client-id', '1']);
     expect(add.code).toBe(0);
     expect(add.stderr).toContain('Added profile “first”');
-    expect((await run(['add', 'second', '--url', pm.url, '--grant', 'pat'])).code).toBe(0);
+    expect((await run(['add', 'second', '--url', fx.pm.url, '--grant', 'pat'])).code).toBe(0);
     let list = await run(['profiles']);
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/^\*\s+first\s+http:\/\/127\.0\.0\.1:\d+\s+code\s+not signed in$/m);
@@ -70,29 +54,29 @@ describe('pmtoken profiles, help and bad input', () => {
       ['second', true],
     ]);
     // The CLI writes the same settings file the app reads.
-    const settings = JSON.parse(await readFile(join(config.dir, 'config.json'), 'utf8')) as { profiles: unknown[] };
+    const settings = JSON.parse(await readFile(join(fx.configDir, 'config.json'), 'utf8')) as { profiles: unknown[] };
     expect(settings.profiles).toHaveLength(2);
   });
 
   it('finds the settings folder in PMTOKEN_CONFIG_DIR', async () => {
-    const env = { PMTOKEN_CONFIG_DIR: config.dir };
-    expect((await runCli(cli, ['add', 'env', '--url', pm.url, '--client-id', '1'], { env })).code).toBe(0);
+    const env = { PMTOKEN_CONFIG_DIR: fx.configDir };
+    expect((await runCli(fx.cli, ['add', 'env', '--url', fx.pm.url, '--client-id', '1'], { env })).code).toBe(0);
     expect((await run(['profiles'])).stdout).toContain('env');
-    expect((await runCli(cli, ['profiles'], { env })).stdout).toContain('env');
+    expect((await runCli(fx.cli, ['profiles'], { env })).stdout).toContain('env');
   });
 
   it('keeps the client secret out of the settings file', async () => {
-    const secret = pm.seed.codeClient.secret ?? '';
+    const secret = fx.pm.seed.codeClient.secret ?? '';
     expect(
-      (await run(['add', 'code', '--url', pm.url, '--client-id', '1', '--client-secret-stdin'], `${secret}\n`)).code,
+      (await run(['add', 'code', '--url', fx.pm.url, '--client-id', '1', '--client-secret-stdin'], `${secret}\n`)).code,
     ).toBe(0);
-    expect(await readFile(join(config.dir, 'config.json'), 'utf8')).not.toContain(secret);
+    expect(await readFile(join(fx.configDir, 'config.json'), 'utf8')).not.toContain(secret);
     const views = JSON.parse((await run(['profiles', '--json'])).stdout) as Array<{ hasClientSecret: boolean }>;
     expect(views[0]?.hasClientSecret).toBe(true);
   });
 
   it('signs out but keeps the profile, and removes it on request', async () => {
-    await passwordProfile(cli, config.dir, pm);
+    await passwordProfile(fx.cli, fx.configDir, fx.pm);
     const out = await run(['logout']);
     expect(out.code).toBe(0);
     expect(out.stderr).toContain('Signed out of “pw”');
@@ -151,7 +135,7 @@ describe('pmtoken profiles, help and bad input', () => {
   });
 
   it('names an unknown profile and how to list them', async () => {
-    await run(['add', 'real', '--url', pm.url, '--client-id', '1']);
+    await run(['add', 'real', '--url', fx.pm.url, '--client-id', '1']);
     for (const args of [
       ['token', 'ghost'],
       ['use', 'ghost'],

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPmServer, type PmServer } from '../../server';
-import { buildCli, runCli, tempConfigDir, type BuiltCli } from './support/cli';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { passwordProfile } from './support/profiles';
+import { useCliSuite } from './support/suite';
 
 describe('pmtoken request', () => {
-  let cli: BuiltCli;
-  let pm: PmServer;
-  let config: { dir: string; dispose(): Promise<void> };
-  const run = (args: string[], stdin?: string) =>
-    runCli(cli, ['--config-dir', config.dir, ...args], stdin === undefined ? {} : { stdin });
+  const fx = useCliSuite({ configDir: 'per-file' });
+  const { run } = fx;
 
   beforeAll(async () => {
-    [cli, pm, config] = await Promise.all([buildCli(), startPmServer(), tempConfigDir()]);
-    await passwordProfile(cli, config.dir, pm, 'acme');
-  });
-  afterAll(async () => {
-    await Promise.all([cli.dispose(), pm.close(), config.dispose()]);
+    await passwordProfile(fx.cli, fx.configDir, fx.pm, 'acme');
   });
 
   it('prints the JSON body of a GET on stdout', async () => {
@@ -28,11 +20,11 @@ describe('pmtoken request', () => {
   });
 
   it('takes the profile as the first argument and shows headers with -i', async () => {
-    const res = await run(['request', 'acme', 'get', `/users/${pm.seed.user.id}`, '-i']);
+    const res = await run(['request', 'acme', 'get', `/users/${fx.pm.seed.user.id}`, '-i']);
     expect(res.code).toBe(0);
     expect(res.stderr).toMatch(/^HTTP 200 OK\n/);
     expect(res.stderr).toMatch(/^content-type: application\/json/m);
-    expect((JSON.parse(res.stdout) as { username: string }).username).toBe(pm.seed.user.username);
+    expect((JSON.parse(res.stdout) as { username: string }).username).toBe(fx.pm.seed.user.username);
   });
 
   it('exits with 1 for a 404 and still prints the body', async () => {
@@ -43,7 +35,7 @@ describe('pmtoken request', () => {
   });
 
   it('POSTs a JSON body from --data, and from stdin with --data -', async () => {
-    const id = pm.seed.user.id;
+    const id = fx.pm.seed.user.id;
     const res = await run([
       'request',
       'POST',
@@ -66,12 +58,12 @@ describe('pmtoken request', () => {
   });
 
   it('refuses a body that is not JSON before sending it', async () => {
-    const before = pm.stats.requests;
+    const before = fx.pm.stats.requests;
     const res = await run(['request', 'POST', 'users/1/tokens', '--data', '{name: 1}']);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('The request body is not valid JSON:');
     expect(res.stderr).toContain('position 1');
-    expect(pm.stats.requests).toBe(before);
+    expect(fx.pm.stats.requests).toBe(before);
   });
 
   it('refuses to send the token to another server', async () => {
@@ -87,7 +79,7 @@ describe('pmtoken request', () => {
   });
 
   it('reports server errors with exit code 1 and the body', async () => {
-    pm.faults.failNext(1, 503);
+    fx.pm.faults.failNext(1, 503);
     const res = await run(['request', 'GET', 'users']);
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('HTTP 503');
