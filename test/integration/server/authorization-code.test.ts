@@ -4,6 +4,7 @@ import type { PmServer } from '../../server/index';
 import {
   authorizeUrl,
   decodeJwt,
+  passwordAndPatClients,
   pkcePair,
   startWithClock,
   tokenForm,
@@ -162,14 +163,7 @@ describe('public clients', () => {
       config: {
         clients: [
           { id: 1, name: 'Public', secret: null, redirect: REDIRECT, types: ['authorization_code_grant'] },
-          { id: 2, name: 'Password', secret: 'p'.repeat(40), redirect: 'http://localhost', types: ['password_client'] },
-          {
-            id: 3,
-            name: 'PAT',
-            secret: 'q'.repeat(40),
-            redirect: 'http://localhost',
-            types: ['personal_access_client'],
-          },
+          ...passwordAndPatClients(),
         ],
       },
     }));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizeInBrowser, CookieJar, formFields } from '../../server/browser';
 import { startPmServer, type PmServer } from '../../server/index';
-import { authorizeUrl, type OAuthErrorBody } from './helpers';
+import { authorizeUrl, passwordAndPatClients, type OAuthErrorBody } from './helpers';
 
 describe('/login and /oauth/authorize', () => {
   let server: PmServer;
@@ -16,14 +16,7 @@ describe('/login and /oauth/authorize', () => {
             redirect: 'pmtokentray://oauth/callback,http://127.0.0.1/oauth/callback',
             types: ['authorization_code_grant'],
           },
-          { id: 2, name: 'Password', secret: 'p'.repeat(40), redirect: 'http://localhost', types: ['password_client'] },
-          {
-            id: 3,
-            name: 'PAT',
-            secret: 'q'.repeat(40),
-            redirect: 'http://localhost',
-            types: ['personal_access_client'],
-          },
+          ...passwordAndPatClients(),
           {
             id: 4,
             name: 'IPv6 app',

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { startPmServer, type PmServer, type StartOptions } from '../../server/index';
+import { startPmServer, type PmClient, type PmServer, type StartOptions } from '../../server/index';
 
 /** A server whose clock tests can move forward. */
 export interface TimeTravelServer {
@@ -13,6 +13,14 @@ export async function startWithClock(options: Omit<StartOptions, 'clock'> = {}):
   let offset = 0;
   const server = await startPmServer({ ...options, clock: () => Date.now() + offset });
   return { server, advance: (ms) => (offset += ms) };
+}
+
+/** The password client (id 2) and personal access client (id 3) that sit next to a test's own clients. */
+export function passwordAndPatClients(): PmClient[] {
+  return [
+    { id: 2, name: 'Password', secret: 'p'.repeat(40), redirect: 'http://localhost', types: ['password_client'] },
+    { id: 3, name: 'PAT', secret: 'q'.repeat(40), redirect: 'http://localhost', types: ['personal_access_client'] },
+  ];
 }
 
 /** POSTs a form to /oauth/token. */
