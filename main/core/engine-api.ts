@@ -9,6 +9,7 @@ import { isErrorCode } from './errors';
 import { fetchApiEndpoints } from './openapi';
 import { notSignedIn, type Refresher } from './refresh';
 import { runApiRequest } from './request-runner';
+import type { VaultEntry } from './vault';
 import { lookupUser } from './whoami';
 
 type ApiMethods = Pick<TokenEngine, 'whoami' | 'request' | 'apiEndpoints'>;
@@ -16,8 +17,10 @@ type ApiMethods = Pick<TokenEngine, 'whoami' | 'request' | 'apiEndpoints'>;
 /** Builds the API methods over the engine's context, refresher and endpoint cache. */
 export function apiMethods(ctx: EngineContext, refresher: Refresher, endpointCache: EndpointCache): ApiMethods {
   /** A refresh after ProcessMaker rejected a token, or null when the profile cannot refresh (PAT). */
-  const refreshAfterRejection = async (profile: Profile): Promise<((rejected: string) => Promise<string>) | null> => {
-    const entry = await ctx.vault.read(profile.id);
+  const refreshAfterRejection = (
+    profile: Profile,
+    entry: VaultEntry,
+  ): ((rejected: string) => Promise<string>) | null => {
     if (entry.kind !== 'oauth' || !entry.refreshToken) return null;
     return async (rejectedToken) => {
       const next = await refresher.refresh(profile, { rejectedToken });
@@ -34,7 +37,9 @@ export function apiMethods(ctx: EngineContext, refresher: Refresher, endpointCac
       try {
         user = await lookupUser(ctx.fetch, profile.instanceUrl, token);
       } catch (err) {
-        const retry = isErrorCode(err, 'token_rejected') ? await refreshAfterRejection(profile) : null;
+        const retry = isErrorCode(err, 'token_rejected')
+          ? refreshAfterRejection(profile, await ctx.vault.read(profile.id))
+          : null;
         if (!retry) throw err;
         user = await lookupUser(ctx.fetch, profile.instanceUrl, await retry(token));
       }
@@ -45,11 +50,13 @@ export function apiMethods(ctx: EngineContext, refresher: Refresher, endpointCac
     },
     async request(profileId, request, signal) {
       const profile = ctx.profile(profileId);
+      // One read serves both the token and whether a 401 may refresh.
+      const entry = await ctx.vault.read(profile.id);
       const runner = {
         fetch: ctx.ports.fetch,
         instanceUrl: profile.instanceUrl,
-        token: () => refresher.freshToken(profile),
-        refreshAfterRejection: await refreshAfterRejection(profile),
+        token: () => refresher.freshToken(profile, entry),
+        refreshAfterRejection: refreshAfterRejection(profile, entry),
         clock: ctx.clock,
       };
       return runApiRequest(runner, request, signal);

@@ -5,7 +5,8 @@
  * (fails if it exists), holding `{pid, at}`. A lock whose process is gone,
  * or that is older than `staleMs`, is taken over under a short guard lock.
  */
-import { mkdir, open, readFile, rm, stat, unlink } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { readFile, rm, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -63,32 +64,38 @@ function isStale(found: { info: LockInfo | null; mtimeMs: number }, staleMs: num
   return now - Math.max(found.info.at, found.mtimeMs) > staleMs;
 }
 
-/** Creates the lock file; returns its content (unique per holder), or null when it already exists. */
-async function tryCreate(path: string): Promise<string | null> {
+/**
+ * Creates the lock file; returns its content (unique per holder), or null when it already exists.
+ * Synchronous on purpose: a few tiny local file calls, on every refresh, cost less than thread-pool hops.
+ */
+function tryCreate(path: string): string | null {
+  let fd: number;
   try {
-    const handle = await open(path, 'wx', 0o600).catch(async (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'ENOENT') throw err;
-      // First run: the settings folder may not exist yet.
-      await mkdir(dirname(path), { recursive: true });
-      return open(path, 'wx', 0o600);
-    });
-    const content = JSON.stringify({ pid: process.pid, at: Date.now(), host: hostname(), nonce: randomUUID() });
     try {
-      await handle.writeFile(content);
-    } finally {
-      await handle.close();
+      fd = openSync(path, 'wx', 0o600);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      // First run: the settings folder may not exist yet.
+      mkdirSync(dirname(path), { recursive: true });
+      fd = openSync(path, 'wx', 0o600);
     }
-    return content;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') return null;
     throw err;
   }
+  const content = JSON.stringify({ pid: process.pid, at: Date.now(), host: hostname(), nonce: randomUUID() });
+  try {
+    writeSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+  return content;
 }
 
 /** Removes a stale lock, guarded so two waiters cannot both remove and recreate it. */
 async function takeOver(path: string, staleRaw: string): Promise<void> {
   const guard = `${path}.takeover`;
-  if ((await tryCreate(guard)) === null) {
+  if (tryCreate(guard) === null) {
     const g = await readInfo(guard);
     if (g && Date.now() - g.mtimeMs > 5_000) await rm(guard, { force: true });
     return;
@@ -109,7 +116,7 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>, opti
   const giveUpAt = Date.now() + waitMs;
   let mine: string | null = null;
   for (;;) {
-    mine = await tryCreate(path);
+    mine = tryCreate(path);
     if (mine !== null) break;
     const found = await readInfo(path);
     if (found && isStale(found, staleMs)) {
@@ -132,6 +139,9 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>, opti
 
 /** Deletes our own lock file (never one another holder took over). */
 async function release(path: string, mine: string): Promise<void> {
-  const found = await readInfo(path).catch(() => null);
-  if (found?.raw === mine) await unlink(path).catch(() => undefined);
+  try {
+    if (readFileSync(path, 'utf8') === mine) unlinkSync(path);
+  } catch {
+    // Already gone, or taken over: nothing of ours to delete.
+  }
 }

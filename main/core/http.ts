@@ -24,6 +24,33 @@ export function withDeadline(timeoutMs: number, signal?: AbortSignal | null): Ab
 }
 
 /**
+ * Like {@link withDeadline}, for work with a clear end: `clear()` drops the
+ * timer at once, instead of leaving a 30 s timer behind for every request.
+ * A cancel by the caller's signal passes its reason on (so it stays a cancel).
+ */
+export function clearableDeadline(
+  timeoutMs: number,
+  signal?: AbortSignal | null,
+): { signal: AbortSignal; clear(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')),
+    timeoutMs,
+  );
+  timer.unref?.();
+  const onAbort = (): void => controller.abort(signal?.reason);
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    clear() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+/**
  * Wraps `fetch` so that every transport failure throws a {@link TokenTrayError}:
  * `unreachable`, `tls_untrusted`, `timeout` (default 30 s, also covering the
  * body read), `cancelled` (the caller's `init.signal` fired). HTTP statuses are

@@ -33,7 +33,8 @@ export interface RefresherDeps {
 
 /** Fresh-token logic for all profiles. */
 export interface Refresher {
-  freshToken(profile: Profile): Promise<string>;
+  /** A token valid for at least {@link MIN_VALIDITY_MS}; `known` is an entry the caller just read (saves a read). */
+  freshToken(profile: Profile, known?: VaultEntry): Promise<string>;
   /** Refreshes now (or after ProcessMaker rejected `rejectedToken`), unless another process already did. */
   refresh(
     profile: Profile,
@@ -136,8 +137,8 @@ export function createRefresher(deps: RefresherDeps): Refresher {
 
   return {
     refresh,
-    async freshToken(profile) {
-      const entry = await deps.vault.read(profile.id);
+    async freshToken(profile, known) {
+      const entry = known ?? (await deps.vault.read(profile.id));
       if (!entry.accessToken || entry.kind === 'none') throw notSignedIn(entry);
       if (entry.kind === 'personal_access_token') {
         if (typeof entry.expiresAt === 'number' && entry.expiresAt <= deps.clock.now()) {

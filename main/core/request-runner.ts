@@ -8,7 +8,7 @@ import type { ApiRequest, ApiResponse } from './engine-types';
 import type { Clock, FetchLike } from './ports';
 import { isSameOrigin, resolveApiUrl } from './api-url';
 import { readBodyCapped } from './body-reader';
-import { defaultTimeoutMs, isJsonContentType, toTransportError, withDeadline } from './http';
+import { clearableDeadline, defaultTimeoutMs, isJsonContentType, toTransportError } from './http';
 import { checkJsonBody, checkUserHeaders, hasHeader } from './request-headers';
 
 /** What the runner needs from the engine. */
@@ -55,7 +55,29 @@ export async function runApiRequest(
   const timeoutMs = request.timeoutMs ?? defaultTimeoutMs;
   if (signal?.aborted) throw toTransportError(signal.reason, signal);
   // One deadline for the whole exchange (redirects, the retry, the body), mapped like guardedFetch.
-  const deadline = withDeadline(timeoutMs, signal);
+  const timer = clearableDeadline(timeoutMs, signal);
+  try {
+    return await exchange(ctx, request, { method, url, body, userHeaders, ownAuthorization }, timer.signal);
+  } finally {
+    timer.clear();
+  }
+}
+
+/** The checked parts of a request. */
+interface Prepared {
+  method: string;
+  url: URL;
+  body: string | undefined;
+  userHeaders: ReturnType<typeof checkUserHeaders>;
+  ownAuthorization: boolean;
+}
+
+async function exchange(
+  ctx: RunnerContext,
+  request: ApiRequest,
+  { method, url, body, userHeaders, ownAuthorization }: Prepared,
+  deadline: AbortSignal,
+): Promise<ApiResponse> {
   const fetch: FetchLike = async (input, init) => {
     try {
       return await ctx.fetch(input, { ...init, signal: deadline });

@@ -7,10 +7,12 @@
  * disk, so nobody hands out a token another process has already rotated.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const noncePattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Room for a nonce plus stray whitespace; a longer file is not ours and fails the pattern. */
+const buffer = Buffer.alloc(64);
 
 /** Where the generation file of `profileId` lives. */
 export function vaultGenerationPath(configDir: string, profileId: string): string {
@@ -19,11 +21,17 @@ export function vaultGenerationPath(configDir: string, profileId: string): strin
 
 /** The nonce on disk, or null when the file is missing or does not hold one. */
 export function readVaultGeneration(configDir: string, profileId: string): string | null {
+  // open + one read + close: this runs on every token hand-out, so no fstat or second read.
+  let fd: number | null = null;
   try {
-    const text = readFileSync(vaultGenerationPath(configDir, profileId), 'latin1').trim();
+    fd = openSync(vaultGenerationPath(configDir, profileId), 'r');
+    const length = readSync(fd, buffer, 0, buffer.length, 0);
+    const text = buffer.toString('latin1', 0, length).trim();
     return noncePattern.test(text) ? text : null;
   } catch {
     return null;
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
 
