@@ -15,6 +15,7 @@ import type { PreferencesStore } from '../core/preferences';
 import type { SecretClipboard } from '../core/secret-clipboard';
 import { describeInvalidArgs } from './invalid-input';
 import { argSchemas } from './schemas';
+import { isWebUrl } from './web-url';
 
 /** What the handlers need. */
 export interface IpcHandlerDeps {
@@ -44,16 +45,6 @@ export function formatToken(token: string, format: CopyFormat): string {
   if (format === 'bearer') return `Bearer ${token}`;
   if (format === 'header') return `Authorization: Bearer ${token}`;
   return token;
-}
-
-/** True for an absolute http: or https: URL. */
-export function isWebUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 function implementations(deps: IpcHandlerDeps): Impls {

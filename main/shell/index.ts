@@ -9,6 +9,7 @@ import { createLogger } from '../core/logger';
 import { createPreferencesStore } from '../core/preferences';
 import { createTokenEngine } from '../core/token-engine';
 import { createIpcHandlers } from '../ipc/handlers';
+import { isWebUrl } from '../ipc/web-url';
 import { createAppActions, type AppActions } from './actions';
 import { manageLifecycle, registerUrlScheme, setDockVisible, takeSingleInstanceLock } from './app-lifecycle';
 import { registerAppSchemePrivileges, serveRenderer } from './app-protocol';
@@ -19,7 +20,6 @@ import { setUpLogging } from './logging';
 import { notify } from './notifications';
 import { createPreferencesEffects } from './preferences-effects';
 import { createAppSecretStore } from './secret-store';
-import { isExternalWebUrl } from './security-policy';
 import { createElectronSettingsFile } from './settings';
 import { createCopyShortcut } from './shortcut';
 import { adminHelpUrl, appFiles } from './startup-rules';
@@ -59,7 +59,7 @@ if (takeSingleInstanceLock()) {
         log: createLogger(sink),
         settings: createElectronSettingsFile(sink),
         openBrowser: async (url) => {
-          if (!isExternalWebUrl(url)) return;
+          if (!isWebUrl(url)) return;
           if (e2eMode) openedUrls.push(url);
           else await shell.openExternal(url);
         },

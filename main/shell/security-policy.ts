@@ -5,6 +5,7 @@
  * at run time, so all of it is unit-tested under Node.
  */
 import type { WebPreferences } from 'electron';
+import { isWebUrl } from '../ipc/web-url';
 
 /** The renderer is served from this privileged custom scheme (see app-protocol.ts). */
 export const APP_SCHEME = 'app';
@@ -94,17 +95,7 @@ export type OpenDecision = { action: 'deny'; openExternally: string | null };
 
 /** `window.open` and `target=_blank` are always denied; http(s) links go to the system browser. */
 export function decideWindowOpen(url: string): OpenDecision {
-  return { action: 'deny', openExternally: isExternalWebUrl(url) ? url : null };
-}
-
-/** True for http: and https: URLs (the only ones handed to the system browser). */
-export function isExternalWebUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
+  return { action: 'deny', openExternally: isWebUrl(url) ? url : null };
 }
 
 /** The window never navigates away from its page; in-page reloads of our own index are the one exception. */
