@@ -141,7 +141,8 @@ async function followRedirects(
 ): Promise<Attempt> {
   let url = startUrl;
   let { method, body } = init;
-  const headers = new Headers(init.headers);
+  // The caller's headers are used as they are; copied only when a redirect has to change them.
+  let headers = init.headers;
   for (let hop = 0; ; hop += 1) {
     const response = await fetch(url, { method, headers, body, signal: init.signal, redirect: 'manual' });
     const location = response.headers.get('location');
@@ -158,6 +159,7 @@ async function followRedirects(
     if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
       method = method === 'HEAD' ? 'HEAD' : 'GET';
       body = undefined;
+      headers = new Headers(headers);
       headers.delete('content-type');
     }
     url = next.href;
