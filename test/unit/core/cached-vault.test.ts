@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCachedVault } from '../../../main/core/cached-vault';
 import { createKeytarSecretStore } from '../../../main/core/keytar-secret-store';
 import type { SecretStore } from '../../../main/core/ports';
-import { vaultGenerationPath } from '../../../main/core/vault-generation';
+import { readVaultGeneration, vaultGenerationPath } from '../../../main/core/vault-generation';
 import type { VaultEntry } from '../../../main/core/vault';
 
 /** The real keychain store, counting the calls that reach it. */
@@ -19,6 +19,12 @@ function counting(store: SecretStore) {
     delete: (account) => ((calls.delete += 1), store.delete(account)),
   };
   return { wrapped, calls };
+}
+
+/** Puts a plain file with `content` where the generation file was. */
+async function replaceWith(path: string, content: string): Promise<void> {
+  await rm(path, { force: true });
+  await writeFile(path, content);
 }
 
 const tokens = (accessToken: string): VaultEntry => ({
@@ -84,8 +90,8 @@ describe('the cached vault: an in-memory copy kept honest by the generation file
 
   it.each([
     ['missing', (path: string) => rm(path, { force: true })],
-    ['damaged', (path: string) => writeFile(path, 'not a nonce')],
-    ['empty', (path: string) => writeFile(path, '')],
+    ['damaged', (path: string) => replaceWith(path, 'not a nonce')],
+    ['empty', (path: string) => replaceWith(path, '')],
   ])('a %s generation file sends the read to the keychain', async (_label, spoil) => {
     const { wrapped, calls } = counting(secrets);
     const vault = createCachedVault(wrapped, configDir);
@@ -96,7 +102,7 @@ describe('the cached vault: an in-memory copy kept honest by the generation file
     expect((await vault.read(id)).accessToken).toBe('in the keychain');
     expect(calls.get).toBe(1);
     // A fresh nonce is in place again, so the copy is trusted from here on.
-    expect(await readFile(vaultGenerationPath(configDir, id), 'utf8')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(readVaultGeneration(configDir, id)).toMatch(/^[0-9a-f-]{36}$/);
     expect((await vault.read(id)).accessToken).toBe('in the keychain');
     expect(calls.get).toBe(1);
   });
@@ -109,6 +115,17 @@ describe('the cached vault: an in-memory copy kept honest by the generation file
     expect((await vault.read(id)).accessToken).toBe('cached');
     expect((await vault.read(id, { fresh: true })).accessToken).toBe('behind its back');
     expect(calls.get).toBe(1);
+  });
+
+  it('reads a generation kept as a plain file (the fallback where links are not allowed)', async () => {
+    const { wrapped, calls } = counting(secrets);
+    const vault = createCachedVault(wrapped, configDir);
+    await vault.write(id, tokens('cached'));
+    const nonce = readVaultGeneration(configDir, id);
+    await replaceWith(vaultGenerationPath(configDir, id), `${nonce}\n`);
+    expect(readVaultGeneration(configDir, id)).toBe(nonce);
+    expect((await vault.read(id)).accessToken).toBe('cached');
+    expect(calls.get).toBe(0);
   });
 
   it('hands out copies: changing a returned entry does not change the cache', async () => {
