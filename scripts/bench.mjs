@@ -11,7 +11,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   outfile: 'dist/bench/bench.cjs',
-  external: ['keytar', 'playwright-core', '@axe-core/playwright'],
+  external: ['keytar', 'playwright-core', '@axe-core/playwright', 'vite', 'esbuild'],
   logLevel: 'warning',
 });
 execFileSync(process.execPath, ['dist/bench/bench.cjs', 'dist/cli/pmtoken.js'], { stdio: 'inherit' });
