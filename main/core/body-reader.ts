@@ -23,6 +23,22 @@ export async function readBodyCapped(
 ): Promise<CappedBody> {
   const { displayBytes, hardLimitBytes, signal } = options;
   if (!response.body) return { text: '', sizeBytes: 0, truncated: false, complete: true };
+  // A body that declares a length within the display cap is read in one call: the common case,
+  // and cheaper than a chunk loop (the HTTP client enforces the declared length).
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (Number.isInteger(declared) && declared >= 0 && declared <= displayBytes) {
+    try {
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return {
+        text: new TextDecoder('utf-8').decode(bytes),
+        sizeBytes: bytes.byteLength,
+        truncated: false,
+        complete: true,
+      };
+    } catch (err) {
+      throw toTransportError(err, signal);
+    }
+  }
   const reader = response.body.getReader();
   const decoder = new TextDecoder('utf-8');
   const parts: string[] = [];
