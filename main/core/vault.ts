@@ -4,7 +4,6 @@
  * that does not parse is treated as empty rather than trusted.
  */
 import { z } from 'zod';
-import type { SecretStore } from './ports';
 
 const userSchema = z.object({
   id: z.string(),
@@ -89,24 +88,4 @@ export function parseVaultItem(raw: string | null): VaultEntry {
   } catch {
     return emptyEntry();
   }
-}
-
-/** Builds a {@link Vault} over a {@link SecretStore}, reading the keychain every time. */
-export function createVault(secrets: SecretStore): Vault {
-  const read = async (profileId: string): Promise<VaultEntry> => parseVaultItem(await secrets.get(profileId));
-  const write = async (profileId: string, entry: VaultEntry): Promise<void> => {
-    await secrets.set(profileId, JSON.stringify(vaultEntrySchema.parse(entry)));
-  };
-  return {
-    read,
-    write,
-    async update(profileId, change) {
-      const next = change(await read(profileId));
-      await write(profileId, next);
-      return next;
-    },
-    async remove(profileId) {
-      await secrets.delete(profileId);
-    },
-  };
 }

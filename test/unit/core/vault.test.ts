@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKeytarSecretStore } from '../../../main/core/keytar-secret-store';
-import { createVault, withoutTokens, withTokens } from '../../../main/core/vault';
+import { createCachedVault } from '../../../main/core/cached-vault';
+import { withoutTokens, withTokens } from '../../../main/core/vault';
 
 // Runs under ./scripts/with-keyring.sh: a private, throwaway Secret Service.
 describe('the vault: one keychain item per profile', () => {
   const service = `Token Tray test ${randomUUID()}`;
   const secrets = createKeytarSecretStore(service);
-  const vault = createVault(secrets);
+  const vault = createCachedVault(secrets, mkdtempSync(join(tmpdir(), 'token-tray-vault-')));
   const used: string[] = [];
   const account = () => {
     const id = randomUUID();
@@ -55,9 +59,9 @@ describe('the vault: one keychain item per profile', () => {
   it('an item that is not ours (not JSON, wrong shape) reads as empty instead of being trusted', async () => {
     const id = account();
     await secrets.set(id, 'plain text');
-    expect(await vault.read(id)).toEqual({ v: 1, kind: 'none' });
+    expect(await vault.read(id, { fresh: true })).toEqual({ v: 1, kind: 'none' });
     await secrets.set(id, JSON.stringify({ kind: 'oauth', accessToken: 42 }));
-    expect(await vault.read(id)).toEqual({ v: 1, kind: 'none' });
+    expect(await vault.read(id, { fresh: true })).toEqual({ v: 1, kind: 'none' });
   });
 
   it('a missing item reads as empty, and removing deletes it', async () => {
