@@ -6,8 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createKeytarSecretStore, createTokenEngine } from '../main/core';
-import { startPmServer } from '../test/server';
+import { signedInBench } from './fixtures';
 import { paired, ratioRow, type BenchRow } from './measure';
 
 const run = (args: string[]) => async () => {
@@ -17,25 +16,10 @@ const run = (args: string[]) => async () => {
 
 /** Runs the CLI start-up benchmark. `cliPath` is the bundled dist/cli/pmtoken.js. */
 export async function cliBench(cliPath: string): Promise<BenchRow[]> {
-  const server = await startPmServer();
   const configDir = await mkdtemp(join(tmpdir(), 'token-tray-bench-cli-'));
   // The CLI uses the app's keychain service name; the bench runs inside the private keyring.
-  const engine = createTokenEngine({
-    fetch: (i, init) => fetch(i, init),
-    secrets: createKeytarSecretStore(),
-    configDir,
-    openBrowser: async () => undefined,
-  });
+  const { server, engine, profileId } = await signedInBench('bench-cli', configDir);
   try {
-    const { passwordClient, user } = server.seed;
-    const profile = await engine.addProfile({
-      name: 'bench-cli',
-      instanceUrl: server.url,
-      clientId: String(passwordClient.id),
-      clientSecret: passwordClient.secret ?? '',
-      grant: 'password',
-    });
-    await engine.signInWithPassword(profile.id, user.username, user.password);
     const check = spawnSync(process.execPath, [cliPath, '--config-dir', configDir, 'token', 'bench-cli'], {
       encoding: 'utf8',
     });
@@ -46,7 +30,7 @@ export async function cliBench(cliPath: string): Promise<BenchRow[]> {
       rounds: 25,
       warmup: 3,
     });
-    await engine.removeProfile(profile.id);
+    await engine.removeProfile(profileId);
     return [ratioRow('pmtoken token (wall time)', 'pmtoken token', 'node -e 0', r, 1.6)];
   } finally {
     await engine.dispose();

@@ -7,8 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createKeytarSecretStore, createTokenEngine, type TokenEngine } from '../main/core';
-import { startPmServer, type PmServer } from '../test/server';
+import { passwordTokens } from '../test/unit/core/support/servers';
+import { signedInBench } from './fixtures';
 import { paired, ratioRow, type BenchRow } from './measure';
 
 type Keytar = {
@@ -17,54 +17,11 @@ type Keytar = {
   deletePassword(service: string, account: string): Promise<boolean>;
 };
 
-/** Signs in a password profile and returns the engine, server and profile id. */
-async function setUp(
-  service: string,
-  configDir: string,
-): Promise<{ server: PmServer; engine: TokenEngine; profileId: string }> {
-  const server = await startPmServer();
-  const engine = createTokenEngine({
-    fetch: (input, init) => fetch(input, init),
-    secrets: createKeytarSecretStore(service),
-    configDir,
-    openBrowser: async () => undefined,
-  });
-  const { passwordClient, user } = server.seed;
-  const profile = await engine.addProfile({
-    name: 'bench',
-    instanceUrl: server.url,
-    clientId: String(passwordClient.id),
-    clientSecret: passwordClient.secret ?? '',
-    grant: 'password',
-  });
-  await engine.signInWithPassword(profile.id, user.username, user.password);
-  return { server, engine, profileId: profile.id };
-}
-
-/** A refresh token of our own, outside the engine, for the bare-fetch baseline. */
-async function bareTokens(server: PmServer): Promise<{ access: string; refresh: string }> {
-  const { passwordClient, user } = server.seed;
-  const res = await fetch(`${server.url}/oauth/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: String(passwordClient.id),
-      client_secret: passwordClient.secret ?? '',
-      username: user.username,
-      password: user.password,
-      scope: '*',
-    }),
-  });
-  const body = (await res.json()) as { access_token: string; refresh_token: string };
-  return { access: body.access_token, refresh: body.refresh_token };
-}
-
-/** Runs the three core benchmarks. */
+/** Runs the core benchmarks. */
 export async function coreBench(): Promise<BenchRow[]> {
   const service = `Token Tray bench ${process.pid}`;
   const configDir = await mkdtemp(join(tmpdir(), 'token-tray-bench-'));
-  const { server, engine, profileId } = await setUp(service, configDir);
+  const { server, engine, profileId } = await signedInBench('bench', configDir, service);
   const keytar = createRequire(__filename)('keytar') as Keytar;
   const rows: BenchRow[] = [];
   try {
@@ -75,7 +32,7 @@ export async function coreBench(): Promise<BenchRow[]> {
     );
     rows.push(ratioRow('freshToken (valid token)', 'engine.freshToken()', 'keytar.getPassword()', fresh, 1.5));
 
-    const bare = await bareTokens(server);
+    const bare = await passwordTokens(server);
     const { passwordClient } = server.seed;
     /** One refresh by hand, as a client written from ProcessMaker's guide would; returns the answer's text. */
     const bareRefresh = async (): Promise<string> => {
