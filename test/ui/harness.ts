@@ -8,7 +8,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AppEvent, AppInfo } from '../../main/contract/ipc';
 import { channelNames } from '../../main/contract/ipc';
 import { createTokenEngine } from '../../main/core/index';
@@ -22,21 +22,7 @@ import { startPmServer, type PmServer, type StartOptions } from '../server/index
 import { installBridge, emitToPage } from './bridge';
 import { buildRenderer, serveStatic, type StaticServer } from './static-server';
 
-/** Chromium flags from the common brief. */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Launches Debian's Chromium headless. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-}
+export { chromiumArgs, launchChromium } from '../support/chromium';
 
 /** The built renderer, served; share one per test file. */
 export interface RendererSite {
