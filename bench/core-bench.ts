@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { passwordTokens } from '../test/unit/core/support/servers';
+import { passwordTokens } from '../test/integration/core/support/servers';
 import { signedInBench } from './fixtures';
 import { paired, ratioRow, type BenchRow } from './measure';
 

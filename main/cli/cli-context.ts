@@ -2,7 +2,7 @@
  * What a command gets: its parsed arguments, the settings folder, and the
  * engine, created on first use only.
  */
-import type { ProfileView, TokenEngine } from '../core/engine-types';
+import type { ProfileView, TokenEngine } from '../core';
 import { UsageError } from './usage-error';
 
 /** Parsed option values (strings, booleans, or repeated strings). */

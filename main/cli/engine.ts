@@ -5,7 +5,7 @@
  * The release build may bundle this file on its own (dist/cli/engine.js, with
  * `./engine` external in pmtoken.js) so that start-up does not even parse it.
  */
-import { createKeytarSecretStore, createTokenEngine, type TokenEngine } from '../core/index';
+import { createKeytarSecretStore, createTokenEngine, type TokenEngine } from '../core';
 import { openBrowser } from './open-browser';
 import { say } from './terminal';
 

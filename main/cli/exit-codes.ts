@@ -3,7 +3,7 @@
  * sentence, then the next step. Scripts switch on the code; people read the
  * words.
  */
-import type { ErrorCode } from '../core/errors';
+import type { ErrorCode } from '../core';
 
 /** Exit codes, documented in `pmtoken --help`. */
 export const ExitCode = {

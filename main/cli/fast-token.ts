@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createKeytarSecretStore } from '../core/keytar-secret-store';
+import { createKeytarSecretStore } from '../core';
 
 /** Same margin as core's `MIN_VALIDITY_MS` (main/core/refresh.ts); a test keeps them equal. */
 export const FAST_MIN_VALIDITY_MS = 60_000;

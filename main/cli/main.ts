@@ -3,8 +3,8 @@
  * place errors become plain sentences on stderr and an exit code.
  */
 import { resolve } from 'node:path';
-import { defaultConfigDir } from '../core/config-dir';
-import { TokenTrayError } from '../core/errors';
+import { defaultConfigDir } from '../core';
+import { TokenTrayError } from '../core';
 import { createCliContext } from './cli-context';
 import { commands } from './commands/registry';
 import { ExitCode, exitCodeFor } from './exit-codes';

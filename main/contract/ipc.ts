@@ -18,7 +18,7 @@ import type {
   RedirectMode,
   TokenDetails,
   UserInfo,
-} from '../core/engine-types';
+} from '../core/model';
 import type { UserError } from '../core/errors';
 
 export type {

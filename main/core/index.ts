@@ -1,27 +1,56 @@
 /**
- * Core's public API. The shell, the IPC handlers and the CLI import from here
- * only. Wiring, no logic.
+ * Core's front door: the product logic that main/desktop, main/shell, main/ipc and main/cli may use.
+ * Re-exports only; each name comes from the folder that owns it.
  */
-export * from './engine-types';
-export * from './errors';
 export type { EnginePorts, SecretStore, SettingsFile, FetchLike, Clock, LogSink } from './ports';
-export { createTokenEngine, PAT_SIGN_OUT_NOTE } from './token-engine';
-export { defaultConfigDir, PRODUCT_NAME } from './config-dir';
-export { createKeytarSecretStore } from './keytar-secret-store';
-export { createConfSettingsFile } from './settings-file';
-export { normaliseInstanceUrl, isLoopbackHost } from './instance-url';
-export { parseCallbackUrl, APP_REDIRECT_URI, LOOPBACK_REDIRECT_BASE, type CallbackResult } from './callback-url';
-export { cleanPastedToken } from './personal-token';
-export { MIN_VALIDITY_MS } from './refresh';
-export { DEFAULT_SIGN_IN_TIMEOUT_MS } from './sign-in-flows';
-export { maskToken } from './profile-view';
-export { decodeJwtClaims, jwtExpiresAt } from './jwt';
-export { guardedFetch, readJsonBody } from './http';
-export { runApiRequest, type RunnerContext } from './request-runner';
-export { lookupUser } from './whoami';
-export { fetchApiEndpoints } from './openapi';
-export { toCurl, shellQuote } from './curl';
-export { createHistoryStore, type HistoryStore } from './history';
-export { createLogger, redactSecrets, type Logger } from './logger';
-export { createPreferencesStore, defaultPreferences, type PreferencesStore } from './preferences';
-export { createSecretClipboard, type SecretClipboard, type ClipboardPort } from './secret-clipboard';
+export * from './errors';
+export { createTokenEngine, PAT_SIGN_OUT_NOTE, MIN_VALIDITY_MS } from './engine';
+export type {
+  ApiEndpoint,
+  ApiRequest,
+  ApiResponse,
+  EngineEvent,
+  GrantKind,
+  InstanceCheck,
+  NewProfileInput,
+  PendingSignIn,
+  Profile,
+  ProfilePatch,
+  ProfileStatus,
+  ProfileView,
+  RedirectMode,
+  TokenClaims,
+  TokenDetails,
+  TokenEngine,
+  UserInfo,
+} from './model';
+export {
+  backupCorruptFile,
+  createConfSettingsFile,
+  defaultConfigDir,
+  isLoopbackHost,
+  maskToken,
+  normaliseInstanceUrl,
+  PRODUCT_NAME,
+  SETTINGS_SCHEMA_VERSION,
+} from './profiles';
+export { createKeytarSecretStore, decodeJwtClaims, jwtExpiresAt } from './tokens';
+export {
+  APP_REDIRECT_URI,
+  cleanPastedToken,
+  DEFAULT_SIGN_IN_TIMEOUT_MS,
+  LOOPBACK_REDIRECT_BASE,
+  parseCallbackUrl,
+  type CallbackResult,
+} from './oauth';
+export {
+  fetchApiEndpoints,
+  guardedFetch,
+  lookupUser,
+  readJsonBody,
+  runApiRequest,
+  shellQuote,
+  toCurl,
+  type RunnerContext,
+} from './api';
+export { createLogger, redactLogData, redactSecrets, type Logger } from './log';

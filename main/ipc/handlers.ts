@@ -5,14 +5,15 @@
  * `ipcMain.handle`; the UI tests call them directly.
  */
 import type { z } from 'zod';
-import type { AppEvent, AppInfo, ChannelName, CopyFormat, IpcChannels, Result } from '../contract/ipc';
+import type { AppEvent, AppInfo, ChannelName, IpcChannels, Result } from '../contract/ipc';
 import { channelNames } from '../contract/ipc';
-import { toCurl } from '../core/curl';
-import type { TokenEngine } from '../core/engine-types';
-import { TokenTrayError, toUserError } from '../core/errors';
-import type { HistoryStore } from '../core/history';
-import type { PreferencesStore } from '../core/preferences';
-import type { SecretClipboard } from '../core/secret-clipboard';
+import { toCurl } from '../core';
+import type { TokenEngine } from '../core';
+import { TokenTrayError, toUserError } from '../core';
+import type { HistoryStore } from '../desktop';
+import type { PreferencesStore } from '../desktop';
+import type { SecretClipboard } from '../desktop';
+import { formatToken } from '../desktop';
 import { describeInvalidArgs } from './invalid-input';
 import { argSchemas } from './schemas';
 import { isWebUrl } from './web-url';
@@ -39,13 +40,6 @@ export type IpcHandlers = {
 
 type Impl<K extends ChannelName> = (...args: Parameters<IpcChannels[K]>) => Promise<ReturnType<IpcChannels[K]>>;
 type Impls = { [K in ChannelName]: Impl<K> };
-
-/** The text a copy format puts on the clipboard. */
-export function formatToken(token: string, format: CopyFormat): string {
-  if (format === 'bearer') return `Bearer ${token}`;
-  if (format === 'header') return `Authorization: Bearer ${token}`;
-  return token;
-}
 
 function implementations(deps: IpcHandlerDeps): Impls {
   const { engine, clipboard, history, preferences } = deps;

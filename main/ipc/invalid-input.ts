@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ChannelName } from '../contract/ipc';
-import { describePreferenceProblem } from '../core/preferences';
+import { describePreferenceProblem } from '../desktop';
 import { argLabels } from './schemas';
 
 /** Names of object fields, in words. */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { ChannelName, IpcChannels } from '../contract/ipc';
-import { preferencesPatchSchema } from '../core/preferences';
+import { preferencesPatchSchema } from '../desktop';
 
 const id = z.string().min(1).max(200);
 const grant = z.enum(['authorization_code', 'password', 'personal_access_token']);

@@ -4,8 +4,8 @@
  * menu-bar behaviour, staying alive with no window, and tidy quitting.
  */
 import { app } from 'electron';
-import { APP_SCHEME } from '../core/deep-link-router';
-import { protocolClientCall } from './startup-rules';
+import { APP_SCHEME } from '../desktop';
+import { protocolClientCall } from '../desktop';
 
 /** Takes the single-instance lock; false means another Token Tray runs (this one quits). */
 export function takeSingleInstanceLock(): boolean {

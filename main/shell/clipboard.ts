@@ -3,7 +3,7 @@
  * "Token copied — clears in 60 s" after every secret copy.
  */
 import { clipboard } from 'electron';
-import { copiedNotice, createSecretClipboard, type SecretClipboard } from '../core/secret-clipboard';
+import { copiedNotice, createSecretClipboard, type SecretClipboard } from '../desktop';
 import { notify } from './notifications';
 
 /** Builds the app's {@link SecretClipboard}; the delay is read from the preferences at each copy. */

@@ -8,8 +8,8 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { TokenTrayError } from '../core/errors';
-import type { SecretStore } from '../core/ports';
+import { TokenTrayError } from '../core';
+import type { SecretStore } from '../core';
 
 /** Encrypts and decrypts strings (Electron's safeStorage in the app). */
 export interface Encryptor {

@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import log from 'electron-log/main';
-import type { LogSink } from '../core/ports';
-import { redactLogData } from './log-redaction';
+import type { LogSink } from '../core';
+import { redactLogData } from '../core';
 
 /** Sets up logging once; returns a {@link LogSink} for core. */
 export function setUpLogging(userDataDir: string, toConsole: boolean): LogSink {

@@ -1,7 +1,7 @@
 /** "Launch at login": Electron's login items on macOS and Windows, an XDG autostart entry on Linux. */
 import { homedir } from 'node:os';
 import { app } from 'electron';
-import { autostartFile, setLinuxAutostart } from './autostart';
+import { autostartFile, setLinuxAutostart } from '../desktop';
 
 /** Turns launching at login on or off. */
 export function setLaunchAtLogin(enabled: boolean): void {

@@ -4,7 +4,7 @@
  */
 import { nativeTheme } from 'electron';
 import type { AppPreferences } from '../contract/ipc';
-import type { LogSink } from '../core/ports';
+import type { LogSink } from '../core';
 import { setLaunchAtLogin } from './login-item';
 import type { CopyShortcut } from './shortcut';
 

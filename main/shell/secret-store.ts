@@ -7,8 +7,8 @@
  */
 import { join } from 'node:path';
 import { safeStorage } from 'electron';
-import { createKeytarSecretStore } from '../core/keytar-secret-store';
-import type { LogSink, SecretStore } from '../core/ports';
+import { createKeytarSecretStore } from '../core';
+import type { LogSink, SecretStore } from '../core';
 import { createEncryptedFileStore, createRefusingSecretStore } from './encrypted-file-store';
 
 /** How long the keychain may take to answer the probe before we call it absent. */

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import type Conf from 'conf';
 import { app } from 'electron';
 import Store, { type Schema } from 'electron-store';
-import { SETTINGS_SCHEMA_VERSION } from '../core/settings-schema';
-import { backupCorruptFile } from '../core/settings-file';
-import type { LogSink, SettingsFile } from '../core/ports';
+import { SETTINGS_SCHEMA_VERSION } from '../core';
+import { backupCorruptFile } from '../core';
+import type { LogSink, SettingsFile } from '../core';
 
 type SettingsRecord = Record<string, unknown>;
 

@@ -4,7 +4,7 @@
  * and see which URLs the app would have opened in the system browser.
  * Nothing secret is exposed beyond what the clipboard already holds.
  */
-import type { MenuItemTemplate } from '../core/tray-menu';
+import type { MenuItemTemplate } from '../desktop';
 
 /** True when the app runs under the e2e specs. */
 export const e2eMode = process.env.TOKEN_TRAY_E2E === '1';

@@ -4,15 +4,9 @@
  */
 import { join } from 'node:path';
 import { Menu, Tray, nativeImage, nativeTheme, type MenuItemConstructorOptions } from 'electron';
-import type { ProfileView } from '../core/engine-types';
-import {
-  buildTrayMenu,
-  buildTrayTooltip,
-  parseMenuId,
-  type MenuAction,
-  type MenuItemTemplate,
-} from '../core/tray-menu';
-import { trayIconFile } from './startup-rules';
+import type { ProfileView } from '../core';
+import { buildTrayMenu, buildTrayTooltip, parseMenuId, type MenuAction, type MenuItemTemplate } from '../desktop';
+import { trayIconFile } from '../desktop';
 
 /** The tray's controls. */
 export interface AppTray {

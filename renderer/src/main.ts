@@ -13,7 +13,7 @@ import {
   subscribe,
   type ViewName,
 } from './state/store';
-import { renderConsole } from './views/console/index';
+import { renderConsole } from './views/console';
 import { renderProfiles } from './views/profiles';
 import { renderSettings } from './views/settings';
 import { renderSetup } from './views/setup';

@@ -6,7 +6,7 @@
  * handler does, or dropped to simulate a link that never comes back.
  */
 import type { Browser, BrowserContext } from 'playwright-core';
-import type { TokenEngine } from '../../main/core/engine-types';
+import type { TokenEngine } from '../../main/core/model';
 
 /** What to do when ProcessMaker redirects to the app's own scheme. */
 export type AppLinkBehaviour = 'deliver' | 'lost';

@@ -1,5 +1,5 @@
 /** `pmtoken add`: creates a profile (settings file + client secret in the keychain). */
-import type { GrantKind, RedirectMode } from '../../core/engine-types';
+import type { GrantKind, RedirectMode } from '../../core';
 import { stringOption } from '../cli-context';
 import { ExitCode } from '../exit-codes';
 import { readSecret, say } from '../terminal';

@@ -3,7 +3,7 @@
  * sign-ins always return to a loopback address on this computer; the address
  * to open is printed on stderr (and opened, unless --no-browser).
  */
-import type { ProfileView, TokenEngine } from '../../core/engine-types';
+import type { ProfileView, TokenEngine } from '../../core';
 import { chooseProfile, stringOption, type CliContext } from '../cli-context';
 import { ExitCode } from '../exit-codes';
 import { openBrowser } from '../open-browser';

@@ -1,5 +1,5 @@
 /** `pmtoken profiles`, `use`, `logout` and `remove`: looking after profiles. */
-import type { ProfileView } from '../../core/engine-types';
+import type { ProfileView } from '../../core';
 import { chooseProfile } from '../cli-context';
 import { ExitCode } from '../exit-codes';
 import { say, writeOut } from '../terminal';

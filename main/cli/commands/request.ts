@@ -2,7 +2,7 @@
  * `pmtoken request`: one API call with the profile's token. The body goes to
  * stdout; an HTTP status of 400 or more exits with 1 (the status on stderr).
  */
-import type { ApiRequest } from '../../core/engine-types';
+import type { ApiRequest } from '../../core';
 import { chooseProfile, stringOption } from '../cli-context';
 import { ExitCode } from '../exit-codes';
 import { readStdin, say, writeOut } from '../terminal';

@@ -1,6 +1,6 @@
 /** Reads the running app's tray through the e2e hooks (main/shell/test-hooks.ts). */
 import type { ElectronApplication } from 'playwright-core';
-import type { MenuItemTemplate } from '../../../main/core/tray-menu';
+import type { MenuItemTemplate } from '../../../main/desktop';
 import type { TestHooks } from '../../../main/shell/test-hooks';
 
 type WithHooks = typeof globalThis & { __tokenTrayTest?: TestHooks };

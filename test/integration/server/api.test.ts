@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPmServer, type PmServer } from '../../server/index';
+import { startPmServer, type PmServer } from '../../server';
 import { api, decodeJwt, passwordToken, startWithClock, tokenForm, type TokenBody } from './helpers';
 
 interface Envelope {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizeInBrowser } from '../../server/browser';
-import type { PmServer } from '../../server/index';
+import type { PmServer } from '../../server';
 import {
   authorizeUrl,
   decodeJwt,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizeInBrowser, CookieJar, formFields } from '../../server/browser';
-import { startPmServer, type PmServer } from '../../server/index';
+import { startPmServer, type PmServer } from '../../server';
 import { authorizeUrl, passwordAndPatClients, type OAuthErrorBody } from './helpers';
 
 describe('/login and /oauth/authorize', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizeInBrowser } from '../../server/browser';
-import { startPmServer, type PmServer } from '../../server/index';
+import { startPmServer, type PmServer } from '../../server';
 
 /**
  * A client written straight from ProcessMaker's developer guides (the Python/cURL tabs, in

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { startPmServer, type PmClient, type PmServer, type StartOptions } from '../../server/index';
+import { startPmServer, type PmClient, type PmServer, type StartOptions } from '../../server';
 
 /** A server whose clock tests can move forward. */
 export interface TimeTravelServer {

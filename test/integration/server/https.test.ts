@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPmServer, type PmServer } from '../../server/index';
+import { startPmServer, type PmServer } from '../../server';
 
 /** GET over https with an optional trusted CA; resolves the status or rejects with the TLS error code. */
 function get(url: string, ca?: string): Promise<number> {

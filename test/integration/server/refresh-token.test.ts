@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PmServer } from '../../server/index';
+import type { PmServer } from '../../server';
 import {
   api,
   decodeJwt,

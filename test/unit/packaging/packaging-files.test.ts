@@ -29,7 +29,7 @@ const BUILT_FILES = [
 /** Things that must never ship inside the app. */
 const NOT_SHIPPED = [
   'main/shell/index.ts',
-  'main/core/errors.ts',
+  'main/core/errors/errors.ts',
   'main/preload/index.ts',
   'renderer/index.html',
   'renderer/src/app.ts',

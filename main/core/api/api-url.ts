@@ -1,0 +1,70 @@
+/**
+ * Resolves what people type in the console (`users?page=2`, `/users`,
+ * `/api/1.0/users`, or a full URL) to one URL on the profile's own origin, so
+ * the token is never sent anywhere else.
+ */
+import { TokenTrayError } from '../errors';
+
+/** The API prefix every ProcessMaker 4 endpoint lives under. */
+export const apiPrefix = 'api/1.0/';
+
+function baseOf(instanceUrl: string): URL {
+  try {
+    const base = new URL(instanceUrl);
+    if (!base.pathname.endsWith('/')) base.pathname += '/';
+    base.search = '';
+    base.hash = '';
+    return base;
+  } catch (err) {
+    throw new TokenTrayError('invalid_input', 'The profile’s ProcessMaker address is not a valid web address.', {
+      cause: err,
+    });
+  }
+}
+
+/** True when `target` has the same origin (scheme, host, port) as `instanceUrl`. */
+export function isSameOrigin(instanceUrl: string, target: URL | string): boolean {
+  try {
+    return new URL(target).origin === baseOf(instanceUrl).origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Builds the request URL. A path is relative to `<instance>/api/1.0/`; a
+ * leading `/` or `/api/1.0/` is accepted too. A full URL must be on the
+ * instance's origin (else `forbidden_origin`). `query` pairs are appended.
+ */
+export function resolveApiUrl(
+  instanceUrl: string,
+  path: string,
+  query?: ReadonlyArray<readonly [string, string]>,
+): URL {
+  const base = baseOf(instanceUrl);
+  const trimmed = path.trim();
+  let url: URL;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
+    try {
+      url = new URL(trimmed);
+    } catch (err) {
+      throw new TokenTrayError('invalid_input', 'The request address is not a valid web address.', { cause: err });
+    }
+  } else {
+    let relative = trimmed.replace(/^\/+/, '');
+    const basePath = base.pathname.replace(/^\/+/, '');
+    if (basePath && relative.startsWith(basePath + apiPrefix)) relative = relative.slice(basePath.length);
+    if (relative.startsWith(apiPrefix)) relative = relative.slice(apiPrefix.length);
+    else if (relative === apiPrefix.slice(0, -1)) relative = '';
+    url = new URL(apiPrefix + relative, base);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TokenTrayError('forbidden_origin');
+  }
+  if (url.origin !== base.origin) throw new TokenTrayError('forbidden_origin');
+  url.hash = '';
+  for (const [key, value] of query ?? []) {
+    if (key !== '') url.searchParams.append(key, value);
+  }
+  return url;
+}

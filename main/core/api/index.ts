@@ -1,0 +1,12 @@
+/**
+ * Talking to a ProcessMaker instance's API: the request runner (the only refresh-and-retry after a 401),
+ * headers and body checks, capped body reading, curl export, OpenAPI suggestions and who-am-I.
+ */
+export { shellQuote, toCurl } from './curl';
+export { createEndpointCache } from './endpoint-cache';
+export type { EndpointCache } from './endpoint-cache';
+export { guardedFetch, readJsonBody, toTransportError } from './http';
+export { fetchApiEndpoints, parseOpenApiEndpoints } from './openapi';
+export { runApiRequest } from './request-runner';
+export type { RunnerContext } from './request-runner';
+export { lookupUser, toUserInfo } from './whoami';

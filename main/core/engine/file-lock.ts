@@ -1,0 +1,147 @@
+/**
+ * A cross-process lock file, so the tray app and `pmtoken` never refresh one
+ * profile at the same time (ProcessMaker rotates refresh tokens: two racing
+ * refreshes would burn each other's token). Created with `open(..., 'wx')`
+ * (fails if it exists), holding `{pid, at}`. A lock whose process is gone,
+ * or that is older than `staleMs`, is taken over under a short guard lock.
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { readFile, rm, stat, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { TokenTrayError } from '../errors';
+
+/** Options for {@link withFileLock}. */
+export interface FileLockOptions {
+  /** A lock older than this is considered abandoned (default 45 s, above the 30 s request time limit). */
+  staleMs?: number;
+  /** Give up waiting after this long (default 60 s). */
+  waitMs?: number;
+  /** Polling interval while waiting (default 25 ms). */
+  pollMs?: number;
+}
+
+interface LockInfo {
+  pid: number;
+  at: number;
+  host: string;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function readInfo(path: string): Promise<{ info: LockInfo | null; raw: string; mtimeMs: number } | null> {
+  try {
+    const [raw, st] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+    let info: LockInfo | null = null;
+    try {
+      const parsed = JSON.parse(raw) as Partial<LockInfo>;
+      if (typeof parsed.pid === 'number' && typeof parsed.at === 'number')
+        info = { pid: parsed.pid, at: parsed.at, host: String(parsed.host ?? '') };
+    } catch {
+      info = null;
+    }
+    return { info, raw, mtimeMs: st.mtimeMs };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+function isStale(found: { info: LockInfo | null; mtimeMs: number }, staleMs: number): boolean {
+  const now = Date.now();
+  if (!found.info) return now - found.mtimeMs > Math.min(staleMs, 2_000); // half-written or garbage
+  if (found.info.host === hostname() && found.info.pid !== process.pid && !processAlive(found.info.pid)) return true;
+  return now - Math.max(found.info.at, found.mtimeMs) > staleMs;
+}
+
+/**
+ * Creates the lock file; returns its content (unique per holder), or null when it already exists.
+ * Synchronous on purpose: a few tiny local file calls, on every refresh, cost less than thread-pool hops.
+ */
+function tryCreate(path: string): string | null {
+  let fd: number;
+  try {
+    try {
+      fd = openSync(path, 'wx', 0o600);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      // First run: the settings folder may not exist yet.
+      mkdirSync(dirname(path), { recursive: true });
+      fd = openSync(path, 'wx', 0o600);
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return null;
+    throw err;
+  }
+  const content = JSON.stringify({ pid: process.pid, at: Date.now(), host: hostname(), nonce: randomUUID() });
+  try {
+    writeSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+  return content;
+}
+
+/** Removes a stale lock, guarded so two waiters cannot both remove and recreate it. */
+async function takeOver(path: string, staleRaw: string): Promise<void> {
+  const guard = `${path}.takeover`;
+  if (tryCreate(guard) === null) {
+    const g = await readInfo(guard);
+    if (g && Date.now() - g.mtimeMs > 5_000) await rm(guard, { force: true });
+    return;
+  }
+  try {
+    const again = await readInfo(path);
+    if (again && again.raw === staleRaw) await unlink(path).catch(() => undefined);
+  } finally {
+    await rm(guard, { force: true });
+  }
+}
+
+/** Runs `work` while holding the lock file at `path`; always releases it. */
+export async function withFileLock<T>(path: string, work: () => Promise<T>, options: FileLockOptions = {}): Promise<T> {
+  const staleMs = options.staleMs ?? 45_000;
+  const waitMs = options.waitMs ?? 60_000;
+  const pollMs = options.pollMs ?? 25;
+  const giveUpAt = Date.now() + waitMs;
+  let mine: string | null = null;
+  for (;;) {
+    mine = tryCreate(path);
+    if (mine !== null) break;
+    const found = await readInfo(path);
+    if (found && isStale(found, staleMs)) {
+      await takeOver(path, found.raw);
+      continue;
+    }
+    if (Date.now() > giveUpAt) {
+      throw new TokenTrayError('busy', 'Another Token Tray process is still refreshing this profile’s token.', {
+        nextStep: 'Try again in a moment.',
+      });
+    }
+    await sleep(pollMs);
+  }
+  try {
+    return await work();
+  } finally {
+    await release(path, mine);
+  }
+}
+
+/** Deletes our own lock file (never one another holder took over). */
+async function release(path: string, mine: string): Promise<void> {
+  try {
+    if (readFileSync(path, 'utf8') === mine) unlinkSync(path);
+  } catch {
+    // Already gone, or taken over: nothing of ours to delete.
+  }
+}

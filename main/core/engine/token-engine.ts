@@ -1,0 +1,162 @@
+/**
+ * createTokenEngine: the facade over core that the shell, the IPC handlers
+ * and the CLI call. Wires the parts; the logic lives in the modules it uses.
+ */
+import * as browserSignIn from '../oauth';
+import { apiMethods } from './engine-api';
+import { createEngineContext } from './engine-context';
+import { profileMethods } from '../profiles';
+import { createEndpointCache } from '../api';
+import type { Profile, ProfileView, TokenEngine } from '../model';
+import { isErrorCode, TokenTrayError } from '../errors';
+import { checkInstance } from '../profiles';
+import { passwordGrant } from '../oauth';
+import { checkPersonalAccessToken } from '../oauth';
+import type { EnginePorts } from '../ports';
+import { rememberUsername } from '../profiles';
+import { toProfileView, toTokenDetails } from '../profiles';
+import { createRefresher, notSignedIn } from './refresh';
+import { SignInFlows } from '../oauth';
+import { withoutTokens, withTokens, type TokenSet } from '../tokens';
+import { lookupUser } from '../api';
+
+/** Signs the personal-access-token note shown on sign-out. */
+export const PAT_SIGN_OUT_NOTE =
+  'Revoke the token in ProcessMaker under your user’s API Tokens if you no longer need it.';
+
+/** Builds the engine over the given ports. */
+export function createTokenEngine(ports: EnginePorts): TokenEngine {
+  const ctx = createEngineContext(ports);
+  const flows = new SignInFlows<ProfileView>();
+  const endpointCache = createEndpointCache(ports.configDir);
+  const statusChanged = (profileId: string) => ctx.emit({ type: 'status-changed', profileId });
+  const refresher = createRefresher({
+    vault: ctx.vault,
+    fetch: ctx.fetch,
+    clock: ctx.clock,
+    configDir: ports.configDir,
+    log: ctx.log,
+    onRefreshed: (profileId) => {
+      ctx.emit({ type: 'token-refreshed', profileId });
+      statusChanged(profileId);
+    },
+    onSessionExpired: (profileId) => {
+      ctx.emit({ type: 'signed-out', profileId, reason: 'session_expired' });
+      statusChanged(profileId);
+    },
+  });
+
+  /** Stores the tokens of a finished sign-in (never called for a failed one). */
+  const completeSignIn = async (profile: Profile, tokens: TokenSet): Promise<ProfileView> => {
+    if (tokens.user === undefined) {
+      tokens.user = await lookupUser(ctx.fetch, profile.instanceUrl, tokens.accessToken).catch((err: unknown) => {
+        ctx.log.warn(
+          `Profile ${profile.name}: signed in, but the user could not be looked up (${isErrorCode(err) ? err.code : 'error'}).`,
+        );
+        return null;
+      });
+    }
+    await ctx.updateVault(profile.id, (entry) => withTokens(entry, tokens));
+    ctx.emit({ type: 'signed-in', profileId: profile.id });
+    statusChanged(profile.id);
+    return ctx.view(profile);
+  };
+
+  const browserDeps: browserSignIn.BrowserSignInDeps = {
+    flows,
+    vault: ctx.vault,
+    fetch: ctx.fetch,
+    clock: ctx.clock,
+    openBrowser: (url) => ports.openBrowser(url),
+    emit: ctx.emit,
+    profile: ctx.profile,
+    completeSignIn,
+  };
+
+  const cancelFlowsOf = (profileId: string) => {
+    for (const flow of flows.forProfile(profileId)) flows.fail(flow.flowId, new TokenTrayError('sign_in_cancelled'));
+  };
+
+  return {
+    ...profileMethods(ctx, (profileId) => {
+      cancelFlowsOf(profileId);
+      endpointCache.drop(profileId);
+    }),
+    checkInstance: (url, options) => checkInstance(ctx.fetch, url, options),
+
+    startBrowserSignIn: (profileId, options) =>
+      browserSignIn.startBrowserSignIn(browserDeps, ctx.profile(profileId).id, options),
+    async waitForSignIn(flowId) {
+      const flow = flows.get(flowId);
+      if (!flow)
+        throw new TokenTrayError('not_found', 'That sign-in is no longer waiting.', {
+          nextStep: 'Start the sign-in again.',
+        });
+      return flow.result;
+    },
+    cancelSignIn: (flowId) => flows.fail(flowId, new TokenTrayError('sign_in_cancelled')),
+    handleCallbackUrl: (url) => browserSignIn.handleCallbackUrl(browserDeps, url),
+
+    async signInWithPassword(profileId, username, password) {
+      const profile = ctx.profile(profileId);
+      if (profile.grant !== 'password')
+        throw new TokenTrayError('invalid_input', 'This profile does not sign in with a username and password.');
+      const entry = await ctx.vault.read(profile.id);
+      const target = {
+        instanceUrl: profile.instanceUrl,
+        clientId: profile.clientId,
+        clientSecret: entry.clientSecret,
+        scope: profile.scope,
+      };
+      const tokens = await passwordGrant(target, username, password, ctx.fetch, ctx.clock);
+      rememberUsername(ctx.settings, profile.id, username.trim());
+      return completeSignIn(ctx.profile(profile.id), tokens);
+    },
+    async savePersonalAccessToken(profileId, token) {
+      const profile = ctx.profile(profileId);
+      if (profile.grant !== 'personal_access_token')
+        throw new TokenTrayError('invalid_input', 'This profile does not use a personal access token.');
+      const tokens = await checkPersonalAccessToken(profile.instanceUrl, token, ctx.fetch, ctx.clock);
+      return completeSignIn(profile, tokens);
+    },
+
+    freshToken: async (profileId) => refresher.freshToken(ctx.profile(profileId)),
+    async refreshNow(profileId) {
+      const profile = ctx.profile(profileId);
+      const entry = await ctx.vault.read(profile.id);
+      if (entry.kind === 'none' || !entry.accessToken) throw notSignedIn(entry);
+      if (entry.kind === 'personal_access_token' || !entry.refreshToken) {
+        throw new TokenTrayError('invalid_input', 'This token cannot be refreshed.', {
+          nextStep: 'Sign in again to get a new token.',
+        });
+      }
+      const next = await refresher.refresh(profile, { force: true, seenToken: entry.accessToken });
+      return toProfileView(profile, next, ctx.settings.load().activeProfileId);
+    },
+    async tokenDetails(profileId) {
+      const profile = ctx.profile(profileId);
+      const entry = await ctx.vault.read(profile.id);
+      if (entry.kind === 'none' || !entry.accessToken) throw notSignedIn(entry);
+      return toTokenDetails(profile.id, { ...entry, accessToken: entry.accessToken });
+    },
+    async signOut(profileId) {
+      const profile = ctx.profile(profileId);
+      cancelFlowsOf(profile.id);
+      let wasPat = profile.grant === 'personal_access_token';
+      await ctx.updateVault(profile.id, (entry) => {
+        wasPat ||= entry.kind === 'personal_access_token';
+        return withoutTokens(entry, 'signed_out');
+      });
+      ctx.emit({ type: 'signed-out', profileId: profile.id, reason: 'signed_out' });
+      statusChanged(profile.id);
+      return wasPat ? { note: PAT_SIGN_OUT_NOTE } : {};
+    },
+    ...apiMethods(ctx, refresher, endpointCache),
+
+    onEvent: (listener) => ctx.onEvent(listener),
+    async dispose() {
+      flows.failAll(new TokenTrayError('sign_in_cancelled'));
+      ctx.removeAllListeners();
+    },
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * The authorization-code sign-in as the engine runs it: prepare PKCE and
+ * state, open the browser, wait for the callback (the app's scheme URL handed
+ * in by the shell, or the loopback listener), exchange the code, store the
+ * tokens. A failed or abandoned sign-in leaves the stored tokens untouched.
+ */
+import { buildAuthorizeRequest, exchangeCode } from './authorize-flow';
+import { APP_REDIRECT_URI, parseCallbackUrl } from './callback-url';
+import type { EngineEvent, PendingSignIn, Profile, ProfileView, RedirectMode } from '../model';
+import { TokenTrayError, toUserError } from '../errors';
+import { errorPage, successPage } from './loopback-pages';
+import { startLoopbackListener, type LoopbackAnswer, type LoopbackListener } from './loopback-listener';
+import type { Clock, FetchLike } from '../ports';
+import { DEFAULT_SIGN_IN_TIMEOUT_MS, SignInFlows, type SignInFlow } from './sign-in-flows';
+import type { TokenSet, Vault } from '../tokens';
+
+/** What the browser sign-in needs from the engine. */
+export interface BrowserSignInDeps {
+  flows: SignInFlows<ProfileView>;
+  vault: Vault;
+  fetch: FetchLike;
+  clock: Clock;
+  openBrowser(url: string): Promise<void>;
+  emit(event: EngineEvent): void;
+  /** Reads the profile's current settings. */
+  profile(id: string): Profile;
+  /** Stores tokens from a finished sign-in and returns the new view. */
+  completeSignIn(profile: Profile, tokens: TokenSet): Promise<ProfileView>;
+}
+
+/** Options of {@link startBrowserSignIn}. */
+export interface BrowserSignInOptions {
+  redirectMode?: RedirectMode;
+  openBrowser?: boolean;
+  timeoutMs?: number;
+}
+
+/** Exchanges the code of a matched callback and stores the result. */
+function completer(deps: BrowserSignInDeps) {
+  return async (flow: SignInFlow<ProfileView>, code: string, state: string): Promise<ProfileView> => {
+    const progress = (stage: 'exchanging' | 'done' | 'failed') =>
+      deps.emit({ type: 'sign-in-progress', flowId: flow.flowId, profileId: flow.profileId, stage });
+    progress('exchanging');
+    try {
+      const profile = deps.profile(flow.profileId);
+      const entry = await deps.vault.read(profile.id);
+      const target = { instanceUrl: profile.instanceUrl, clientId: profile.clientId, clientSecret: entry.clientSecret };
+      const tokens = await exchangeCode(target, flow.request, { code, state }, deps.fetch, deps.clock);
+      const view = await deps.completeSignIn(profile, tokens);
+      progress('done');
+      return view;
+    } catch (err) {
+      progress('failed');
+      throw err;
+    }
+  };
+}
+
+/** Answers the browser on the loopback listener once the flow has ended. */
+async function answerLoopback(deps: BrowserSignInDeps, url: string): Promise<LoopbackAnswer> {
+  try {
+    const outcome = deps.flows.deliver(parseCallbackUrl(url), completer(deps));
+    if (!outcome) return { status: 400, html: errorPage('This page was opened without sign-in details.') };
+    const view = await outcome;
+    return { status: 200, html: successPage(view.name) };
+  } catch (err) {
+    const { message, nextStep } = toUserError(err);
+    return { status: 400, html: errorPage(message, nextStep) };
+  }
+}
+
+/** Starts a sign-in; a sign-in already waiting for the same profile is cancelled first. */
+export async function startBrowserSignIn(
+  deps: BrowserSignInDeps,
+  profileId: string,
+  options: BrowserSignInOptions = {},
+): Promise<PendingSignIn> {
+  const profile = deps.profile(profileId);
+  if (profile.grant !== 'authorization_code') {
+    throw new TokenTrayError('invalid_input', 'This profile does not sign in through the browser.');
+  }
+  for (const waiting of deps.flows.forProfile(profile.id))
+    deps.flows.fail(waiting.flowId, new TokenTrayError('sign_in_cancelled'));
+  const entry = await deps.vault.read(profile.id);
+  const redirectMode = options.redirectMode ?? profile.redirectMode;
+  let listener: LoopbackListener | null = null;
+  if (redirectMode === 'loopback') listener = await startLoopbackListener((url) => answerLoopback(deps, url));
+  try {
+    const redirectUri = listener ? listener.redirectUri : APP_REDIRECT_URI;
+    const target = {
+      instanceUrl: profile.instanceUrl,
+      clientId: profile.clientId,
+      clientSecret: entry.clientSecret,
+      scope: profile.scope,
+    };
+    const request = await buildAuthorizeRequest(target, redirectUri);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS;
+    const flow = deps.flows.register({
+      profileId: profile.id,
+      redirectMode,
+      request,
+      listener,
+      timeoutMs,
+      now: deps.clock.now(),
+    });
+    const closeListener = () => void listener?.close();
+    flow.result.then(closeListener, closeListener);
+    deps.emit({ type: 'sign-in-progress', flowId: flow.flowId, profileId: profile.id, stage: 'waiting_for_browser' });
+    if (options.openBrowser !== false) {
+      try {
+        await deps.openBrowser(request.url);
+      } catch (cause) {
+        deps.flows.fail(
+          flow.flowId,
+          new TokenTrayError('internal', 'Token Tray could not open your web browser.', { cause }),
+        );
+        throw new TokenTrayError('internal', 'Token Tray could not open your web browser.', {
+          nextStep: 'Copy the sign-in link and open it in your browser yourself.',
+          cause,
+        });
+      }
+    }
+    return {
+      flowId: flow.flowId,
+      profileId: profile.id,
+      authorizeUrl: request.url,
+      redirectMode,
+      expiresAt: flow.expiresAt,
+    };
+  } catch (err) {
+    await listener?.close();
+    throw err;
+  }
+}
+
+/**
+ * Hands a callback URL (the app's scheme) to the waiting flow. Returns false
+ * for a URL that is not a sign-in callback; throws `state_mismatch` when no
+ * waiting flow has its state. Otherwise resolves (true) once the flow ended;
+ * its outcome goes to `waitForSignIn` and to the events.
+ */
+export async function handleCallbackUrl(deps: BrowserSignInDeps, url: string): Promise<boolean> {
+  const outcome = deps.flows.deliver(parseCallbackUrl(url), completer(deps));
+  if (!outcome) return false;
+  await outcome.catch(() => undefined);
+  return true;
+}

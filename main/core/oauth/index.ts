@@ -1,0 +1,13 @@
+/**
+ * Getting tokens from ProcessMaker: the browser sign-in (PKCE, state, app-scheme or loopback callback),
+ * the password and refresh grants, pasted personal access tokens, and the one OAuth error mapping.
+ */
+export type { AuthorizeRequest } from './authorize-flow';
+export { handleCallbackUrl, startBrowserSignIn } from './browser-sign-in';
+export type { BrowserSignInDeps, BrowserSignInOptions } from './browser-sign-in';
+export { APP_REDIRECT_URI, LOOPBACK_REDIRECT_BASE, parseCallbackUrl } from './callback-url';
+export type { CallbackResult } from './callback-url';
+export { toTokenSet } from './oauth-client';
+export { passwordGrant, refreshTokenGrant } from './password-grant';
+export { checkPersonalAccessToken, cleanPastedToken } from './personal-token';
+export { DEFAULT_SIGN_IN_TIMEOUT_MS, SignInFlows, callbackError } from './sign-in-flows';

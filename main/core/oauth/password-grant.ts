@@ -1,0 +1,71 @@
+/**
+ * The password grant (ProcessMaker's "Enable Password Grant" clients). Looks
+ * users up by username, not email. Both bad-password shapes become
+ * `bad_credentials`; a wrong client id or secret becomes `client_rejected`.
+ */
+import * as oauth from 'oauth4webapi';
+import { TokenTrayError } from '../errors';
+import {
+  authorizationServer,
+  clientAuthentication,
+  oauthClient,
+  requestOptions,
+  toTokenSet,
+  type OAuthTarget,
+} from './oauth-client';
+import { tokenRequestError } from './token-errors';
+import type { Clock, FetchLike } from '../ports';
+import type { TokenSet } from '../tokens';
+
+/** Signs in with a username and password; returns the tokens without storing them. */
+export async function passwordGrant(
+  target: OAuthTarget & { scope?: string | undefined },
+  username: string,
+  password: string,
+  fetch: FetchLike,
+  clock: Clock,
+): Promise<TokenSet> {
+  const user = username.trim();
+  if (user === '') throw new TokenTrayError('invalid_input', 'Enter your ProcessMaker username.');
+  if (password === '') throw new TokenTrayError('invalid_input', 'Enter your password.');
+  const as = authorizationServer(target.instanceUrl);
+  const client = oauthClient(target);
+  const parameters: Record<string, string> = { username: user, password };
+  if (target.scope) parameters.scope = target.scope;
+  try {
+    const response = await oauth.genericTokenEndpointRequest(
+      as,
+      client,
+      clientAuthentication(target),
+      'password',
+      parameters,
+      requestOptions(target.instanceUrl, fetch),
+    );
+    return toTokenSet(await oauth.processGenericTokenEndpointResponse(as, client, response), clock);
+  } catch (err) {
+    throw await tokenRequestError(err, 'password');
+  }
+}
+
+/** Exchanges a refresh token for a new pair (ProcessMaker rotates: the old refresh token dies). */
+export async function refreshTokenGrant(
+  target: OAuthTarget,
+  refreshToken: string,
+  fetch: FetchLike,
+  clock: Clock,
+): Promise<TokenSet> {
+  const as = authorizationServer(target.instanceUrl);
+  const client = oauthClient(target);
+  try {
+    const response = await oauth.refreshTokenGrantRequest(
+      as,
+      client,
+      clientAuthentication(target),
+      refreshToken,
+      requestOptions(target.instanceUrl, fetch),
+    );
+    return toTokenSet(await oauth.processRefreshTokenResponse(as, client, response), clock);
+  } catch (err) {
+    throw await tokenRequestError(err, 'refresh_token');
+  }
+}

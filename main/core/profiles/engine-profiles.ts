@@ -1,0 +1,110 @@
+/**
+ * The profile half of the engine facade: list, add, change, copy, remove,
+ * choose. Settings go to the settings file, the client secret to the keychain.
+ */
+import type { NewProfileInput, ProfilePatch, ProfileView, TokenEngine } from '../model';
+import type { EngineContext } from '../engine';
+import {
+  addProfileSettings,
+  duplicateProfileSettings,
+  removeProfileSettings,
+  setActiveProfileSettings,
+  updateProfileSettings,
+} from './profile-registry';
+import { toProfileView } from './profile-view';
+import { withoutTokens } from '../tokens';
+
+type ProfileMethods = Pick<
+  TokenEngine,
+  | 'listProfiles'
+  | 'getProfile'
+  | 'addProfile'
+  | 'updateProfile'
+  | 'duplicateProfile'
+  | 'removeProfile'
+  | 'setActiveProfile'
+  | 'activeProfile'
+>;
+
+/** Builds the profile methods; `beforeRemove` lets the engine cancel flows and drop caches. */
+export function profileMethods(ctx: EngineContext, beforeRemove: (profileId: string) => void): ProfileMethods {
+  const changed = () => ctx.emit({ type: 'profiles-changed' });
+
+  const listProfiles = async (): Promise<ProfileView[]> => {
+    const settings = ctx.settings.load();
+    return Promise.all(
+      settings.profiles.map(async (p) => toProfileView(p, await ctx.vault.read(p.id), settings.activeProfileId)),
+    );
+  };
+
+  return {
+    listProfiles,
+    async getProfile(idOrName) {
+      return ctx.view(ctx.profile(idOrName));
+    },
+    async addProfile(input: NewProfileInput) {
+      const profile = addProfileSettings(ctx.settings, input);
+      const secret = input.clientSecret?.trim();
+      if (secret) {
+        try {
+          await ctx.vault.write(profile.id, { v: 1, kind: 'none', clientSecret: secret });
+        } catch (err) {
+          removeProfileSettings(ctx.settings, profile.id);
+          throw err;
+        }
+      }
+      changed();
+      return ctx.view(profile);
+    },
+    async updateProfile(id, patch: ProfilePatch) {
+      const before = ctx.profile(id);
+      const after = updateProfileSettings(ctx.settings, before.id, patch);
+      const movedAway =
+        after.instanceUrl !== before.instanceUrl || after.clientId !== before.clientId || after.grant !== before.grant;
+      if (patch.clientSecret !== undefined || movedAway) {
+        await ctx.updateVault(after.id, (entry) => {
+          // Tokens of another server or client are of no use here: forget them.
+          const next = movedAway && entry.kind !== 'none' ? withoutTokens(entry, 'signed_out') : { ...entry };
+          const secret = patch.clientSecret?.trim();
+          if (patch.clientSecret === null) delete next.clientSecret;
+          else if (secret) next.clientSecret = secret;
+          return next;
+        });
+        if (movedAway) ctx.emit({ type: 'status-changed', profileId: after.id });
+      }
+      changed();
+      return ctx.view(after);
+    },
+    async duplicateProfile(id, name) {
+      const source = ctx.profile(id);
+      const copy = duplicateProfileSettings(ctx.settings, source.id, name);
+      const entry = await ctx.vault.read(source.id);
+      if (entry.clientSecret) {
+        try {
+          await ctx.vault.write(copy.id, { v: 1, kind: 'none', clientSecret: entry.clientSecret });
+        } catch (err) {
+          removeProfileSettings(ctx.settings, copy.id);
+          throw err;
+        }
+      }
+      changed();
+      return ctx.view(copy);
+    },
+    async removeProfile(id) {
+      const profile = ctx.profile(id);
+      beforeRemove(profile.id);
+      await ctx.vault.remove(profile.id);
+      removeProfileSettings(ctx.settings, profile.id);
+      changed();
+    },
+    async setActiveProfile(id) {
+      setActiveProfileSettings(ctx.settings, ctx.profile(id).id);
+      changed();
+    },
+    async activeProfile() {
+      const settings = ctx.settings.load();
+      const active = settings.profiles.find((p) => p.id === settings.activeProfileId) ?? settings.profiles[0];
+      return active ? ctx.view(active) : null;
+    },
+  };
+}

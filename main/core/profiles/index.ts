@@ -1,0 +1,14 @@
+/**
+ * The profiles a person keeps: instance-address rules, the instance check, the registry,
+ * and the settings file with its schema (atomic writes, a damaged file set aside).
+ */
+export { PRODUCT_NAME, defaultConfigDir } from './config-dir';
+export { profileMethods } from './engine-profiles';
+export { checkInstance } from './instance-check';
+export { isLoopbackHost, normaliseInstanceUrl } from './instance-url';
+export { rememberUsername, requireProfile } from './profile-registry';
+export { maskToken, toProfileView, toTokenDetails } from './profile-view';
+export { backupCorruptFile, createConfSettingsFile } from './settings-file';
+export { SETTINGS_SCHEMA_VERSION } from './settings-schema';
+export { createSettingsStore } from './settings-store';
+export type { SettingsStore } from './settings-store';

@@ -1,0 +1,109 @@
+/**
+ * Turns an address the way people type it (`acme.processmaker.net`,
+ * `https://acme.processmaker.net/`, a browser URL ending in `/login` or
+ * `/requests/12`) into the instance's base URL: scheme, host and port, plus
+ * any sub-path ProcessMaker is installed under, without a trailing slash.
+ */
+import { TokenTrayError } from '../errors';
+
+/** Paths of ProcessMaker pages people copy from the browser; everything from them on is dropped. */
+const APP_PATH_STARTS = [
+  'login',
+  'logout',
+  'password',
+  'requests',
+  'tasks',
+  'processes',
+  'process-browser',
+  'designer',
+  'modeler',
+  'admin',
+  'profile',
+  'about',
+  'notifications',
+  'inbox',
+  'cases',
+  'home',
+  'api',
+  'oauth',
+  'docs',
+  'webentry',
+  'screens',
+  'scripts',
+  'users',
+  'groups',
+];
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Options for {@link normaliseInstanceUrl}. */
+export interface NormaliseOptions {
+  /** Accept plain http for a host that is not this computer (the user confirmed). */
+  allowInsecure?: boolean;
+}
+
+/** True for addresses that never leave this computer (`localhost`, `127.0.0.1`, `[::1]`). */
+export function isLoopbackHost(hostname: string): boolean {
+  return LOCAL_HOSTS.has(hostname.toLowerCase()) || hostname.toLowerCase().endsWith('.localhost');
+}
+
+function invalid(sentence: string): TokenTrayError {
+  return new TokenTrayError('invalid_input', sentence, {
+    nextStep: 'Type the address you use to open ProcessMaker in your browser, for example acme.processmaker.net.',
+  });
+}
+
+/**
+ * Normalises a typed instance address. Throws `invalid_input` for nonsense and
+ * `insecure_url` for plain http to another computer unless `allowInsecure`.
+ */
+export function normaliseInstanceUrl(input: string, options: NormaliseOptions = {}): string {
+  const typed = input.trim();
+  if (typed === '') throw invalid('Enter the address of your ProcessMaker server.');
+  if (/\s/.test(typed)) throw invalid('A server address cannot contain spaces.');
+
+  const schemeMatch = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(typed);
+  let candidate = typed;
+  if (schemeMatch) {
+    const scheme = schemeMatch[1]!.toLowerCase();
+    if (scheme !== 'http' && scheme !== 'https')
+      throw invalid('The address must start with https:// (or just the server name).');
+  } else if (/^[a-zA-Z][a-zA-Z0-9+.-]*:(?!\d)/.test(typed) && !/^[^/]*:\d+/.test(typed)) {
+    throw invalid('The address must start with https:// (or just the server name).');
+  } else {
+    candidate = `https://${typed.replace(/^\/+/, '')}`;
+  }
+
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    throw invalid('That does not look like a web address.');
+  }
+  if (url.username || url.password) throw invalid('Leave your username and password out of the server address.');
+  const host = url.hostname;
+  if (host === '') throw invalid('That does not look like a web address.');
+  const local = isLoopbackHost(host);
+  const isIp = /^\d+(\.\d+){3}$/.test(host) || host.startsWith('[');
+  if (!local && !isIp && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(host) && !/^[a-z0-9-]+$/i.test(host)) {
+    throw invalid('That does not look like a server name.');
+  }
+  if (!local && !isIp && !host.includes('.') && !schemeMatch) {
+    throw invalid('That does not look like a full server name (for example acme.processmaker.net).');
+  }
+
+  if (url.protocol === 'http:' && !local && !options.allowInsecure) {
+    throw new TokenTrayError('insecure_url');
+  }
+
+  const segments = url.pathname.split('/').filter((s) => s !== '');
+  const cut = segments.findIndex((s) => APP_PATH_STARTS.includes(s.toLowerCase()) || s.includes('.') || s === '#');
+  const kept = cut === -1 ? segments : segments.slice(0, cut);
+  const path = kept.length > 0 ? `/${kept.join('/')}` : '';
+  return `${url.protocol}//${url.host}${path}`;
+}
+
+/** The instance's origin (scheme, host, port), for same-origin checks. */
+export function instanceOrigin(instanceUrl: string): string {
+  return new URL(instanceUrl).origin;
+}

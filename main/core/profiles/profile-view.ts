@@ -1,0 +1,49 @@
+/**
+ * Builds what the UI and CLI show from a profile's settings and its keychain
+ * item: signed in or not (and why), until when, as whom. No secret leaves here
+ * except through {@link maskToken}.
+ */
+import type { Profile, ProfileStatus, ProfileView, TokenDetails } from '../model';
+import { decodeJwtClaims } from '../tokens';
+import type { VaultEntry } from '../tokens';
+
+/** The status a keychain item means. */
+export function statusOf(entry: VaultEntry): ProfileStatus {
+  if (entry.kind === 'none' || !entry.accessToken) {
+    return { state: 'signed_out', reason: entry.signedOutReason ?? 'never' };
+  }
+  return {
+    state: 'signed_in',
+    expiresAt: entry.expiresAt ?? null,
+    user: entry.user ?? null,
+    refreshable: entry.kind === 'oauth' && Boolean(entry.refreshToken),
+  };
+}
+
+/** The view of one profile. */
+export function toProfileView(profile: Profile, entry: VaultEntry, activeId: string | null): ProfileView {
+  return {
+    ...profile,
+    status: statusOf(entry),
+    hasClientSecret: Boolean(entry.clientSecret),
+    active: profile.id === activeId,
+  };
+}
+
+/** Shows the first and last 4 characters only (all masked when the token is short). */
+export function maskToken(token: string): string {
+  if (token.length <= 12) return '•'.repeat(Math.max(token.length, 8));
+  return `${token.slice(0, 4)}${'•'.repeat(Math.min(token.length - 8, 24))}${token.slice(-4)}`;
+}
+
+/** Token details for display, without the token itself. */
+export function toTokenDetails(profileId: string, entry: VaultEntry & { accessToken: string }): TokenDetails {
+  return {
+    profileId,
+    kind: entry.kind === 'personal_access_token' ? 'personal_access_token' : 'oauth',
+    expiresAt: entry.expiresAt ?? null,
+    claims: decodeJwtClaims(entry.accessToken),
+    masked: maskToken(entry.accessToken),
+    refreshable: entry.kind === 'oauth' && Boolean(entry.refreshToken),
+  };
+}

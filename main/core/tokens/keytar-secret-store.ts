@@ -1,0 +1,50 @@
+/**
+ * The OS keychain through keytar (macOS Keychain, Windows Credential Manager,
+ * libsecret on Linux). keytar is a native module, loaded on first use, so a
+ * missing or broken build becomes a plain `keychain_unavailable` error instead
+ * of a crash at start-up.
+ */
+import { createRequire } from 'node:module';
+import { TokenTrayError } from '../errors';
+import type { SecretStore } from '../ports';
+
+/** The keytar functions we use. */
+interface KeytarApi {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+}
+
+let cached: KeytarApi | null = null;
+
+function loadKeytar(): KeytarApi {
+  if (cached) return cached;
+  try {
+    // Works both in ESM (vitest) and in a CommonJS bundle (esbuild), where import.meta.url is empty.
+    const base = typeof __filename === 'string' ? __filename : import.meta.url;
+    const loaded = createRequire(base)('keytar') as KeytarApi & { default?: KeytarApi };
+    cached = typeof loaded.getPassword === 'function' ? loaded : (loaded.default ?? loaded);
+    return cached;
+  } catch (cause) {
+    throw new TokenTrayError('keychain_unavailable', undefined, { cause });
+  }
+}
+
+async function guard<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (cause) {
+    if (cause instanceof TokenTrayError) throw cause;
+    throw new TokenTrayError('keychain_unavailable', undefined, { cause });
+  }
+}
+
+/** A {@link SecretStore} over the OS keychain; `service` names the entries ("Token Tray"). */
+export function createKeytarSecretStore(service = 'Token Tray'): SecretStore {
+  return {
+    kind: 'keychain',
+    get: (account) => guard(() => loadKeytar().getPassword(service, account)),
+    set: (account, value) => guard(() => loadKeytar().setPassword(service, account, value)),
+    delete: (account) => guard(() => loadKeytar().deletePassword(service, account)),
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * Electron-free app behaviour: the tray-menu model, deep-link routing, the secret clipboard,
+ * preferences, console history, start-up decisions and the actions the tray and the window share.
+ */
+export { createAppActions } from './actions';
+export type { AppActions } from './actions';
+export { autostartDesktopEntry, autostartFile, setLinuxAutostart } from './autostart';
+export {
+  APP_SCHEME,
+  createDeepLinkQueue,
+  extractCallbackUrls,
+  maxQueuedLinks,
+  routeDeepLink,
+} from './deep-link-router';
+export type { DeepLinkRoute } from './deep-link-router';
+export { wireDeepLinks } from './deep-links';
+export type { DeepLinkAppPort } from './deep-links';
+export { createHistoryStore, historyLimit } from './history';
+export type { HistoryStore } from './history';
+export {
+  createPreferencesStore,
+  defaultPreferences,
+  describePreferenceProblem,
+  isValidAccelerator,
+  preferencesPatchSchema,
+  sanitizePreferences,
+} from './preferences';
+export type { PreferencesStore } from './preferences';
+export { copiedNotice, createSecretClipboard } from './secret-clipboard';
+export type { ClipboardPort, SecretClipboard, SecretClipboardOptions, TimerPort } from './secret-clipboard';
+export { adminHelpUrl, appFiles, protocolClientCall, trayIconFile } from './startup-rules';
+export { buildTrayMenu, buildTrayTooltip, formatDuration, parseMenuId, statusLine } from './tray-menu';
+export type { MenuAction, MenuItemTemplate } from './tray-menu';
+export { formatToken } from './token-formats';

@@ -1,0 +1,163 @@
+/**
+ * App-wide preferences ({@link AppPreferences}) in `<configDir>/preferences.json`.
+ * Every value is validated; a damaged or hand-edited file falls back to the
+ * default for each bad field rather than failing start-up. Writes are atomic
+ * (temporary file, then rename) so a crash never leaves half a file.
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { AppPreferences } from '../contract/ipc';
+import { TokenTrayError } from '../core';
+
+/** Values used when a preference was never set (or the stored one is not valid). */
+export const defaultPreferences: Readonly<AppPreferences> = Object.freeze({
+  clipboardClearSeconds: 60,
+  launchAtLogin: false,
+  copyShortcut: null,
+  theme: 'system',
+});
+
+const modifiers = new Set([
+  'command',
+  'cmd',
+  'control',
+  'ctrl',
+  'commandorcontrol',
+  'cmdorctrl',
+  'alt',
+  'option',
+  'altgr',
+  'shift',
+  'super',
+  'meta',
+]);
+const keyPattern =
+  /^([A-Z0-9]|F([1-9]|1[0-9]|2[0-4])|Space|Tab|Backspace|Delete|Insert|Return|Enter|Up|Down|Left|Right|Home|End|PageUp|PageDown|Escape|Esc|Plus|[-=[\];',./`\\])$/i;
+
+/**
+ * True for an Electron accelerator with at least one modifier and one key,
+ * e.g. `CommandOrControl+Shift+T`. A global shortcut without a modifier
+ * would take a plain key away from every other app, so it is refused.
+ */
+export function isValidAccelerator(value: string): boolean {
+  const parts = value.split('+');
+  const key = parts.pop();
+  if (!key || parts.length === 0) return false;
+  const lower = parts.map((p) => p.toLowerCase());
+  if (new Set(lower).size !== lower.length) return false;
+  return lower.every((p) => modifiers.has(p)) && keyPattern.test(key);
+}
+
+const preferenceFields = {
+  clipboardClearSeconds: z.number().int().min(0).max(3600),
+  launchAtLogin: z.boolean(),
+  copyShortcut: z.string().max(64).refine(isValidAccelerator).nullable(),
+  theme: z.enum(['system', 'light', 'dark']),
+} as const;
+
+/** Validates a change to the preferences (unknown keys are refused). */
+export const preferencesPatchSchema = z.strictObject({
+  clipboardClearSeconds: preferenceFields.clipboardClearSeconds.optional(),
+  launchAtLogin: preferenceFields.launchAtLogin.optional(),
+  copyShortcut: preferenceFields.copyShortcut.optional(),
+  theme: preferenceFields.theme.optional(),
+}) satisfies z.ZodType<Partial<AppPreferences>>;
+
+/** Plain sentences for each preference that can be wrong. */
+const fieldProblems: Record<keyof AppPreferences, string> = {
+  clipboardClearSeconds: 'The clipboard delay must be a whole number of seconds between 0 and 3600.',
+  launchAtLogin: 'Launch at login must be on or off.',
+  copyShortcut:
+    'The shortcut must combine at least one modifier key (such as Ctrl or Shift) with one key, for example Ctrl+Shift+T.',
+  theme: 'The theme must be system, light or dark.',
+};
+
+/** The plain sentence for a problem with preference `field` (an unknown name gets its own). */
+export function describePreferenceProblem(field: PropertyKey | undefined): string {
+  if (typeof field === 'string' && Object.hasOwn(fieldProblems, field))
+    return fieldProblems[field as keyof AppPreferences];
+  return 'That preference does not exist.';
+}
+
+function firstField(error: z.ZodError): PropertyKey | undefined {
+  const issue = error.issues[0];
+  // An unknown key is reported on the object, with the key's name in `keys`.
+  if (issue?.code === 'unrecognized_keys') return undefined;
+  return issue?.path[0];
+}
+
+/** Reads and changes the preferences. */
+export interface PreferencesStore {
+  /** The current preferences (a copy). */
+  get(): AppPreferences;
+  /** Validates and saves a change; throws `invalid_input` with a plain sentence. Returns the new preferences. */
+  update(patch: Partial<AppPreferences>): AppPreferences;
+  /** Called after each saved change; returns an unsubscribe function. */
+  onChange(listener: (preferences: AppPreferences) => void): () => void;
+  readonly path: string;
+}
+
+/** Keeps each stored field that is valid and replaces the rest with its default. */
+export function sanitizePreferences(raw: unknown): AppPreferences {
+  const out: AppPreferences = { ...defaultPreferences };
+  if (typeof raw !== 'object' || raw === null) return out;
+  const record = raw as Record<string, unknown>;
+  for (const key of Object.keys(preferenceFields) as Array<keyof AppPreferences>) {
+    const parsed = preferenceFields[key].safeParse(record[key]);
+    if (parsed.success) (out as unknown as Record<string, unknown>)[key] = parsed.data;
+  }
+  return out;
+}
+
+/** Writes `text` to `file` atomically: a temporary file beside it, then a rename. */
+export function writeFileAtomic(file: string, text: string): void {
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    writeFileSync(temp, text, { mode: 0o600 });
+    renameSync(temp, file);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
+/** Opens the preferences in `configDir` (created when missing). */
+export function createPreferencesStore(configDir: string): PreferencesStore {
+  const path = join(configDir, 'preferences.json');
+  const listeners = new Set<(preferences: AppPreferences) => void>();
+  let current = load();
+
+  function load(): AppPreferences {
+    try {
+      return sanitizePreferences(JSON.parse(readFileSync(path, 'utf8')));
+    } catch {
+      // Missing or unreadable: start from the defaults; the next save repairs the file.
+      return { ...defaultPreferences };
+    }
+  }
+
+  return {
+    path,
+    get: () => ({ ...current }),
+    update(patch) {
+      const parsed = preferencesPatchSchema.safeParse(patch);
+      if (!parsed.success)
+        throw new TokenTrayError('invalid_input', describePreferenceProblem(firstField(parsed.error)));
+      const next: AppPreferences = { ...current };
+      for (const [key, value] of Object.entries(parsed.data)) {
+        if (value !== undefined) (next as unknown as Record<string, unknown>)[key] = value;
+      }
+      mkdirSync(configDir, { recursive: true });
+      writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`);
+      current = next;
+      for (const listener of listeners) listener({ ...next });
+      return { ...next };
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { createKeytarSecretStore } from '../../../../main/core/tokens';
+
+// This file runs in its own worker (vitest pool: forks): point libsecret at a
+// D-Bus address where nothing listens before keytar is first used.
+process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/token-tray-test-bus';
+
+describe('a keychain that does not answer', () => {
+  it('becomes keychain_unavailable with a plain sentence, not a crash', async () => {
+    const store = createKeytarSecretStore('Token Tray test unavailable');
+    await expect(store.get('x')).rejects.toMatchObject({
+      code: 'keychain_unavailable',
+      message: 'Token Tray could not open this computer’s secure password storage.',
+    });
+    await expect(store.set('x', 'y')).rejects.toMatchObject({ code: 'keychain_unavailable' });
+  });
+});

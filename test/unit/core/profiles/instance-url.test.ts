@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseInstanceUrl } from '../../../../main/core/profiles';
+import { TokenTrayError } from '../../../../main/core/errors';
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (err) {
+    return err instanceof TokenTrayError ? err.code : 'not-a-token-tray-error';
+  }
+  return undefined;
+}
+
+describe('normaliseInstanceUrl', () => {
+  it.each([
+    ['acme.processmaker.net', 'https://acme.processmaker.net'],
+    ['  acme.processmaker.net  ', 'https://acme.processmaker.net'],
+    ['https://acme.processmaker.net/', 'https://acme.processmaker.net'],
+    ['HTTPS://Acme.ProcessMaker.net', 'https://acme.processmaker.net'],
+    ['https://acme.processmaker.net/login', 'https://acme.processmaker.net'],
+    ['https://acme.processmaker.net/requests/12?x=1#top', 'https://acme.processmaker.net'],
+    ['https://acme.processmaker.net/api/1.0/users', 'https://acme.processmaker.net'],
+    ['https://acme.processmaker.net/oauth/authorize', 'https://acme.processmaker.net'],
+    ['acme.processmaker.net/tasks', 'https://acme.processmaker.net'],
+    ['https://acme.processmaker.net:443/', 'https://acme.processmaker.net'],
+    ['https://acme.processmaker.net:8443/login', 'https://acme.processmaker.net:8443'],
+    ['https://intranet.example.com/pm/login', 'https://intranet.example.com/pm'],
+    ['http://localhost:8080/login', 'http://localhost:8080'],
+    ['localhost:8080', 'https://localhost:8080'],
+    ['http://127.0.0.1:41234', 'http://127.0.0.1:41234'],
+    ['http://[::1]:9000/', 'http://[::1]:9000'],
+  ])('%s becomes %s', (typed, expected) => {
+    expect(normaliseInstanceUrl(typed)).toBe(expected);
+  });
+
+  it('refuses plain http to another computer unless the user confirmed', () => {
+    expect(codeOf(() => normaliseInstanceUrl('http://acme.processmaker.net'))).toBe('insecure_url');
+    expect(normaliseInstanceUrl('http://acme.processmaker.net/login', { allowInsecure: true })).toBe(
+      'http://acme.processmaker.net',
+    );
+  });
+
+  it.each([
+    '',
+    '   ',
+    'not a url',
+    'ftp://acme.processmaker.net',
+    'mailto:admin@acme.com',
+    'javascript:alert(1)',
+    'https://',
+    'acme',
+    'https://user:pw@acme.processmaker.net',
+    'https://acme_processmaker!.net',
+  ])('rejects %j with invalid_input and a plain sentence', (typed) => {
+    let error: unknown;
+    try {
+      normaliseInstanceUrl(typed);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(TokenTrayError);
+    expect((error as TokenTrayError).code).toBe('invalid_input');
+    expect((error as TokenTrayError).message).toMatch(/^[A-Z].*\.$/);
+  });
+});
