@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules plus the house's import boundaries
-// (arrows point one way: shell -> core, cli -> core, preload/renderer -> contract types).
+// (arrows point one way and every folder is entered through its index.ts; see docs/architecture.md).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -29,32 +29,141 @@ export default tseslint.config(
       ],
     },
   },
+  // Layers, as VS Code's layer rules: shell -> desktop -> core; ipc -> desktop, core; cli -> core;
+  // contract -> core/model, core/errors (types the renderer reads too). Never the other way.
+  // Front doors: from outside a core folder, only its index.ts; from outside core, only main/core/index.ts.
   {
-    files: ['main/core/**/*.ts'],
+    files: ['main/core/*/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [noElectron],
           patterns: [
-            pattern(
-              ['**/shell/**', '**/cli/**', '**/renderer/**', '**/ipc/**', '**/preload/**'],
-              'Core never imports the edges.',
-            ),
+            {
+              regex: '^\\.\\./\\.\\./',
+              message: 'Core never imports desktop, shell, ipc, cli, contract or the renderer.',
+            },
+            {
+              regex: '^\\.\\./[^./][^/]*/',
+              message: "Another core folder is entered through its index.ts ('../folder').",
+            },
+            {
+              regex: '^\\.\\.(/index)?$',
+              message: "A core folder imports sibling folders, not core's own front door.",
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ['main/cli/**/*.ts', 'main/ipc/**/*.ts', 'main/contract/**/*.ts'],
+    files: ['main/core/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [noElectron],
           patterns: [
-            pattern(['**/shell/**', '**/renderer/**', '**/preload/**'], 'Only the shell wires the edges together.'),
+            { regex: '^\\.\\./', message: 'Core never imports desktop, shell, ipc, cli, contract or the renderer.' },
+            { regex: '^\\./[^/]+/', message: "Core's front door re-exports each folder's index.ts ('./folder')." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/desktop/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'main/desktop is Electron-free; adapters live in main/shell.' }],
+          patterns: [
+            {
+              regex: '^\\.\\./(shell|ipc|cli|preload)(/|$)|(^|/)renderer/',
+              message: 'Desktop imports core and the contract only.',
+            },
+            { regex: '(^|/)core/.', message: "Core is entered through its front door ('../core')." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/ipc/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            { regex: '^\\.\\./(shell|preload)(/|$)|(^|/)renderer/', message: 'Only the shell wires the edges together.' },
+            { regex: '(^|/)core/.', message: "Core is entered through its front door ('../core')." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            { regex: '^\\.\\./(shell|preload|desktop|ipc)(/|$)|(^|/)renderer/', message: 'pmtoken stands on core alone.' },
+            { regex: '(^|/)core/.', message: "Core is entered through its front door ('../core')." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/shell/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)core/.', message: "Core is entered through its front door ('../core')." },
+            { regex: '(^|/)desktop/.', message: "Desktop is entered through its front door ('../desktop')." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            {
+              regex: '^\\.\\./(?!core/(model|errors)$)',
+              message: 'The contract reads only core/model and core/errors: the renderer type-checks it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests and benchmarks use the same front doors as the code.
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)main/core/[^/]+/.',
+              message: "A core folder is entered through its index.ts ('main/core/<folder>').",
+            },
+            { regex: '(^|/)main/desktop/.', message: "Desktop is entered through its index.ts ('main/desktop')." },
           ],
         },
       ],
