@@ -9,4 +9,4 @@ export { guardedFetch, readJsonBody, toTransportError } from './http';
 export { fetchApiEndpoints, parseOpenApiEndpoints } from './openapi';
 export { runApiRequest } from './request-runner';
 export type { RunnerContext } from './request-runner';
-export { lookupUser, toUserInfo } from './whoami';
+export { fixedTokenRunner, lookupUser, toUserInfo } from './whoami';

@@ -6,30 +6,16 @@
  */
 import type { UserInfo } from '../model';
 import { TokenTrayError } from '../errors';
-import { resolveApiUrl } from './api-url';
 import { decodeJwtClaims } from '../tokens';
-import { errorForStatus, guardedFetch, readJsonBody } from './http';
-import type { FetchLike } from '../ports';
+import type { Clock, FetchLike } from '../ports';
+import { errorForStatus } from './http';
+import { runApiRequest, type RunnerContext } from './request-runner';
 
-async function getJson(
-  fetch: FetchLike,
-  instanceUrl: string,
-  path: string,
-  accessToken: string,
-): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(resolveApiUrl(instanceUrl, path).href, {
-    headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' },
-    redirect: 'manual',
-  });
-  if (response.status === 401) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new TokenTrayError('token_rejected');
-  }
-  if (response.status >= 300) {
-    await response.body?.cancel().catch(() => undefined);
-    return { status: response.status, json: null };
-  }
-  return { status: response.status, json: await readJsonBody(response) };
+/** GETs an API path through the runner (so a 401 refreshes and retries there, once); a 401 left is `token_rejected`. */
+async function getJson(runner: RunnerContext, path: string): Promise<{ status: number; json: unknown }> {
+  const response = await runApiRequest(runner, { method: 'GET', path });
+  if (response.status === 401) throw new TokenTrayError('token_rejected');
+  return { status: response.status, json: response.status < 300 ? response.json : null };
 }
 
 function asRecord(value: unknown): Record<string, unknown> | null {
@@ -58,23 +44,27 @@ export function toUserInfo(resource: unknown): UserInfo {
 }
 
 /**
- * Looks up the user an access token belongs to. Throws `token_rejected` on a
- * 401, `unexpected_response` for non-JSON, and the transport codes of
- * {@link guardedFetch}.
+ * Looks up the user the runner's token belongs to. Throws `token_rejected` on a
+ * 401 the runner could not cure, `unexpected_response` for an answer that is not
+ * a user, and the runner's transport codes.
  */
-export async function lookupUser(fetch: FetchLike, instanceUrl: string, accessToken: string): Promise<UserInfo> {
-  const guarded = guardedFetch(fetch);
-  let userId = decodeJwtClaims(accessToken)?.sub;
+export async function lookupUser(runner: RunnerContext): Promise<UserInfo> {
+  let userId = decodeJwtClaims(await runner.token())?.sub;
   if (userId !== undefined && /^[A-Za-z0-9_-]+$/.test(userId)) {
-    const byId = await getJson(guarded, instanceUrl, `users/${encodeURIComponent(userId)}`, accessToken);
+    const byId = await getJson(runner, `users/${encodeURIComponent(userId)}`);
     if (byId.status < 300) return toUserInfo(byId.json);
     if (byId.status !== 403 && byId.status !== 404) throw errorForStatus(byId.status);
   }
-  const config = await getJson(guarded, instanceUrl, 'users/configuration', accessToken);
+  const config = await getJson(runner, 'users/configuration');
   if (config.status >= 300) throw errorForStatus(config.status);
   userId = text(asRecord(config.json)?.user_id);
   if (userId === undefined) throw new TokenTrayError('unexpected_response');
-  const user = await getJson(guarded, instanceUrl, `users/${encodeURIComponent(userId)}`, accessToken);
+  const user = await getJson(runner, `users/${encodeURIComponent(userId)}`);
   if (user.status >= 300) throw errorForStatus(user.status);
   return toUserInfo(user.json);
+}
+
+/** A runner for one token that cannot be refreshed (a sign-in's new token, a pasted personal access token). */
+export function fixedTokenRunner(fetch: FetchLike, instanceUrl: string, token: string, clock: Clock): RunnerContext {
+  return { fetch, instanceUrl, token: async () => token, refreshAfterRejection: null, clock };
 }

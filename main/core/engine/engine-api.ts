@@ -1,14 +1,13 @@
 /**
  * The API half of the engine facade: who am I, console requests and endpoint
- * suggestions, each with a fresh token and one refresh-and-retry after a 401.
+ * suggestions, each with a fresh token; the runner makes the one refresh-and-retry after a 401.
  */
 import type { EndpointCache } from '../api';
 import type { EngineContext } from './engine-context';
 import type { Profile, TokenEngine, UserInfo } from '../model';
-import { isErrorCode } from '../errors';
 import { fetchApiEndpoints } from '../api';
 import { notSignedIn, type Refresher } from './refresh';
-import { runApiRequest } from '../api';
+import { runApiRequest, type RunnerContext } from '../api';
 import type { VaultEntry } from '../tokens';
 import { lookupUser } from '../api';
 
@@ -29,37 +28,30 @@ export function apiMethods(ctx: EngineContext, refresher: Refresher, endpointCac
     };
   };
 
+  /** The runner for a profile: its fresh token, and one refresh after a 401 where the profile can refresh. */
+  const runnerFor = async (profile: Profile): Promise<RunnerContext> => {
+    // One read serves both the token and whether a 401 may refresh.
+    const entry = await ctx.vault.read(profile.id);
+    return {
+      fetch: ctx.ports.fetch,
+      instanceUrl: profile.instanceUrl,
+      token: () => refresher.freshToken(profile, entry),
+      refreshAfterRejection: refreshAfterRejection(profile, entry),
+      clock: ctx.clock,
+    };
+  };
+
   return {
     async whoami(profileId): Promise<UserInfo> {
       const profile = ctx.profile(profileId);
-      const token = await refresher.freshToken(profile);
-      let user: UserInfo;
-      try {
-        user = await lookupUser(ctx.fetch, profile.instanceUrl, token);
-      } catch (err) {
-        const retry = isErrorCode(err, 'token_rejected')
-          ? refreshAfterRejection(profile, await ctx.vault.read(profile.id))
-          : null;
-        if (!retry) throw err;
-        user = await lookupUser(ctx.fetch, profile.instanceUrl, await retry(token));
-      }
+      const user = await lookupUser(await runnerFor(profile));
       await ctx
         .updateVault(profile.id, (entry) => (entry.accessToken ? { ...entry, user } : entry))
         .catch(() => undefined);
       return user;
     },
     async request(profileId, request, signal) {
-      const profile = ctx.profile(profileId);
-      // One read serves both the token and whether a 401 may refresh.
-      const entry = await ctx.vault.read(profile.id);
-      const runner = {
-        fetch: ctx.ports.fetch,
-        instanceUrl: profile.instanceUrl,
-        token: () => refresher.freshToken(profile, entry),
-        refreshAfterRejection: refreshAfterRejection(profile, entry),
-        clock: ctx.clock,
-      };
-      return runApiRequest(runner, request, signal);
+      return runApiRequest(await runnerFor(ctx.profile(profileId)), request, signal);
     },
     async apiEndpoints(profileId, options) {
       const profile = ctx.profile(profileId);

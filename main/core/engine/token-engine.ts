@@ -18,7 +18,7 @@ import { toProfileView, toTokenDetails } from '../profiles';
 import { createRefresher, notSignedIn } from './refresh';
 import { SignInFlows } from '../oauth';
 import { withoutTokens, withTokens, type TokenSet } from '../tokens';
-import { lookupUser } from '../api';
+import { fixedTokenRunner, lookupUser } from '../api';
 
 /** Signs the personal-access-token note shown on sign-out. */
 export const PAT_SIGN_OUT_NOTE =
@@ -49,7 +49,9 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
   /** Stores the tokens of a finished sign-in (never called for a failed one). */
   const completeSignIn = async (profile: Profile, tokens: TokenSet): Promise<ProfileView> => {
     if (tokens.user === undefined) {
-      tokens.user = await lookupUser(ctx.fetch, profile.instanceUrl, tokens.accessToken).catch((err: unknown) => {
+      tokens.user = await lookupUser(
+        fixedTokenRunner(ctx.fetch, profile.instanceUrl, tokens.accessToken, ctx.clock),
+      ).catch((err: unknown) => {
         ctx.log.warn(
           `Profile ${profile.name}: signed in, but the user could not be looked up (${isErrorCode(err) ? err.code : 'error'}).`,
         );

@@ -7,7 +7,7 @@ import { TokenTrayError } from '../errors';
 import { jwtExpiresAt } from '../tokens';
 import type { Clock, FetchLike } from '../ports';
 import type { TokenSet } from '../tokens';
-import { lookupUser } from '../api';
+import { fixedTokenRunner, lookupUser } from '../api';
 
 /** Trims whitespace, quotes and a leading "Bearer " from a pasted token. */
 export function cleanPastedToken(pasted: string): string {
@@ -33,7 +33,7 @@ export async function checkPersonalAccessToken(
   if (token === '') throw new TokenTrayError('invalid_input', 'Paste the personal access token first.');
   if (/[^\x21-\x7e]/.test(token))
     throw new TokenTrayError('invalid_input', 'That does not look like a token. Copy it again from ProcessMaker.');
-  const user = await lookupUser(fetch, instanceUrl, token);
+  const user = await lookupUser(fixedTokenRunner(fetch, instanceUrl, token, clock));
   return {
     kind: 'personal_access_token',
     accessToken: token,

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenTrayError } from '../../../../main/core/errors';
-import { lookupUser, toUserInfo } from '../../../../main/core/api';
+import { fixedTokenRunner, lookupUser, toUserInfo } from '../../../../main/core/api';
+
+const clock = { now: () => Date.now() };
+const userOf = (url: string, token: string) => lookupUser(fixedTokenRunner(fetch, url, token, clock));
 import { startPmServer, type PmServer } from '../../../server';
 import { passwordTokens, startRawServer } from '../support/servers';
 
@@ -15,7 +18,7 @@ describe('lookupUser', () => {
 
   it('finds the user a password-grant token belongs to from its sub', async () => {
     const { access } = await passwordTokens(pm);
-    const user = await lookupUser(fetch, pm.url, access);
+    const user = await userOf(pm.url, access);
     const seed = pm.seed.user;
     expect(user).toEqual({
       id: String(seed.id),
@@ -27,13 +30,13 @@ describe('lookupUser', () => {
 
   it('finds the owner of a personal access token', async () => {
     const pat = await pm.issuePersonalAccessToken(pm.seed.admin.id, 'whoami test');
-    expect((await lookupUser(fetch, pm.url, pat)).username).toBe(pm.seed.admin.username);
+    expect((await userOf(pm.url, pat)).username).toBe(pm.seed.admin.username);
   });
 
   it('says token_rejected for a revoked token', async () => {
     const { access } = await passwordTokens(pm);
     pm.faults.revokeEverything();
-    const err = await lookupUser(fetch, pm.url, access).catch((e: unknown) => e);
+    const err = await userOf(pm.url, access).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TokenTrayError);
     expect((err as TokenTrayError).code).toBe('token_rejected');
   });
@@ -51,7 +54,7 @@ describe('lookupUser', () => {
       res.writeHead(404).end('{"error":"Not Found"}');
     });
     try {
-      expect(await lookupUser(fetch, server.url, 'opaque-token')).toEqual({ id: '7', name: 'sam', username: 'sam' });
+      expect(await userOf(server.url, 'opaque-token')).toEqual({ id: '7', name: 'sam', username: 'sam' });
       expect(seen).toEqual([
         '/api/1.0/users/configuration Bearer opaque-token',
         '/api/1.0/users/7 Bearer opaque-token',
