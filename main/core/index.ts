@@ -39,6 +39,7 @@ export {
   APP_REDIRECT_URI,
   cleanPastedToken,
   DEFAULT_SIGN_IN_TIMEOUT_MS,
+  LINK_SCHEME,
   LOOPBACK_REDIRECT_BASE,
   parseCallbackUrl,
   type CallbackResult,

@@ -3,10 +3,7 @@
  * `open-url`, the argv of a second launch (Windows, Linux) or the first
  * launch's argv. URLs are held in memory until the app is ready, never on disk.
  */
-import { parseCallbackUrl } from '../core';
-
-/** The app's URL scheme, without the colon. */
-export const APP_SCHEME = 'pmtokentray';
+import { LINK_SCHEME, parseCallbackUrl } from '../core';
 
 /** What a deep link asks for. */
 export type DeepLinkRoute =
@@ -14,7 +11,7 @@ export type DeepLinkRoute =
   | { kind: 'open' }
   | { kind: 'ignored'; reason: 'not-our-scheme' | 'malformed' | 'unknown-path' };
 
-const schemePrefix = `${APP_SCHEME}:`;
+const schemePrefix = `${LINK_SCHEME}:`;
 
 /** Strips the quotes a Windows shell or a desktop launcher may leave around an argument. */
 function unquote(arg: string): string {

@@ -5,13 +5,7 @@
 export { createAppActions } from './actions';
 export type { AppActions } from './actions';
 export { autostartDesktopEntry, autostartFile, setLinuxAutostart } from './autostart';
-export {
-  APP_SCHEME,
-  createDeepLinkQueue,
-  extractCallbackUrls,
-  maxQueuedLinks,
-  routeDeepLink,
-} from './deep-link-router';
+export { createDeepLinkQueue, extractCallbackUrls, maxQueuedLinks, routeDeepLink } from './deep-link-router';
 export type { DeepLinkRoute } from './deep-link-router';
 export { wireDeepLinks } from './deep-links';
 export type { DeepLinkAppPort } from './deep-links';
@@ -32,3 +26,4 @@ export { adminHelpUrl, appFiles, protocolClientCall, trayIconFile } from './star
 export { buildTrayMenu, buildTrayTooltip, formatDuration, parseMenuId, statusLine } from './tray-menu';
 export type { MenuAction, MenuItemTemplate } from './tray-menu';
 export { formatToken } from './token-formats';
+export { coalesce } from './coalesce';

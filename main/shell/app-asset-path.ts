@@ -3,7 +3,7 @@
  * folder, refusing anything that would escape it. Pure (path maths only).
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { APP_HOST, APP_SCHEME } from './security-policy';
+import { APP_HOST, WINDOW_SCHEME } from './security-policy';
 
 /** The file to serve for `requestUrl`, or null when it is not ours or leaves `rendererDir`. */
 export function resolveAppAsset(rendererDir: string, requestUrl: string): string | null {
@@ -13,7 +13,7 @@ export function resolveAppAsset(rendererDir: string, requestUrl: string): string
   } catch {
     return null;
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  if (url.protocol !== `${WINDOW_SCHEME}:` || url.host !== APP_HOST) return null;
   let pathname: string;
   try {
     pathname = decodeURIComponent(url.pathname);

@@ -4,7 +4,7 @@
  * menu-bar behaviour, staying alive with no window, and tidy quitting.
  */
 import { app } from 'electron';
-import { APP_SCHEME } from '../desktop';
+import { LINK_SCHEME } from '../core';
 import { protocolClientCall } from '../desktop';
 
 /** Takes the single-instance lock; false means another Token Tray runs (this one quits). */
@@ -16,7 +16,7 @@ export function takeSingleInstanceLock(): boolean {
 
 /** Registers `pmtokentray://` with the OS (packaged: the app; development: electron + app path). */
 export function registerUrlScheme(): boolean {
-  const call = protocolClientCall(APP_SCHEME, Boolean(process.defaultApp), process.execPath, process.argv);
+  const call = protocolClientCall(LINK_SCHEME, Boolean(process.defaultApp), process.execPath, process.argv);
   if (!call) return false;
   return call.length === 1
     ? app.setAsDefaultProtocolClient(call[0])

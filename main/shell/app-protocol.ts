@@ -6,18 +6,18 @@
 import { readFile } from 'node:fs/promises';
 import { protocol, type Session } from 'electron';
 import { contentTypeFor, resolveAppAsset } from './app-asset-path';
-import { APP_SCHEME, contentSecurityPolicy, withCspHeader } from './security-policy';
+import { WINDOW_SCHEME, contentSecurityPolicy, withCspHeader } from './security-policy';
 
 /** Must run before `ready` (Electron allows it once). */
 export function registerAppSchemePrivileges(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: WINDOW_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   ]);
 }
 
 /** Answers `app://token-tray/...` from `rendererDir`; anything else is 404. */
 export function serveRenderer(session: Session, rendererDir: string): void {
-  session.protocol.handle(APP_SCHEME, async (request) => {
+  session.protocol.handle(WINDOW_SCHEME, async (request) => {
     const file = resolveAppAsset(rendererDir, request.url);
     if (!file) return new Response('Not found', { status: 404 });
     try {

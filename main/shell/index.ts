@@ -10,7 +10,7 @@ import { createPreferencesStore } from '../desktop';
 import { createTokenEngine } from '../core';
 import { createIpcHandlers } from '../ipc/handlers';
 import { isWebUrl } from '../ipc/web-url';
-import { createAppActions, type AppActions } from '../desktop';
+import { coalesce, createAppActions, type AppActions } from '../desktop';
 import { manageLifecycle, registerUrlScheme, setDockVisible, takeSingleInstanceLock } from './app-lifecycle';
 import { registerAppSchemePrivileges, serveRenderer } from './app-protocol';
 import { createAppClipboard } from './clipboard';
@@ -92,11 +92,12 @@ if (takeSingleInstanceLock()) {
       app.on('activate', () => win.show());
       const tray = createAppTray(files.trayAssetsDir, appActions.onMenu, () => win.show());
       let trayUpdated: Promise<void> = Promise.resolve();
-      const refreshTray = () => {
+      // Events that come together (a sign-in, a refresh) rebuild the menu once.
+      const refreshTray = coalesce(() => {
         trayUpdated = engine
           .listProfiles()
           .then(tray.update, (err: unknown) => sink.error(`Tray update failed: ${String(err)}`));
-      };
+      });
       engine.onEvent((event) => {
         emit(event);
         refreshTray();
@@ -119,7 +120,8 @@ if (takeSingleInstanceLock()) {
           trayTooltip: () => tray.snapshot().tooltip,
           clickMenu: (id) => tray.click(id),
           openedUrls,
-          settled: () => trayUpdated,
+          // A coalesced rebuild starts on the next turn; wait for it, then for the rebuild.
+          settled: () => new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => trayUpdated),
         });
       }
       deepLinks.markReady();

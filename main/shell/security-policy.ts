@@ -8,11 +8,11 @@ import type { WebPreferences } from 'electron';
 import { isWebUrl } from '../ipc/web-url';
 
 /** The renderer is served from this privileged custom scheme (see app-protocol.ts). */
-export const APP_SCHEME = 'app';
+export const WINDOW_SCHEME = 'app';
 /** Host of the renderer's origin. */
 export const APP_HOST = 'token-tray';
 /** Origin every renderer page has: `app://token-tray`. */
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ORIGIN = `${WINDOW_SCHEME}://${APP_HOST}`;
 /** Address of the window's page. */
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
@@ -63,7 +63,7 @@ export function withCspHeader(headers: Record<string, string[] | string> | undef
 export function isAppUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+    return parsed.protocol === `${WINDOW_SCHEME}:` && parsed.host === APP_HOST;
   } catch {
     return false;
   }

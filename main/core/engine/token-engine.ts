@@ -29,20 +29,16 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
   const ctx = createEngineContext(ports);
   const flows = new SignInFlows<ProfileView>();
   const endpointCache = createEndpointCache(ports.configDir);
-  const statusChanged = (profileId: string) => ctx.emit({ type: 'status-changed', profileId });
   const refresher = createRefresher({
     vault: ctx.vault,
     fetch: ctx.fetch,
     clock: ctx.clock,
     configDir: ports.configDir,
     log: ctx.log,
-    onRefreshed: (profileId) => {
-      ctx.emit({ type: 'token-refreshed', profileId });
-      statusChanged(profileId);
-    },
+    // One event per change: listeners treat each of these as "this profile's status changed".
+    onRefreshed: (profileId) => ctx.emit({ type: 'token-refreshed', profileId }),
     onSessionExpired: (profileId) => {
       ctx.emit({ type: 'signed-out', profileId, reason: 'session_expired' });
-      statusChanged(profileId);
     },
   });
 
@@ -60,7 +56,6 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
     }
     await ctx.updateVault(profile.id, (entry) => withTokens(entry, tokens));
     ctx.emit({ type: 'signed-in', profileId: profile.id });
-    statusChanged(profile.id);
     return ctx.view(profile);
   };
 
@@ -150,7 +145,6 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
         return withoutTokens(entry, 'signed_out');
       });
       ctx.emit({ type: 'signed-out', profileId: profile.id, reason: 'signed_out' });
-      statusChanged(profile.id);
       return wasPat ? { note: PAT_SIGN_OUT_NOTE } : {};
     },
     ...apiMethods(ctx, refresher, endpointCache),

@@ -4,8 +4,11 @@
  * (`http://127.0.0.1:<port>/oauth/callback?...`). Anything else is `unknown`.
  */
 
+/** The URL scheme the OS hands to Token Tray (sign-in callbacks, and links that open the app), without the colon. */
+export const LINK_SCHEME = 'pmtokentray';
+
 /** The app's own redirect URI, registered on the Auth Client. */
-export const APP_REDIRECT_URI = 'pmtokentray://oauth/callback';
+export const APP_REDIRECT_URI = `${LINK_SCHEME}://oauth/callback`;
 
 /** The loopback redirect URI as registered (ProcessMaker ignores the port on 127.0.0.1). */
 export const LOOPBACK_REDIRECT_BASE = 'http://127.0.0.1/oauth/callback';
@@ -20,7 +23,7 @@ export type CallbackResult =
   | { kind: 'unknown' };
 
 function isCallbackLocation(url: URL): boolean {
-  if (url.protocol === 'pmtokentray:') {
+  if (url.protocol === `${LINK_SCHEME}:`) {
     // pmtokentray://oauth/callback parses as host "oauth", path "/callback".
     const where = `${url.host}${url.pathname}`.replace(/\/+$/, '');
     return where === 'oauth/callback';

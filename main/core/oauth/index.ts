@@ -5,7 +5,7 @@
 export type { AuthorizeRequest } from './authorize-flow';
 export { handleCallbackUrl, startBrowserSignIn } from './browser-sign-in';
 export type { BrowserSignInDeps, BrowserSignInOptions } from './browser-sign-in';
-export { APP_REDIRECT_URI, LOOPBACK_REDIRECT_BASE, parseCallbackUrl } from './callback-url';
+export { APP_REDIRECT_URI, LINK_SCHEME, LOOPBACK_REDIRECT_BASE, parseCallbackUrl } from './callback-url';
 export type { CallbackResult } from './callback-url';
 export { toTokenSet } from './oauth-client';
 export { passwordGrant, refreshTokenGrant } from './password-grant';

@@ -36,8 +36,11 @@ describe('fresh tokens and refresh', () => {
   it('refreshes ahead of expiry, stores the rotated pair, and the old refresh token is dead', async () => {
     const { profile, stored } = await signedIn();
     h.clock.advance((TTL - 50) * 1000);
+    const eventsBefore = h.events.length;
     const token = await h.engine.freshToken(profile.id);
     expect(token).not.toBe(stored.accessToken);
+    // One change event per refresh, so the tray and the window update once.
+    expect(h.events.slice(eventsBefore)).toEqual([{ type: 'token-refreshed', profileId: profile.id }]);
     expect(h.server.stats.tokenRequests).toBe(1);
     const after = JSON.parse((await h.secrets.get(profile.id)) ?? '{}') as {
       accessToken: string;
