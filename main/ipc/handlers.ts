@@ -31,6 +31,8 @@ export interface IpcHandlerDeps {
   emit(event: AppEvent): void;
   /** Told about errors that were not TokenTrayErrors (they reach the window as `internal`). */
   onUnexpectedError?(channel: ChannelName, error: unknown): void;
+  /** Called when a call is refused before it reaches core: the channel and why, never the arguments. */
+  onRefused?(channel: ChannelName, reason: string): void;
 }
 
 /** One function per channel: unknown arguments in, a Result out. Never rejects. */
@@ -122,7 +124,10 @@ function wrap<K extends ChannelName>(
   return async (...args) => {
     const parsed = schema.safeParse(args);
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid_input', message: describeInvalidArgs(name, args, parsed.error) } };
+      const message = describeInvalidArgs(name, args, parsed.error);
+      // The reason is the zod issue codes and paths only: values may hold a password or a token.
+      deps.onRefused?.(name, `invalid arguments (${refusalReason(parsed.error)})`);
+      return { ok: false, error: { code: 'invalid_input', message } };
     }
     try {
       return { ok: true, value: await impl(...parsed.data) };
@@ -138,4 +143,12 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   const impls = implementations(deps);
   const entries = channelNames.map((name) => [name, wrap(name, impls[name] as Impl<typeof name>, deps)]);
   return Object.fromEntries(entries) as IpcHandlers;
+}
+
+/** Issue codes and argument paths of a refused call, e.g. `invalid_type at 1`: no values. */
+function refusalReason(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.code} at ${issue.path.map(String).join('.') || 'arguments'}`)
+    .join('; ');
 }

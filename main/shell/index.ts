@@ -67,6 +67,7 @@ if (takeSingleInstanceLock()) {
       const win = createWindowManager({ preload: files.preload, setDockVisible });
       windows = win;
       const emit = (event: AppEvent) => pushEvent(win.contents(), event);
+      const logRefusal = (channel: string, reason: string) => sink.warn(`IPC ${channel} refused: ${reason}`);
       const handlers = createIpcHandlers({
         engine,
         clipboard,
@@ -77,8 +78,9 @@ if (takeSingleInstanceLock()) {
         emit,
         onUnexpectedError: (channel, err) =>
           sink.error(`${channel} failed: ${err instanceof Error ? err.message : String(err)}`),
+        onRefused: logRefusal,
       });
-      registerIpcHandlers(handlers, () => win.contents());
+      registerIpcHandlers(handlers, () => win.contents(), logRefusal);
       const appActions = createAppActions({
         engine,
         clipboard,

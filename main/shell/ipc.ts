@@ -24,11 +24,16 @@ function senderFacts(event: IpcMainInvokeEvent): SenderFacts {
 }
 
 /** Registers the handlers; `windowContents` returns the app window's webContents, or null. */
-export function registerIpcHandlers(handlers: IpcHandlers, windowContents: () => WebContents | null): () => void {
+export function registerIpcHandlers(
+  handlers: IpcHandlers,
+  windowContents: () => WebContents | null,
+  onRefused: (channel: string, reason: string) => void,
+): () => void {
   for (const name of channelNames) {
     ipcMain.handle(`${channelPrefix}${name}`, (event, ...args: unknown[]) => {
       const contents = windowContents();
       if (!isTrustedSender(senderFacts(event), contents && !contents.isDestroyed() ? contents.id : null)) {
+        onRefused(name, 'the caller is not Token Tray’s own window');
         return forbiddenResult;
       }
       return handlers[name](...args);

@@ -45,6 +45,8 @@ export interface IpcFixture {
   events: AppEvent[];
   externalOpened: string[];
   unexpected: unknown[];
+  /** Refused calls, as the handlers report them (channel: reason). */
+  refusals: string[];
   close(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function createIpcFixture(): Promise<IpcFixture> {
   const events: AppEvent[] = [];
   const externalOpened: string[] = [];
   const unexpected: unknown[] = [];
+  const refusals: string[] = [];
   const handlers = createIpcHandlers({
     engine: h.engine,
     clipboard: createSecretClipboard(board, {
@@ -80,8 +83,20 @@ export async function createIpcFixture(): Promise<IpcFixture> {
     },
     emit: (e) => events.push(e),
     onUnexpectedError: (_channel, err) => unexpected.push(err),
+    onRefused: (channel, reason) => refusals.push(`${channel}: ${reason}`),
   });
-  return { h, handlers, board, timers, preferences, events, externalOpened, unexpected, close: () => h.close() };
+  return {
+    h,
+    handlers,
+    board,
+    timers,
+    preferences,
+    events,
+    externalOpened,
+    unexpected,
+    refusals,
+    close: () => h.close(),
+  };
 }
 
 /** Unwraps an ok Result or fails with the error's plain message (never a token). */

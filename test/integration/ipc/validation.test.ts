@@ -106,6 +106,15 @@ describe('IPC argument validation', () => {
     expect(!shortcut.ok && shortcut.error.message).toMatch(/^The shortcut must combine at least one modifier key/);
   });
 
+  it('logs each refusal with its channel and reason, never the arguments', async () => {
+    const secret = `pw-${Math.random().toString(36).slice(2)}`;
+    const before = fx.refusals.length;
+    await fx.handlers.signInWithPassword('p1', 42, secret);
+    expect(fx.refusals).toHaveLength(before + 1);
+    expect(fx.refusals.at(-1)).toMatch(/^signInWithPassword: invalid arguments \(invalid_type at 1\)$/);
+    expect(fx.refusals.join('\n')).not.toContain(secret);
+  });
+
   it('refused calls never reach core', async () => {
     await fx.handlers.addProfile({ name: 'Sneaky', instanceUrl: fx.h.server.url, grant: 'password', isAdmin: true });
     await fx.handlers.setPreferences({ theme: 'neon' });
