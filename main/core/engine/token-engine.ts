@@ -5,7 +5,7 @@
 import * as browserSignIn from '../oauth';
 import { apiMethods } from './engine-api';
 import { createEngineContext } from './engine-context';
-import { profileMethods } from '../profiles';
+import { profileMethods } from './engine-profiles';
 import { createEndpointCache } from '../api';
 import type { Profile, ProfileView, TokenEngine } from '../model';
 import { isErrorCode, TokenTrayError } from '../errors';

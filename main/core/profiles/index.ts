@@ -3,10 +3,17 @@
  * and the settings file with its schema (atomic writes, a damaged file set aside).
  */
 export { PRODUCT_NAME, defaultConfigDir } from './config-dir';
-export { profileMethods } from './engine-profiles';
 export { checkInstance } from './instance-check';
 export { isLoopbackHost, normaliseInstanceUrl } from './instance-url';
-export { rememberUsername, requireProfile } from './profile-registry';
+export {
+  addProfileSettings,
+  duplicateProfileSettings,
+  rememberUsername,
+  removeProfileSettings,
+  requireProfile,
+  setActiveProfileSettings,
+  updateProfileSettings,
+} from './profile-registry';
 export { maskToken, toProfileView, toTokenDetails } from './profile-view';
 export { backupCorruptFile, createConfSettingsFile } from './settings-file';
 export { SETTINGS_SCHEMA_VERSION } from './settings-schema';

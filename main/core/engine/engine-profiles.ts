@@ -3,15 +3,15 @@
  * choose. Settings go to the settings file, the client secret to the keychain.
  */
 import type { NewProfileInput, ProfilePatch, ProfileView, TokenEngine } from '../model';
-import type { EngineContext } from '../engine';
+import type { EngineContext } from './engine-context';
 import {
   addProfileSettings,
   duplicateProfileSettings,
   removeProfileSettings,
   setActiveProfileSettings,
   updateProfileSettings,
-} from './profile-registry';
-import { toProfileView } from './profile-view';
+} from '../profiles';
+import { toProfileView } from '../profiles';
 import { withoutTokens } from '../tokens';
 
 type ProfileMethods = Pick<
