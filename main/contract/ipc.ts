@@ -39,7 +39,12 @@ export type {
 };
 
 /** How a token is copied. */
-export type CopyFormat = 'raw' | 'bearer' | 'header';
+/** The forms a token can be copied in. */
+export const COPY_FORMATS = ['raw', 'bearer', 'header'] as const;
+export type CopyFormat = (typeof COPY_FORMATS)[number];
+
+/** The window's colour schemes. */
+export const THEMES = ['system', 'light', 'dark'] as const;
 
 /** App-wide preferences (not per profile). */
 export interface AppPreferences {
@@ -48,7 +53,7 @@ export interface AppPreferences {
   launchAtLogin: boolean;
   /** Accelerator such as `CommandOrControl+Shift+T`, or null when off. */
   copyShortcut: string | null;
-  theme: 'system' | 'light' | 'dark';
+  theme: (typeof THEMES)[number];
 }
 
 /** One console request remembered in history (never a token or secret header). */
@@ -173,4 +178,4 @@ export const channelPrefix = 'token-tray:';
 export const eventChannel = 'token-tray:event';
 
 /** Marker for the grant kinds, for UI lists. */
-export const grantKinds: readonly GrantKind[] = ['authorization_code', 'password', 'personal_access_token'];
+export { HTTP_METHODS, REDIRECT_MODES, SIGN_IN_KINDS } from '../core/model';

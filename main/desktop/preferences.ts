@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { AppPreferences } from '../contract/ipc';
+import { THEMES, type AppPreferences } from '../contract/ipc';
 import { TokenTrayError } from '../core';
 
 /** Values used when a preference was never set (or the stored one is not valid). */
@@ -54,7 +54,7 @@ const preferenceFields = {
   clipboardClearSeconds: z.number().int().min(0).max(3600),
   launchAtLogin: z.boolean(),
   copyShortcut: z.string().max(64).refine(isValidAccelerator).nullable(),
-  theme: z.enum(['system', 'light', 'dark']),
+  theme: z.enum(THEMES),
 } as const;
 
 /** Validates a change to the preferences (unknown keys are refused). */

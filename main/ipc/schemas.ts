@@ -4,12 +4,13 @@
  * that is not mirrored here fails the build.
  */
 import { z } from 'zod';
+import { COPY_FORMATS, HTTP_METHODS, REDIRECT_MODES, SIGN_IN_KINDS } from '../contract/ipc';
 import type { ChannelName, IpcChannels } from '../contract/ipc';
 import { preferencesPatchSchema } from '../desktop';
 
 const id = z.string().min(1).max(200);
-const grant = z.enum(['authorization_code', 'password', 'personal_access_token']);
-const redirectMode = z.enum(['app', 'loopback']);
+const grant = z.enum(SIGN_IN_KINDS);
+const redirectMode = z.enum(REDIRECT_MODES);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 const pair = z.tuple([z.string().max(2_000), z.string().max(16_000)]);
 
@@ -41,7 +42,7 @@ const profilePatch = z.strictObject({
 
 /** Validates one console request (core checks the JSON body and the origin). */
 export const apiRequestSchema = z.strictObject({
-  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']),
+  method: z.enum(HTTP_METHODS),
   path: z.string().min(1).max(8_192),
   query: z.array(pair).max(200).optional(),
   headers: z.array(pair).max(100).optional(),
@@ -70,7 +71,7 @@ export const argSchemas = {
   refreshNow: z.tuple([id]),
   tokenDetails: z.tuple([id]),
   revealToken: z.tuple([id]),
-  copyToken: z.tuple([id, z.enum(['raw', 'bearer', 'header'])]),
+  copyToken: z.tuple([id, z.enum(COPY_FORMATS)]),
   signOut: z.tuple([id]),
   whoami: z.tuple([id]),
   sendRequest: z.tuple([id, id, apiRequestSchema]),

@@ -2,14 +2,14 @@
  * `pmtoken request`: one API call with the profile's token. The body goes to
  * stdout; an HTTP status of 400 or more exits with 1 (the status on stderr).
  */
-import type { ApiRequest } from '../../core';
+import { HTTP_METHODS, type ApiRequest } from '../../core';
 import { chooseProfile, stringOption } from '../cli-context';
 import { ExitCode } from '../exit-codes';
 import { readStdin, say, writeOut } from '../terminal';
 import { UsageError } from '../usage-error';
 import type { CommandSpec } from './command';
 
-const methods = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']);
+const methods: ReadonlySet<string> = new Set(HTTP_METHODS);
 
 function parseHeader(raw: string): [string, string] {
   const colon = raw.indexOf(':');

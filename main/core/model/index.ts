@@ -1,5 +1,6 @@
 /**
- * The shapes every layer shares: profiles, token details, API requests and engine events.
- * Types only, with no imports: the IPC contract and the renderer read them too.
+ * The shapes and fixed lists every layer shares: profiles, token details, API requests, engine events,
+ * sign-in kinds. No imports: the IPC contract and the renderer read them too.
  */
 export type * from './types';
+export { HTTP_METHODS, REDIRECT_MODES, SIGN_IN_KINDS } from './lists';

@@ -3,12 +3,13 @@
  * facade that the shell, the IPC handlers and the CLI call. Types only, no
  * Node APIs, so the renderer's type boundary can include them.
  */
+import type { HTTP_METHODS, REDIRECT_MODES, SIGN_IN_KINDS } from './lists';
 
 /** How a profile gets its token. */
-export type GrantKind = 'authorization_code' | 'password' | 'personal_access_token';
+export type GrantKind = (typeof SIGN_IN_KINDS)[number];
 
 /** Where the browser returns after an authorization-code sign-in. */
-export type RedirectMode = 'app' | 'loopback';
+export type RedirectMode = (typeof REDIRECT_MODES)[number];
 
 /** The non-secret settings of a profile (stored in the settings file). */
 export interface Profile {
@@ -127,7 +128,7 @@ export interface PendingSignIn {
 
 /** One request from the console or `pmtoken request`. */
 export interface ApiRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
+  method: (typeof HTTP_METHODS)[number];
   /** Relative to `<instance>/api/1.0/` (e.g. `users?page=2`), or a full URL on the same origin. */
   path: string;
   query?: Array<[string, string]>;

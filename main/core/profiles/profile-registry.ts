@@ -3,13 +3,13 @@
  * non-secret fields; names are unique regardless of case; ids are random.
  */
 import { randomUUID } from 'node:crypto';
-import type { NewProfileInput, Profile, ProfilePatch } from '../model';
+import { SIGN_IN_KINDS, type NewProfileInput, type Profile, type ProfilePatch } from '../model';
 import { TokenTrayError } from '../errors';
 import { normaliseInstanceUrl } from './instance-url';
 import { toStoredProfile, type Settings } from './settings-schema';
 import type { SettingsStore } from './settings-store';
 
-const GRANTS = new Set(['authorization_code', 'password', 'personal_access_token']);
+const GRANTS: ReadonlySet<string> = new Set(SIGN_IN_KINDS);
 
 function cleanName(name: unknown): string {
   const trimmed = typeof name === 'string' ? name.trim().replace(/\s+/g, ' ') : '';

@@ -3,7 +3,7 @@
  * read. Unknown top-level keys (the app's preferences, window state) are kept.
  */
 import { z } from 'zod';
-import type { Profile } from '../model';
+import { REDIRECT_MODES, SIGN_IN_KINDS, type Profile } from '../model';
 
 /** Current version of the settings layout. */
 export const SETTINGS_SCHEMA_VERSION = 1;
@@ -14,8 +14,8 @@ export const profileSchema = z.object({
   name: z.string().min(1),
   instanceUrl: z.string().url(),
   clientId: z.string(),
-  grant: z.enum(['authorization_code', 'password', 'personal_access_token']),
-  redirectMode: z.enum(['app', 'loopback']),
+  grant: z.enum(SIGN_IN_KINDS),
+  redirectMode: z.enum(REDIRECT_MODES),
   scope: z.string().optional(),
   username: z.string().optional(),
   color: z

@@ -1,5 +1,5 @@
 /** Settings: clipboard clearing, launch at login, the copy shortcut and the theme. */
-import type { AppPreferences } from '../../../main/contract/ipc';
+import { THEMES, type AppPreferences } from '../../../main/contract/ipc';
 import { call } from '../api';
 import { checkbox, field, h, replace } from '../dom';
 import { messageArea, showError, showMessage } from '../messages';
@@ -59,7 +59,7 @@ export function renderSettings(root: HTMLElement): void {
           save({ copyShortcut: on ? shortcut.value.trim() || DEFAULT_SHORTCUT : null });
         },
       );
-      const themes = (['system', 'light', 'dark'] as const).map((t) =>
+      const themes = THEMES.map((t) =>
         h(
           'label',
           { class: 'check' },

@@ -3,12 +3,12 @@
  * document when available), query parameters, headers and a JSON body that
  * is checked before sending.
  */
-import type { ApiEndpoint, ApiRequest } from '../../../../main/contract/ipc';
+import { HTTP_METHODS, type ApiEndpoint, type ApiRequest } from '../../../../main/contract/ipc';
 import { field, h, uid } from '../../dom';
 import { checkJson } from './json-check';
 import { kvTable } from './kv-table';
 
-const methods: ApiRequest['method'][] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'];
+const methods = HTTP_METHODS;
 const withBody = new Set<ApiRequest['method']>(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The form's parts and accessors. */

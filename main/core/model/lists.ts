@@ -1,0 +1,12 @@
+/**
+ * The product's fixed lists, each once. Types, zod enums and labels derive from these tuples.
+ */
+
+/** How a profile gets its tokens. */
+export const SIGN_IN_KINDS = ['authorization_code', 'password', 'personal_access_token'] as const;
+
+/** Where the browser comes back after sign-in: the app's URL scheme, or a loopback listener on 127.0.0.1. */
+export const REDIRECT_MODES = ['app', 'loopback'] as const;
+
+/** The HTTP methods the request console and `pmtoken request` send. */
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;
