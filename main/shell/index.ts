@@ -27,7 +27,7 @@ import { createCopyShortcut } from './shortcut';
 import { adminHelpUrl, appFiles } from '../desktop';
 import { e2eMode, installTestHooks } from './test-hooks';
 import { createAppTray } from './tray';
-import { smokeReportPath, startSmokeRun, type SmokeRun } from './smoke-test';
+import { smokeOptions, startSmokeRun, type SmokeRun } from './smoke-test';
 import { createElectronUpdaterPort, gatherUpdateFacts } from './updater';
 import { createWindowManager, type WindowManager } from './window';
 
@@ -69,14 +69,14 @@ if (takeSingleInstanceLock()) {
         },
       });
       const updateFacts = gatherUpdateFacts();
-      const smokeReport = smokeReportPath(process.argv);
+      const smokeRun = smokeOptions(process.argv);
       let smoke: SmokeRun | null = null;
       const win = createWindowManager({
         preload: files.preload,
         setDockVisible,
         onCreated: (w) => smoke?.windowCreated(w),
       });
-      if (smokeReport) smoke = startSmokeRun(smokeReport, () => win.show());
+      if (smokeRun) smoke = startSmokeRun(smokeRun.reportPath, () => win.show(), smokeRun.idleMs);
       windows = win;
       const emit = (event: AppEvent) => pushEvent(win.contents(), event);
       const handlers = createIpcHandlers({

@@ -7,12 +7,15 @@
 import { writeFileSync } from 'node:fs';
 import { app, type BrowserWindow } from 'electron';
 
-const flag = '--smoke-test=';
+const value = (argv: readonly string[], flag: string) =>
+  argv.find((a) => a.startsWith(flag))?.slice(flag.length) || null;
 
-/** The report path from the command line, or null when this is not a smoke run. */
-export function smokeReportPath(argv: readonly string[]): string | null {
-  const arg = argv.find((a) => a.startsWith(flag));
-  return arg ? arg.slice(flag.length) || null : null;
+/** `--smoke-test=<report>` and `--smoke-idle-ms=<ms>` (default 10 s), or null when this is not a smoke run. */
+export function smokeOptions(argv: readonly string[]): { reportPath: string; idleMs: number } | null {
+  const reportPath = value(argv, '--smoke-test=');
+  if (!reportPath) return null;
+  const idleMs = Number(value(argv, '--smoke-idle-ms=') ?? 10_000);
+  return { reportPath, idleMs: Number.isFinite(idleMs) && idleMs >= 0 ? idleMs : 10_000 };
 }
 
 /** The smoke run's hooks into start-up. */
@@ -24,7 +27,7 @@ export interface SmokeRun {
 }
 
 /** Starts a smoke run; `showWindow` opens the app's window; `idleMs` is the wait with the window closed. */
-export function startSmokeRun(reportPath: string, showWindow: () => void, idleMs = 10_000): SmokeRun {
+export function startSmokeRun(reportPath: string, showWindow: () => void, idleMs: number): SmokeRun {
   const report: Record<string, unknown> = { version: app.getVersion(), platform: process.platform, arch: process.arch };
   const finish = (code: number) => {
     writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
