@@ -44,7 +44,7 @@ const macBundle = () => dirname(dirname(dirname(process.execPath)));
 
 function macSignature(): Promise<MacSignature> {
   return new Promise((resolve) => {
-    execFile('codesign', ['-dv', '--verbose=2', macBundle()], (_err, stdout, stderr) =>
+    execFile('codesign', ['-dv', '--verbose=2', macBundle()], { timeout: 5_000 }, (_err, stdout, stderr) =>
       resolve(macSignatureFromCodesign(`${stdout}\n${stderr}`)),
     );
   });
