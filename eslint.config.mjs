@@ -98,7 +98,10 @@ export default tseslint.config(
         {
           paths: [noElectron],
           patterns: [
-            { regex: '^\\.\\./(shell|preload)(/|$)|(^|/)renderer/', message: 'Only the shell wires the edges together.' },
+            {
+              regex: '^\\.\\./(shell|preload)(/|$)|(^|/)renderer/',
+              message: 'Only the shell wires the edges together.',
+            },
             { regex: '(^|/)core/.', message: "Core is entered through its front door ('../core')." },
           ],
         },
@@ -113,7 +116,10 @@ export default tseslint.config(
         {
           paths: [noElectron],
           patterns: [
-            { regex: '^\\.\\./(shell|preload|desktop|ipc)(/|$)|(^|/)renderer/', message: 'pmtoken stands on core alone.' },
+            {
+              regex: '^\\.\\./(shell|preload|desktop|ipc)(/|$)|(^|/)renderer/',
+              message: 'pmtoken stands on core alone.',
+            },
             { regex: '(^|/)core/.', message: "Core is entered through its front door ('../core')." },
           ],
         },

@@ -11,7 +11,8 @@ const targets = {
     entryPoints: ['main/shell/index.ts'],
     outfile: 'dist/main/index.js',
     target: 'node22',
-    external: ['electron', 'keytar'],
+    // electron-updater is a production dependency, packed into the app's node_modules.
+    external: ['electron', 'keytar', 'electron-updater'],
   },
   preload: {
     ...common,

@@ -3,6 +3,14 @@
 # gnome-keyring, so tests use a real Secret Service and never touch a person's
 # own keychain. Re-executes itself under dbus-run-session when needed.
 set -euo pipefail
+# macOS and Windows have no Secret Service: the tests use the system's Keychain / Credential
+# Manager under test-only entries they delete again (see "Running the tests" in the README).
+case "$(uname -s)" in
+  Linux) ;;
+  *)
+    echo "with-keyring: $(uname -s) has no Secret Service; keychain tests use the system keychain." >&2
+    exec "$@" ;;
+esac
 if [ -z "${TOKEN_TRAY_PRIVATE_KEYRING:-}" ]; then
   export TOKEN_TRAY_PRIVATE_KEYRING=1
   tmp_home=$(mktemp -d "${TMPDIR:-/tmp}/token-tray-keyring.XXXXXX")

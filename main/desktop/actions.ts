@@ -20,6 +20,8 @@ export interface ActionDeps {
   windowVisible(): boolean;
   notify(title: string, body: string): void;
   quit(): void;
+  /** "Update ready: restart to install" (the updater decides whether it may restart now). */
+  restartToInstall?(): void;
   log: LogSink;
 }
 
@@ -93,6 +95,8 @@ export function createAppActions(deps: ActionDeps): AppActions {
           return deps.showWindow({ type: 'show', view: 'console' });
         case 'settings':
           return deps.showWindow({ type: 'show', view: 'settings' });
+        case 'install-update':
+          return deps.restartToInstall?.();
         case 'quit':
           return deps.quit();
       }

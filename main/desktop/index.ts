@@ -1,6 +1,6 @@
 /**
  * Electron-free app behaviour: the tray-menu model, deep-link routing, the secret clipboard,
- * preferences, console history, start-up decisions and the actions the tray and the window share.
+ * preferences, console history, start-up decisions, updates and the actions the tray and the window share.
  */
 export { createAppActions } from './actions';
 export type { AppActions } from './actions';
@@ -27,3 +27,31 @@ export { buildTrayMenu, buildTrayTooltip, formatDuration, parseMenuId, statusLin
 export type { MenuAction, MenuItemTemplate } from './tray-menu';
 export { formatToken } from './token-formats';
 export { coalesce } from './coalesce';
+export {
+  applyUpdaterSettings,
+  channelOf,
+  classifyUpdateError,
+  createSignInTracker,
+  createUpdateController,
+  defaultUpdateSchedule,
+  describeUpdate,
+  disableUpdatesEnv,
+  macSignatureFromCodesign,
+  updaterSettings,
+  updateSupport,
+} from './updates';
+export type {
+  InstallKind,
+  MacSignature,
+  RestartOutcome,
+  SignInTracker,
+  UpdateController,
+  UpdateFacts,
+  UpdateState,
+  UpdateSupport,
+  UpdaterEvent,
+  UpdaterPort,
+  UpdaterSettings,
+  UpdaterSettingsTarget,
+  UpdateWords,
+} from './updates';

@@ -21,6 +21,8 @@ export interface TrayState {
   now: number;
   /** Windows and Linux read `&` as a mnemonic marker; a literal one must be doubled. */
   escapeAmpersands?: boolean;
+  /** The updater's menu item ("Update ready: restart to install 1.2.0"), when it has one. */
+  update?: { label: string; enabled: boolean } | null;
 }
 
 /** What a click on a menu item asks for. */
@@ -28,7 +30,7 @@ export type MenuAction =
   | { kind: 'copy-token'; profileId: string; format: 'raw' | 'header' }
   | { kind: 'sign-in'; profileId: string }
   | { kind: 'sign-out'; profileId: string }
-  | { kind: 'open' | 'console' | 'settings' | 'quit' };
+  | { kind: 'open' | 'console' | 'settings' | 'install-update' | 'quit' };
 
 /** Profiles shown flat in the menu; more than this and each gets a submenu. */
 export const maxFlatProfiles = 3;
@@ -107,14 +109,16 @@ export function buildTrayMenu(state: TrayState): MenuItemTemplate[] {
     { id: 'console', label: 'Request console…', enabled: state.profiles.length > 0 },
     { id: 'settings', label: 'Settings' },
     { type: 'separator' },
-    { id: 'quit', label: 'Quit' },
   );
+  if (state.update) items.push({ id: 'install-update', ...state.update }, { type: 'separator' });
+  items.push({ id: 'quit', label: 'Quit' });
   return items;
 }
 
 /** Reads a menu item id back into an action; null for display-only items. */
 export function parseMenuId(id: string): MenuAction | null {
-  if (id === 'open' || id === 'console' || id === 'settings' || id === 'quit') return { kind: id };
+  if (id === 'open' || id === 'console' || id === 'settings' || id === 'install-update' || id === 'quit')
+    return { kind: id };
   const colon = id.indexOf(':');
   if (colon < 0) return null;
   const verb = id.slice(0, colon);

@@ -7,10 +7,12 @@ import type { AppEvent } from '../contract/ipc';
 import { createHistoryStore } from '../desktop';
 import { createLogger } from '../core';
 import { createPreferencesStore } from '../desktop';
-import { createTokenEngine } from '../core';
+import { createTokenEngine, DEFAULT_SIGN_IN_TIMEOUT_MS } from '../core';
 import { createIpcHandlers } from '../ipc/handlers';
 import { isWebUrl } from '../ipc/web-url';
 import { coalesce, createAppActions, type AppActions } from '../desktop';
+import { createSignInTracker, createUpdateController, describeUpdate, updateSupport } from '../desktop';
+import type { UpdateController } from '../desktop';
 import { manageLifecycle, registerUrlScheme, setDockVisible, takeSingleInstanceLock } from './app-lifecycle';
 import { registerAppSchemePrivileges, serveRenderer } from './app-protocol';
 import { createAppClipboard } from './clipboard';
@@ -25,6 +27,8 @@ import { createCopyShortcut } from './shortcut';
 import { adminHelpUrl, appFiles } from '../desktop';
 import { e2eMode, installTestHooks } from './test-hooks';
 import { createAppTray } from './tray';
+import { smokeOptions, startSmokeRun, type SmokeRun } from './smoke-test';
+import { createElectronUpdaterPort, gatherUpdateFacts } from './updater';
 import { createWindowManager, type WindowManager } from './window';
 
 const configDirOverride = process.env.PMTOKEN_CONFIG_DIR?.trim();
@@ -64,7 +68,15 @@ if (takeSingleInstanceLock()) {
           else await shell.openExternal(url);
         },
       });
-      const win = createWindowManager({ preload: files.preload, setDockVisible });
+      const updateFacts = gatherUpdateFacts();
+      const smokeRun = smokeOptions(process.argv);
+      let smoke: SmokeRun | null = null;
+      const win = createWindowManager({
+        preload: files.preload,
+        setDockVisible,
+        onCreated: (w) => smoke?.windowCreated(w),
+      });
+      if (smokeRun) smoke = startSmokeRun(smokeRun.reportPath, () => win.show(), smokeRun.idleMs);
       windows = win;
       const emit = (event: AppEvent) => pushEvent(win.contents(), event);
       const logRefusal = (channel: string, reason: string) => sink.warn(`IPC ${channel} refused: ${reason}`);
@@ -81,6 +93,9 @@ if (takeSingleInstanceLock()) {
         onRefused: logRefusal,
       });
       registerIpcHandlers(handlers, () => win.contents(), logRefusal);
+      const timers = { setTimeout, clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout) };
+      const signIns = createSignInTracker(timers, DEFAULT_SIGN_IN_TIMEOUT_MS);
+      let updates: UpdateController | null = null;
       const appActions = createAppActions({
         engine,
         clipboard,
@@ -88,6 +103,7 @@ if (takeSingleInstanceLock()) {
         windowVisible: () => win.isVisible(),
         notify,
         quit: () => app.quit(),
+        restartToInstall: () => void updates?.restartToInstall(),
         log: sink,
       });
       actions = appActions;
@@ -101,16 +117,31 @@ if (takeSingleInstanceLock()) {
           .then(tray.update, (err: unknown) => sink.error(`Tray update failed: ${String(err)}`));
       });
       engine.onEvent((event) => {
+        signIns.observe(event);
         emit(event);
         refreshTray();
       });
       refreshTray();
+      if (smoke) void trayUpdated.then(() => smoke?.trayReady());
+      const support = updateSupport(await updateFacts);
+      sink.info(support.enabled ? 'Updates: on.' : `Updates: off (${support.message})`);
+      updates = createUpdateController({
+        support,
+        createPort: () => createElectronUpdaterPort(sink),
+        signIns,
+        timers,
+        now: Date.now,
+      });
+      updates.onChange((state) => tray.setUpdateItem(describeUpdate(state).menu));
+      updates.start();
       const shortcut = createCopyShortcut(() => appActions.copyActiveToken());
       const applyPreferences = createPreferencesEffects(shortcut, notify, sink);
       applyPreferences(preferences.get());
       preferences.onChange(applyPreferences);
       manageLifecycle(async () => {
         win.allowClose();
+        updates?.dispose();
+        signIns.dispose();
         shortcut.dispose();
         await clipboard.dispose();
         tray.destroy();

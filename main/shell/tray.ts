@@ -12,6 +12,8 @@ import { trayIconFile } from '../desktop';
 export interface AppTray {
   /** Rebuilds icon, tooltip and menu from the profiles. */
   update(profiles: readonly ProfileView[]): void;
+  /** Shows (or, with null, removes) the updater's menu item. */
+  setUpdateItem(item: { label: string; enabled: boolean } | null): void;
   /** The last template and tooltip (for the e2e hooks). */
   snapshot(): { menu: MenuItemTemplate[]; tooltip: string };
   /** Acts as if the menu item `id` was clicked (for the e2e hooks). */
@@ -42,6 +44,7 @@ export function createAppTray(
 ): AppTray {
   const tray = new Tray(nativeImage.createEmpty());
   let profiles: readonly ProfileView[] = [];
+  let updateItem: { label: string; enabled: boolean } | null = null;
   let last = { menu: [] as MenuItemTemplate[], tooltip: '' };
 
   const click = (id: string) => {
@@ -53,7 +56,7 @@ export function createAppTray(
     const active = profiles.find((p) => p.active) ?? profiles[0];
     const signedIn = active?.status.state === 'signed_in';
     tray.setImage(join(assetsDir, trayIconFile(process.platform, nativeTheme.shouldUseDarkColors, signedIn)));
-    const state = { profiles, now: Date.now(), escapeAmpersands: process.platform !== 'darwin' };
+    const state = { profiles, now: Date.now(), escapeAmpersands: process.platform !== 'darwin', update: updateItem };
     last = { menu: buildTrayMenu(state), tooltip: buildTrayTooltip(state) };
     tray.setToolTip(last.tooltip);
     tray.setContextMenu(Menu.buildFromTemplate(toElectron(last.menu, click)));
@@ -68,6 +71,10 @@ export function createAppTray(
   return {
     update(next) {
       profiles = next;
+      render();
+    },
+    setUpdateItem(item) {
+      updateItem = item;
       render();
     },
     snapshot: () => last,

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenTrayApi } from '../../main/contract/ipc';
 import { authorizeInBrowser } from '../server/browser';
 import { startPmServer, type PmServer } from '../server';
@@ -36,6 +36,10 @@ describe.skipIf(electron.path === null)(suiteName, () => {
     profileId = await addAcmeProfile(pm, configDir);
     launched = await launchApp(electron.path as string, { configDir, preferences: { clipboardClearSeconds: 2 } });
   }, 180_000);
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await launched?.saveFailureArtifacts(context.task.name);
+  });
 
   afterAll(async () => {
     await launched?.close();

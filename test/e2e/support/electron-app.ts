@@ -4,7 +4,7 @@
  * and launches it with Playwright's `_electron` against a temp config folder.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, type ElectronApplication } from 'playwright-core';
@@ -51,10 +51,15 @@ export function buildApp(): void {
   );
 }
 
+/** Where failed specs leave screenshots and traces (CI uploads the folder). */
+export const failureArtifactsDir = join(appRoot, 'test-results', 'e2e');
+
 /** A launched app and its private config folder. */
 export interface LaunchedApp {
   app: ElectronApplication;
   configDir: string;
+  /** After a failed spec: a screenshot of each open window and the trace so far, named after the spec. */
+  saveFailureArtifacts(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,13 +74,25 @@ export async function launchApp(
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
   const app = await _electron.launch({
     executablePath,
-    args: [appRoot, ...(process.platform === 'linux' ? ['--no-sandbox'] : [])],
+    // Chromium refuses to run as root with its sandbox; everywhere else (CI runners) it stays on.
+    args: [appRoot, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
     cwd: appRoot,
     env: { ...env, PMTOKEN_CONFIG_DIR: configDir, TOKEN_TRAY_E2E: '1' },
   });
+  await app.context().tracing.start({ screenshots: true, snapshots: true });
+  let traceChunk = 0;
   return {
     app,
     configDir,
+    async saveFailureArtifacts(name) {
+      const base = join(failureArtifactsDir, name.replace(/[^\w.-]+/g, '-').slice(0, 80));
+      mkdirSync(failureArtifactsDir, { recursive: true });
+      for (const [i, page] of app.windows().entries())
+        await page.screenshot({ path: `${base}-window-${i}.png` }).catch(() => undefined);
+      const tracing = app.context().tracing;
+      await tracing.stopChunk({ path: `${base}-trace-${traceChunk++}.zip` }).catch(() => undefined);
+      await tracing.startChunk().catch(() => undefined);
+    },
     close: async () => {
       await app.close().catch(() => undefined);
       if (!options.configDir) rmSync(configDir, { recursive: true, force: true });

@@ -161,6 +161,16 @@ describe('tray menu template', () => {
     expect(parseMenuId('status:p1')).toBeNull();
     expect(parseMenuId('copy:')).toBeNull();
   });
+
+  it('shows the updater’s item above Quit only when it has one, and routes its click', () => {
+    const label = 'Update ready: restart to install 1.4.0';
+    const items = buildTrayMenu({ profiles: [], now, update: { label, enabled: true } });
+    const ids = items.map((i) => i.id ?? '---');
+    expect(ids.slice(-3)).toEqual(['install-update', '---', 'quit']);
+    expect(items.find((i) => i.id === 'install-update')).toEqual({ id: 'install-update', label, enabled: true });
+    expect(parseMenuId('install-update')).toEqual({ kind: 'install-update' });
+    expect(buildTrayMenu({ profiles: [], now, update: null }).some((i) => i.id === 'install-update')).toBe(false);
+  });
 });
 
 describe('tray tooltip', () => {

@@ -54,13 +54,17 @@ describe('electron-builder configuration', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      resetAdHocDarwinSignature: true,
     });
   });
 
   it('packs into an asar and rebuilds native dependencies for Electron', () => {
     expect(config.asar).toBe(true);
     expect(config.npmRebuild).not.toBe(false);
-    expect(config.publish).toBeNull();
+  });
+
+  it('publishes to a draft GitHub Release, with the repository taken from package.json or git, not written here', () => {
+    expect(config.publish).toEqual([{ provider: 'github', releaseType: 'draft' }]);
   });
 });
 

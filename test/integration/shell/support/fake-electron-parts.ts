@@ -64,6 +64,12 @@ export class FakeBrowserWindow extends EventEmitter {
     this.visible = false;
     this.emit('hide');
   }
+  close() {
+    record('BrowserWindow.close');
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    if (!prevented) this.emit('closed');
+  }
   isVisible = () => this.visible;
   isMinimized = () => false;
   restore() {}
@@ -102,6 +108,10 @@ class FakeApp extends EventEmitter {
     this.paths.set(name, value);
   }
   getVersion = () => '0.1.0';
+  /** One process, this one, as Electron's ProcessMetric reports it (KB). */
+  getAppMetrics = () => [
+    { type: 'Browser', pid: process.pid, memory: { workingSetSize: Math.round(process.memoryUsage().rss / 1024) } },
+  ];
   getName = () => 'Token Tray';
   getAppPath = () => process.cwd();
   setLoginItemSettings = (s: unknown) => record('setLoginItemSettings', s);
