@@ -4,7 +4,21 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const noElectron = { name: 'electron', message: 'Electron stays in main/shell and main/preload.' };
-const pattern = (group, message) => ({ group, message });
+const upTwo = '^\\.\\./\\.\\./';
+const coreFrontDoor = ['(^|/)core/.', "Core is entered through its front door ('../core')."];
+const testFrontDoors = [
+  ['(^|/)main/core/[^/]+/.', "A core folder is entered through its index.ts ('main/core/<folder>')."],
+  ['(^|/)main/desktop/.', "Desktop is entered through its index.ts ('main/desktop')."],
+];
+
+/** One no-restricted-imports block per [files, [regex, message][], forbidden paths (default: electron)]. */
+const layers = (rows) =>
+  rows.map(([files, patterns, paths = [noElectron]]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': ['error', { paths, patterns: patterns.map(([regex, message]) => ({ regex, message })) }],
+    },
+  }));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'coverage/**', 'assets/**'] },
@@ -29,167 +43,66 @@ export default tseslint.config(
       ],
     },
   },
-  // Layers, as VS Code's layer rules: shell -> desktop -> core; ipc -> desktop, core; cli -> core;
+  // Layers, as VS Code's layer rules: shell -> ipc -> desktop -> core; cli -> core;
   // contract -> core/model, core/errors (types the renderer reads too). Never the other way.
   // Front doors: from outside a core folder, only its index.ts; from outside core, only main/core/index.ts.
-  {
-    files: ['main/core/*/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectron],
-          patterns: [
-            {
-              regex: '^\\.\\./\\.\\./',
-              message: 'Core never imports desktop, shell, ipc, cli, contract or the renderer.',
-            },
-            {
-              regex: '^\\.\\./[^./][^/]*/',
-              message: "Another core folder is entered through its index.ts ('../folder').",
-            },
-            {
-              regex: '^\\.\\.(/index)?$',
-              message: "A core folder imports sibling folders, not core's own front door.",
-            },
-          ],
-        },
+  ...layers([
+    [
+      'main/core/*/**/*.ts',
+      [
+        [upTwo, 'Core never imports desktop, shell, ipc, cli, contract or the renderer.'],
+        ['^\\.\\./[^./][^/]*/', "Another core folder is entered through its index.ts ('../folder')."],
+        ['^\\.\\.(/index)?$', "A core folder imports sibling folders, not core's own front door."],
       ],
-    },
-  },
-  {
-    files: ['main/core/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectron],
-          patterns: [
-            { regex: '^\\.\\./', message: 'Core never imports desktop, shell, ipc, cli, contract or the renderer.' },
-            { regex: '^\\./[^/]+/', message: "Core's front door re-exports each folder's index.ts ('./folder')." },
-          ],
-        },
+    ],
+    [
+      'main/core/*.ts',
+      [
+        ['^\\.\\./', 'Core never imports desktop, shell, ipc, cli, contract or the renderer.'],
+        ['^\\./[^/]+/', "Core's front door re-exports each folder's index.ts ('./folder')."],
       ],
-    },
-  },
-  {
-    files: ['main/desktop/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'main/desktop is Electron-free; adapters live in main/shell.' }],
-          patterns: [
-            {
-              regex: '^\\.\\./(shell|ipc|cli|preload)(/|$)|(^|/)renderer/',
-              message: 'Desktop imports core and the contract only.',
-            },
-            { regex: '(^|/)core/.', message: "Core is entered through its front door ('../core')." },
-          ],
-        },
+    ],
+    [
+      'main/desktop/**/*.ts',
+      [
+        ['^\\.\\./(shell|ipc|cli|preload)(/|$)|(^|/)renderer/', 'Desktop imports core and the contract only.'],
+        coreFrontDoor,
       ],
-    },
-  },
-  {
-    files: ['main/ipc/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectron],
-          patterns: [
-            {
-              regex: '^\\.\\./(shell|preload)(/|$)|(^|/)renderer/',
-              message: 'Only the shell wires the edges together.',
-            },
-            { regex: '(^|/)core/.', message: "Core is entered through its front door ('../core')." },
-          ],
-        },
+      [{ name: 'electron', message: 'main/desktop is Electron-free; adapters live in main/shell.' }],
+    ],
+    [
+      'main/ipc/**/*.ts',
+      [['^\\.\\./(shell|preload)(/|$)|(^|/)renderer/', 'Only the shell wires the edges together.'], coreFrontDoor],
+    ],
+    [
+      'main/cli/**/*.ts',
+      [['^\\.\\./(shell|preload|desktop|ipc)(/|$)|(^|/)renderer/', 'pmtoken stands on core alone.'], coreFrontDoor],
+    ],
+    [
+      'main/shell/**/*.ts',
+      [coreFrontDoor, ['(^|/)desktop/.', "Desktop is entered through its front door ('../desktop')."]],
+      [],
+    ],
+    [
+      'main/contract/**/*.ts',
+      [
+        [
+          '^\\.\\./(?!core/(model|errors)$)',
+          'The contract reads only core/model and core/errors: the renderer type-checks it.',
+        ],
       ],
-    },
-  },
-  {
-    files: ['main/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectron],
-          patterns: [
-            {
-              regex: '^\\.\\./(shell|preload|desktop|ipc)(/|$)|(^|/)renderer/',
-              message: 'pmtoken stands on core alone.',
-            },
-            { regex: '(^|/)core/.', message: "Core is entered through its front door ('../core')." },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['main/shell/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { regex: '(^|/)core/.', message: "Core is entered through its front door ('../core')." },
-            { regex: '(^|/)desktop/.', message: "Desktop is entered through its front door ('../desktop')." },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['main/contract/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectron],
-          patterns: [
-            {
-              regex: '^\\.\\./(?!core/(model|errors)$)',
-              message: 'The contract reads only core/model and core/errors: the renderer type-checks it.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
+    ],
     // Tests and benchmarks use the same front doors as the code.
-    files: ['test/**/*.ts', 'bench/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '(^|/)main/core/[^/]+/.',
-              message: "A core folder is entered through its index.ts ('main/core/<folder>').",
-            },
-            { regex: '(^|/)main/desktop/.', message: "Desktop is entered through its index.ts ('main/desktop')." },
-          ],
-        },
+    ['test/**/*.ts', testFrontDoors, []],
+    ['bench/**/*.ts', testFrontDoors, []],
+    [
+      'renderer/**/*.ts',
+      [
+        ['^node:', 'The renderer is plain web code.'],
+        ['(^|/)main/(?!contract/ipc$)', 'The renderer may import only the IPC contract (types).'],
       ],
-    },
-  },
-  {
-    files: ['renderer/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectron],
-          patterns: [
-            pattern(['node:*'], 'The renderer is plain web code.'),
-            { regex: '(^|/)main/(?!contract/ipc$)', message: 'The renderer may import only the IPC contract (types).' },
-          ],
-        },
-      ],
-    },
-  },
+    ],
+  ]),
   {
     // Config files and bundler entry points whose tools require a default export.
     files: ['*.config.ts', '*.config.mjs', 'eslint.config.mjs'],
