@@ -20,7 +20,6 @@ import { setUpLogging } from './logging';
 import { notify } from './notifications';
 import { createPreferencesEffects } from './preferences-effects';
 import { createAppSecretStore } from './secret-store';
-import { createElectronSettingsFile } from './settings';
 import { createCopyShortcut } from './shortcut';
 import { adminHelpUrl, appFiles } from '../desktop';
 import { e2eMode, installTestHooks } from './test-hooks';
@@ -57,7 +56,6 @@ if (takeSingleInstanceLock()) {
         secrets,
         configDir: userData,
         log: createLogger(sink),
-        settings: createElectronSettingsFile(sink),
         openBrowser: async (url) => {
           if (!isWebUrl(url)) return;
           if (e2eMode) openedUrls.push(url);
