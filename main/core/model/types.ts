@@ -197,7 +197,13 @@ export interface TokenEngine {
   /** Starts an authorization-code sign-in and opens the browser through the injected `openBrowser`. */
   startBrowserSignIn(
     profileId: string,
-    options?: { redirectMode?: RedirectMode; openBrowser?: boolean; timeoutMs?: number },
+    options?: {
+      redirectMode?: RedirectMode;
+      openBrowser?: boolean;
+      timeoutMs?: number;
+      /** Wording of the loopback page after sign-in: back to the app (default) or to the terminal. */
+      returnTo?: 'app' | 'terminal';
+    },
   ): Promise<PendingSignIn>;
   /** Resolves when the flow completes (or rejects with sign_in_cancelled, sign_in_timeout, ...). */
   waitForSignIn(flowId: string): Promise<ProfileView>;
