@@ -21,7 +21,7 @@ import { notify } from './notifications';
 import { createPreferencesEffects } from './preferences-effects';
 import { createAppSecretStore } from './secret-store';
 import { createCopyShortcut } from './shortcut';
-import { adminHelpUrl, appFiles } from '../desktop';
+import { appFiles } from '../desktop';
 import { e2eMode, installTestHooks } from './test-hooks';
 import { createAppTray } from './tray';
 import { createWindowManager, type WindowManager } from './window';
@@ -71,7 +71,12 @@ if (takeSingleInstanceLock()) {
         history: createHistoryStore(userData),
         preferences,
         openExternal: (url) => shell.openExternal(url),
-        appInfo: { version: app.getVersion(), platform: process.platform, secretStorage: secrets.kind, adminHelpUrl },
+        appInfo: {
+          version: app.getVersion(),
+          platform: process.platform,
+          secretStorage: secrets.kind,
+          adminHelpUrl: null,
+        },
         emit,
         onUnexpectedError: (channel, err) =>
           sink.error(`${channel} failed: ${err instanceof Error ? err.message : String(err)}`),
