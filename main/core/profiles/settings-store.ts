@@ -22,13 +22,14 @@ export interface SettingsStore {
   readonly path: string;
 }
 
+/**
+ * What identifies one version of the file. Every write here is an atomic rename, so a new version
+ * has a new inode; size and times catch an edit in place. A plain stat (not `bigint`, and no
+ * exception for a missing file) is a third of the cost, measured in the console GET row's profile.
+ */
 function signatureOf(path: string): string | null {
-  try {
-    const st = statSync(path, { bigint: true });
-    return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
-  } catch {
-    return null;
-  }
+  const st = statSync(path, { throwIfNoEntry: false });
+  return st ? `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}` : null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
