@@ -15,8 +15,8 @@ export interface BenchRow {
   unit: string;
   /** subject / baseline, or null for absolute rows. */
   ratio: number | null;
-  /** The budget, as a ratio or an absolute value in `unit`. */
-  budget: number;
+  /** The budget, as a ratio or an absolute value in `unit`; null for a row shown for information only. */
+  budget: number | null;
   pass: boolean;
 }
 
@@ -70,7 +70,7 @@ export function ratioRow(
   subject: string,
   baseline: string,
   r: { subject: number; baseline: number; ratio: number },
-  budget: number,
+  budget: number | null,
 ): BenchRow {
   return {
     name,
@@ -81,7 +81,7 @@ export function ratioRow(
     unit: 'ms',
     ratio: r.ratio,
     budget,
-    pass: r.ratio <= budget,
+    pass: budget === null || r.ratio <= budget,
   };
 }
 
@@ -96,8 +96,8 @@ export function printTable(rows: BenchRow[]): void {
       fmt(r.subjectValue, r.unit),
       fmt(r.baselineValue, r.unit),
       r.ratio === null ? '-' : `${r.ratio.toFixed(2)}x`,
-      r.ratio === null ? `<= ${r.budget} ${r.unit}` : `<= ${r.budget}x`,
-      r.pass ? 'ok' : 'OVER',
+      r.budget === null ? '-' : r.ratio === null ? `<= ${r.budget} ${r.unit}` : `<= ${r.budget}x`,
+      r.budget === null ? 'info' : r.pass ? 'ok' : 'OVER',
     ]),
   ];
   const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));

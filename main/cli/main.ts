@@ -30,6 +30,8 @@ function cliNextStep(err: TokenTrayError, profileArg: string | undefined): strin
   if (err.code === 'signed_out') return `Sign in first: ${login}`;
   if (err.code === 'session_expired') return `Sign in again: ${login}`;
   if (err.code === 'not_found' && /profile/.test(err.message)) return 'See your profiles with: pmtoken profiles';
+  if (err.code === 'insecure_url')
+    return 'Use the https:// address, or add --allow-insecure if you trust the network between you and this server.';
   return err.nextStep;
 }
 

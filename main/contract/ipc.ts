@@ -72,8 +72,11 @@ export interface AppInfo {
   platform: string;
   /** `encrypted-file` means the weaker safeStorage fallback is in use (tell the user). */
   secretStorage: 'keychain' | 'encrypted-file';
-  /** Link to the README section for ProcessMaker administrators. */
-  adminHelpUrl: string;
+  /**
+   * Where administrators read how to set up the Auth Client; null while none is set (it comes from
+   * the organisation's policy), and then the window shows no link.
+   */
+  adminHelpUrl: string | null;
 }
 
 /** Every channel: name -> signature. Arguments must be structured-clonable. */

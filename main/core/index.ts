@@ -26,14 +26,14 @@ export type {
   UserInfo,
 } from './model';
 export {
-  backupCorruptFile,
-  createConfSettingsFile,
+  createSettingsFile,
   defaultConfigDir,
   isLoopbackHost,
   maskToken,
   normaliseInstanceUrl,
   PRODUCT_NAME,
   SETTINGS_SCHEMA_VERSION,
+  storedProfileProblem,
 } from './profiles';
 export { createKeytarSecretStore, decodeJwtClaims, jwtExpiresAt } from './tokens';
 export {

@@ -17,7 +17,7 @@ export interface SecretStore {
   delete(account: string): Promise<boolean>;
 }
 
-/** A JSON settings file with atomic writes (electron-store in the app, conf in the CLI: same file). */
+/** A JSON settings file with atomic writes (the app and the CLI open the same file). */
 export interface SettingsFile<T> {
   /** The current content (a copy; mutate and pass to `write`). */
   read(): T;
@@ -49,6 +49,6 @@ export interface EnginePorts {
   openBrowser(url: string): Promise<void>;
   clock?: Clock;
   log?: LogSink;
-  /** Overrides the settings file (the app passes electron-store; default: conf in `configDir`). */
+  /** Overrides the settings file (default: `<configDir>/config.json`, see createSettingsFile). */
   settings?: SettingsFile<unknown>;
 }

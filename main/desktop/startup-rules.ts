@@ -48,7 +48,3 @@ export function appFiles(mainDir: string, appPath: string): AppFiles {
     trayAssetsDir: join(appPath, 'assets', 'tray'),
   };
 }
-
-/** The README section for ProcessMaker administrators (shown during setup). */
-export const adminHelpUrl =
-  'https://github.com/token-tray/token-tray#for-processmaker-administrators-creating-the-auth-client';

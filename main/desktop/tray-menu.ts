@@ -48,6 +48,7 @@ export function formatDuration(ms: number): string {
 /** "Signed in as Jane Doe · expires in 42 min", "Signed out", ... */
 export function statusLine(profile: ProfileView, now: number): string {
   const status = profile.status;
+  if (status.state === 'keychain_unavailable') return 'Keychain unavailable';
   if (status.state === 'signed_out') {
     return status.reason === 'session_expired' ? 'Signed out · sign-in expired' : 'Signed out';
   }

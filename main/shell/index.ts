@@ -22,9 +22,8 @@ import { setUpLogging } from './logging';
 import { notify } from './notifications';
 import { createPreferencesEffects } from './preferences-effects';
 import { createAppSecretStore } from './secret-store';
-import { createElectronSettingsFile } from './settings';
 import { createCopyShortcut } from './shortcut';
-import { adminHelpUrl, appFiles } from '../desktop';
+import { appFiles } from '../desktop';
 import { e2eMode, installTestHooks } from './test-hooks';
 import { createAppTray } from './tray';
 import { smokeOptions, startSmokeRun, type SmokeRun } from './smoke-test';
@@ -61,7 +60,6 @@ if (takeSingleInstanceLock()) {
         secrets,
         configDir: userData,
         log: createLogger(sink),
-        settings: createElectronSettingsFile(sink),
         openBrowser: async (url) => {
           if (!isWebUrl(url)) return;
           if (e2eMode) openedUrls.push(url);
@@ -86,7 +84,12 @@ if (takeSingleInstanceLock()) {
         history: createHistoryStore(userData),
         preferences,
         openExternal: (url) => shell.openExternal(url),
-        appInfo: { version: app.getVersion(), platform: process.platform, secretStorage: secrets.kind, adminHelpUrl },
+        appInfo: {
+          version: app.getVersion(),
+          platform: process.platform,
+          secretStorage: secrets.kind,
+          adminHelpUrl: null,
+        },
         emit,
         onUnexpectedError: (channel, err) =>
           sink.error(`${channel} failed: ${err instanceof Error ? err.message : String(err)}`),

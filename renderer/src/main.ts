@@ -52,7 +52,7 @@ function viewKey(): string {
     p.production,
     p.grant,
     s.state,
-    s.state === 'signed_in' ? [s.expiresAt, s.user?.name] : s.reason,
+    s.state === 'signed_in' ? [s.expiresAt, s.user?.name] : s.state === 'signed_out' ? s.reason : null,
   ]);
 }
 let renderedKey = '';

@@ -46,8 +46,10 @@ export async function startPmServer(options: StartOptions = {}): Promise<PmServe
   } else {
     server = createHttpServer(handler);
   }
-  // Keep-alive sockets would hold close() open; tests start and stop many servers.
-  server.keepAliveTimeout = 1000;
+  // 5 s, above undici's 4 s client default: the client drops an idle socket before the server
+  // would, so bare and runner requests alike reuse connections and never race a closing one.
+  // close() below ends open connections itself, so keep-alive does not hold it open.
+  server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {

@@ -133,4 +133,18 @@ describe('first run', { timeout: 90_000 }, () => {
     await page.getByLabel('Personal access token').waitFor();
     expect((await app.engine.listProfiles())[0]?.grant).toBe('personal_access_token');
   });
+
+  it('shows no administrator help link while no help address is set', async () => {
+    const app = await ui.start({ adminHelpUrl: null });
+    const { page, pm } = app;
+    await app.open();
+    await page.getByLabel('What is your ProcessMaker address?').fill(pm.url);
+    await page.getByText('Looks like ProcessMaker').waitFor();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel(/Username and password/).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Client ID').waitFor();
+    await expect(page.getByRole('button', { name: 'How your administrator sets this up' }).count()).resolves.toBe(0);
+    expect(app.externalOpened).toEqual([]);
+  });
 });

@@ -69,14 +69,16 @@ export interface UiApp {
   close(): Promise<void>;
 }
 
-/** Admin help link the window shows (what the shell passes in appInfo). */
-export const adminHelpUrl = 'https://github.com/token-tray/token-tray#for-processmaker-administrators';
+/** Admin help link the tests pass in appInfo (as an organisation's policy would; the shell passes none yet). */
+export const adminHelpUrl = 'https://help.example.test/token-tray/administrators';
 
 /** Options for {@link startUiApp}. */
 export interface UiAppOptions {
   pm?: StartOptions;
   colorScheme?: 'light' | 'dark';
   secretStorage?: AppInfo['secretStorage'];
+  /** Default {@link adminHelpUrl}; null as when no help address is set. */
+  adminHelpUrl?: string | null;
 }
 
 /** Starts pm-server, the engine and handlers over a temp config folder, and a page bound to them. */
@@ -132,7 +134,7 @@ export async function startUiApp(browser: Browser, site: RendererSite, options: 
       version: '0.1.0-test',
       platform: process.platform,
       secretStorage: options.secretStorage ?? secrets.kind,
-      adminHelpUrl,
+      adminHelpUrl: options.adminHelpUrl === undefined ? adminHelpUrl : options.adminHelpUrl,
     },
     emit: push,
   });

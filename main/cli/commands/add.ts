@@ -20,7 +20,7 @@ export const addCommand: CommandSpec = {
     'add <name> --url URL [--client-id ID] [--client-secret-stdin] [--grant code|password|pat] [--redirect app|loopback]',
   details: `Options:
   --url URL               the ProcessMaker address, e.g. acme.processmaker.net
-  --client-id ID          the Auth Client's ID (a number; not needed for --grant pat)
+  --client-id ID          the Auth Client's ID, as ProcessMaker shows it (not needed for --grant pat)
   --client-secret-stdin   read the Auth Client's secret from stdin
   --grant KIND            code (browser sign-in, default), password, or pat (personal access token)
   --redirect MODE         where the app's browser sign-in returns: app (default) or loopback;

@@ -21,7 +21,11 @@ function signedInLine(view: ProfileView): string {
 
 async function browserLogin(ctx: CliContext, engine: TokenEngine, profile: ProfileView): Promise<ProfileView> {
   const noBrowser = ctx.values['no-browser'] === true;
-  const pending = await engine.startBrowserSignIn(profile.id, { redirectMode: 'loopback', openBrowser: false });
+  const pending = await engine.startBrowserSignIn(profile.id, {
+    redirectMode: 'loopback',
+    openBrowser: false,
+    returnTo: 'terminal',
+  });
   say(
     noBrowser
       ? `Open this address in your browser to sign in to “${profile.name}”:`

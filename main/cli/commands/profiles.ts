@@ -9,6 +9,7 @@ const grantNames = { authorization_code: 'code', password: 'password', personal_
 
 function statusText(view: ProfileView): string {
   const status = view.status;
+  if (status.state === 'keychain_unavailable') return 'keychain unavailable';
   if (status.state === 'signed_out') {
     return status.reason === 'session_expired'
       ? 'sign-in expired'
@@ -43,7 +44,10 @@ export const profilesCommand: CommandSpec = {
   options: { json: { type: 'boolean' } },
   positionals: [0, 0],
   async run(ctx) {
-    const views = await (await ctx.engine()).listProfiles();
+    const engine = await ctx.engine();
+    const views = await engine.listProfiles();
+    // What was set aside is told on stderr, so --json output stays the list of profiles.
+    for (const note of await engine.setAsideNotes()) say(note);
     if (ctx.values.json === true) {
       await writeOut(`${JSON.stringify(views, null, 2)}\n`);
       return ExitCode.ok;

@@ -1,7 +1,8 @@
 /** `pmtoken token`: prints a fresh access token and a newline, nothing else. */
 import { chooseProfile } from '../cli-context';
 import { ExitCode } from '../exit-codes';
-import { fastToken } from '../fast-token';
+import { storedProfileProblem } from '../../core';
+import { fastToken, findStoredProfile } from '../fast-token';
 import { writeOut } from '../terminal';
 import type { CommandSpec } from './command';
 
@@ -19,8 +20,10 @@ other pmtoken processes share the same refresh safely.`,
   positionals: [0, 1],
   async run(ctx) {
     const name = ctx.positionals[0];
-    // A token that is still good needs neither the engine nor the network.
-    const quick = await fastToken(ctx.configDir, name);
+    // A token that is still good needs neither the engine nor the network, but only for a profile
+    // the engine would use too: one it sets aside (storedProfileProblem) goes the engine's way.
+    const stored = findStoredProfile(ctx.configDir, name);
+    const quick = stored && storedProfileProblem(stored) === null ? await fastToken(ctx.configDir, name) : null;
     if (quick !== null) {
       await writeOut(`${quick}\n`);
       return ExitCode.ok;

@@ -28,13 +28,9 @@ export async function readBodyCapped(
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (Number.isInteger(declared) && declared >= 0 && declared <= displayBytes) {
     try {
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      return {
-        text: new TextDecoder('utf-8').decode(bytes),
-        sizeBytes: bytes.byteLength,
-        truncated: false,
-        complete: true,
-      };
+      // text() decodes in one native step (no copy into an ArrayBuffer, no decoder per call).
+      const text = await response.text();
+      return { text, sizeBytes: Buffer.byteLength(text, 'utf8'), truncated: false, complete: true };
     } catch (err) {
       throw toTransportError(err, signal);
     }

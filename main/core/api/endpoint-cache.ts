@@ -4,11 +4,11 @@
  * path suggestions appear at once after a restart. Not secret; validated on
  * read; a damaged file is simply ignored.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { ApiEndpoint } from '../model';
+import { writePrivateFileAtomic } from '../profiles';
 
 const fileSchema = z.object({
   instanceUrl: z.string(),
@@ -54,10 +54,7 @@ export function createEndpointCache(configDir: string | null): EndpointCache {
       const file = fileOf(profileId);
       if (!file || !dir) return;
       try {
-        mkdirSync(dir, { recursive: true });
-        const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-        writeFileSync(temp, JSON.stringify({ instanceUrl, savedAt: Date.now(), endpoints }));
-        renameSync(temp, file);
+        writePrivateFileAtomic(file, JSON.stringify({ instanceUrl, savedAt: Date.now(), endpoints }));
       } catch {
         // Only a cache: a read-only disk must not break the console.
       }

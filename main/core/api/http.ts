@@ -8,6 +8,7 @@ import { TokenTrayError } from '../errors';
 import type { FetchLike } from '../ports';
 import { readBodyCapped } from './body-reader';
 import { toTransportError } from '../errors';
+import { isLoopbackHost } from '../profiles';
 
 export { toTransportError };
 
@@ -65,9 +66,28 @@ export function guardedFetch(fetch: FetchLike, options?: { timeoutMs?: number })
     try {
       return await fetch(input, { ...init, signal });
     } catch (err) {
-      throw toTransportError(err, signal);
+      throw withPlainHttpHint(toTransportError(err, signal), input);
     }
   };
+}
+
+/**
+ * An https address on this computer that cannot be reached is often a local server that speaks
+ * plain http (an address typed without a scheme becomes https): say so in the next step.
+ */
+function withPlainHttpHint(err: TokenTrayError, input: string): TokenTrayError {
+  if (err.code !== 'unreachable') return err;
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return err;
+  }
+  if (url.protocol !== 'https:' || !isLoopbackHost(url.hostname)) return err;
+  return new TokenTrayError('unreachable', err.message, {
+    nextStep: `Check that the server is running. If it speaks plain http, type the address with http:// in front: http://${url.host}`,
+    cause: err.cause,
+  });
 }
 
 /** True when a Content-Type names JSON (`application/json`, `application/problem+json`, ...). */

@@ -9,11 +9,12 @@ import { withFileLock } from './file-lock';
 import { refreshLockPath } from './refresh';
 import type { EngineEvent, Profile, ProfileView } from '../model';
 import { guardedFetch } from '../api';
+import { isErrorCode } from '../errors';
 import { createLogger, type Logger } from '../log';
 import type { Clock, EnginePorts, FetchLike } from '../ports';
 import { requireProfile } from '../profiles';
 import { toProfileView } from '../profiles';
-import { createConfSettingsFile } from '../profiles';
+import { createSettingsFile } from '../profiles';
 import { createSettingsStore, type SettingsStore } from '../profiles';
 
 /** Engine internals shared by its parts. */
@@ -31,6 +32,7 @@ export interface EngineContext {
   removeAllListeners(): void;
   /** The profile with this id or name (throws not_found). */
   profile(idOrName: string): Profile;
+  /** The profile as shown; its status is `keychain_unavailable` when the keychain cannot be read. */
   view(profile: Profile): Promise<ProfileView>;
   /**
    * Changes a profile's keychain item under its lock file, so a refresh in
@@ -44,7 +46,7 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
 /** Builds the context from the ports. */
 export function createEngineContext(ports: EnginePorts): EngineContext {
   const log = createLogger(ports.log ?? silent);
-  const settings = createSettingsStore(ports.settings ?? createConfSettingsFile(ports.configDir), log);
+  const settings = createSettingsStore(ports.settings ?? createSettingsFile(ports.configDir, log), log);
   const vault = createCachedVault(ports.secrets, ports.configDir);
   const listeners = new Set<(event: EngineEvent) => void>();
   const clock = ports.clock ?? { now: () => Date.now() };
@@ -78,7 +80,12 @@ export function createEngineContext(ports: EnginePorts): EngineContext {
       return withFileLock(refreshLockPath(ports.configDir, profileId), () => vault.update(profileId, change));
     },
     async view(profile) {
-      return toProfileView(profile, await vault.read(profile.id), settings.load().activeProfileId);
+      // Without the keychain a profile is still shown, from its settings, as "keychain unavailable".
+      const entry = await vault.read(profile.id).catch((err: unknown) => {
+        if (isErrorCode(err, 'keychain_unavailable')) return null;
+        throw err;
+      });
+      return toProfileView(profile, entry, settings.load().activeProfileId);
     },
   };
 }

@@ -11,7 +11,7 @@ import {
   setActiveProfileSettings,
   updateProfileSettings,
 } from '../profiles';
-import { toProfileView } from '../profiles';
+import { setAsideReasons } from '../profiles';
 import { withoutTokens } from '../tokens';
 
 type ProfileMethods = Pick<
@@ -24,18 +24,15 @@ type ProfileMethods = Pick<
   | 'removeProfile'
   | 'setActiveProfile'
   | 'activeProfile'
+  | 'setAsideNotes'
 >;
 
 /** Builds the profile methods; `beforeRemove` lets the engine cancel flows and drop caches. */
 export function profileMethods(ctx: EngineContext, beforeRemove: (profileId: string) => void): ProfileMethods {
   const changed = () => ctx.emit({ type: 'profiles-changed' });
 
-  const listProfiles = async (): Promise<ProfileView[]> => {
-    const settings = ctx.settings.load();
-    return Promise.all(
-      settings.profiles.map(async (p) => toProfileView(p, await ctx.vault.read(p.id), settings.activeProfileId)),
-    );
-  };
+  const listProfiles = async (): Promise<ProfileView[]> =>
+    Promise.all(ctx.settings.load().profiles.map((p) => ctx.view(p)));
 
   return {
     listProfiles,
@@ -105,6 +102,9 @@ export function profileMethods(ctx: EngineContext, beforeRemove: (profileId: str
       const settings = ctx.settings.load();
       const active = settings.profiles.find((p) => p.id === settings.activeProfileId) ?? settings.profiles[0];
       return active ? ctx.view(active) : null;
+    },
+    async setAsideNotes() {
+      return setAsideReasons(ctx.settings.load());
     },
   };
 }

@@ -5,12 +5,13 @@
  * (fails if it exists), holding `{pid, at}`. A lock whose process is gone,
  * or that is older than `staleMs`, is taken over under a short guard lock.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { readFile, rm, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { TokenTrayError } from '../errors';
+import { createPrivateFile, ensurePrivateDir } from '../profiles';
 
 /** Options for {@link withFileLock}. */
 export interface FileLockOptions {
@@ -67,29 +68,19 @@ function isStale(found: { info: LockInfo | null; mtimeMs: number }, staleMs: num
 /**
  * Creates the lock file; returns its content (unique per holder), or null when it already exists.
  * Synchronous on purpose: a few tiny local file calls, on every refresh, cost less than thread-pool hops.
+ * On a full or read-only disk this throws `storage_full` / `storage_read_only` and leaves no
+ * half-made lock behind, so nothing is asked of the server whose answer could not be kept.
  */
 function tryCreate(path: string): string | null {
-  let fd: number;
-  try {
-    try {
-      fd = openSync(path, 'wx', 0o600);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      // First run: the settings folder may not exist yet.
-      mkdirSync(dirname(path), { recursive: true });
-      fd = openSync(path, 'wx', 0o600);
-    }
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return null;
-    throw err;
-  }
   const content = JSON.stringify({ pid: process.pid, at: Date.now(), host: hostname(), nonce: randomUUID() });
   try {
-    writeSync(fd, content);
-  } finally {
-    closeSync(fd);
+    return createPrivateFile(path, content) ? content : null;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  return content;
+  // First run: the settings folder may not exist yet.
+  ensurePrivateDir(dirname(path));
+  return createPrivateFile(path, content) ? content : null;
 }
 
 /** Removes a stale lock, guarded so two waiters cannot both remove and recreate it. */

@@ -29,6 +29,8 @@ export type ErrorCode =
   | 'forbidden_origin'
   | 'not_found'
   | 'keychain_unavailable'
+  | 'storage_full'
+  | 'storage_read_only'
   | 'busy'
   | 'internal';
 
@@ -108,6 +110,14 @@ export const errorText: Record<ErrorCode, { message: string; nextStep?: string }
   keychain_unavailable: {
     message: 'Token Tray could not open this computer’s secure password storage.',
     nextStep: 'Unlock your keychain or log in to your desktop session again, then retry.',
+  },
+  storage_full: {
+    message: 'The disk that holds Token Tray’s settings is full, so nothing was changed.',
+    nextStep: 'Free some space on this computer’s disk, then try again.',
+  },
+  storage_read_only: {
+    message: 'Token Tray cannot save to its settings folder (it is read-only), so nothing was changed.',
+    nextStep: 'Check that the settings folder can be written to, then try again.',
   },
   busy: { message: 'Another sign-in is already waiting for this profile.' },
   internal: {

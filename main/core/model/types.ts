@@ -19,7 +19,7 @@ export interface Profile {
   name: string;
   /** Normalised base address, no trailing slash, e.g. `https://acme.processmaker.net`. */
   instanceUrl: string;
-  /** The Auth Client's id (an integer as a string); empty for personal access tokens. */
+  /** The Auth Client's id as ProcessMaker shows it (often digits, sometimes text); empty for personal access tokens. */
   clientId: string;
   grant: GrantKind;
   redirectMode: RedirectMode;
@@ -71,10 +71,11 @@ export interface UserInfo {
   email?: string;
 }
 
-/** Signed in or not, and until when. */
+/** Signed in or not, and until when; `keychain_unavailable` when the keychain could not be asked. */
 export type ProfileStatus =
   | { state: 'signed_out'; reason: 'never' | 'session_expired' | 'signed_out' }
-  | { state: 'signed_in'; expiresAt: number | null; user: UserInfo | null; refreshable: boolean };
+  | { state: 'signed_in'; expiresAt: number | null; user: UserInfo | null; refreshable: boolean }
+  | { state: 'keychain_unavailable' };
 
 /** A profile as the UI and CLI show it. */
 export interface ProfileView extends Profile {
@@ -190,12 +191,20 @@ export interface TokenEngine {
   setActiveProfile(id: string): Promise<void>;
   /** The active profile, or null when there is none. */
   activeProfile(): Promise<ProfileView | null>;
+  /** Plain sentences about settings that were set aside (a profile that did not fit, an unreadable file), oldest first. */
+  setAsideNotes(): Promise<string[]>;
   checkInstance(url: string, options?: { allowInsecure?: boolean }): Promise<InstanceCheck>;
 
   /** Starts an authorization-code sign-in and opens the browser through the injected `openBrowser`. */
   startBrowserSignIn(
     profileId: string,
-    options?: { redirectMode?: RedirectMode; openBrowser?: boolean; timeoutMs?: number },
+    options?: {
+      redirectMode?: RedirectMode;
+      openBrowser?: boolean;
+      timeoutMs?: number;
+      /** Wording of the loopback page after sign-in: back to the app (default) or to the terminal. */
+      returnTo?: 'app' | 'terminal';
+    },
   ): Promise<PendingSignIn>;
   /** Resolves when the flow completes (or rejects with sign_in_cancelled, sign_in_timeout, ...). */
   waitForSignIn(flowId: string): Promise<ProfileView>;

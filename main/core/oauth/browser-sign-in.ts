@@ -8,7 +8,7 @@ import { buildAuthorizeRequest, exchangeCode } from './authorize-flow';
 import { APP_REDIRECT_URI, parseCallbackUrl } from './callback-url';
 import type { EngineEvent, PendingSignIn, Profile, ProfileView, RedirectMode } from '../model';
 import { TokenTrayError, toUserError } from '../errors';
-import { errorPage, successPage } from './loopback-pages';
+import { errorPage, successPage, type ReturnTo } from './loopback-pages';
 import { startLoopbackListener, type LoopbackAnswer, type LoopbackListener } from './loopback-listener';
 import type { Clock, FetchLike } from '../ports';
 import { DEFAULT_SIGN_IN_TIMEOUT_MS, SignInFlows, type SignInFlow } from './sign-in-flows';
@@ -33,6 +33,8 @@ export interface BrowserSignInOptions {
   redirectMode?: RedirectMode;
   openBrowser?: boolean;
   timeoutMs?: number;
+  /** Wording of the loopback page: back to the app (default) or to the terminal. */
+  returnTo?: ReturnTo;
 }
 
 /** Exchanges the code of a matched callback and stores the result. */
@@ -57,15 +59,16 @@ function completer(deps: BrowserSignInDeps) {
 }
 
 /** Answers the browser on the loopback listener once the flow has ended. */
-async function answerLoopback(deps: BrowserSignInDeps, url: string): Promise<LoopbackAnswer> {
+async function answerLoopback(deps: BrowserSignInDeps, url: string, returnTo?: ReturnTo): Promise<LoopbackAnswer> {
   try {
     const outcome = deps.flows.deliver(parseCallbackUrl(url), completer(deps));
-    if (!outcome) return { status: 400, html: errorPage('This page was opened without sign-in details.') };
+    if (!outcome)
+      return { status: 400, html: errorPage('This page was opened without sign-in details.', undefined, returnTo) };
     const view = await outcome;
-    return { status: 200, html: successPage(view.name) };
+    return { status: 200, html: successPage(view.name, returnTo) };
   } catch (err) {
     const { message, nextStep } = toUserError(err);
-    return { status: 400, html: errorPage(message, nextStep) };
+    return { status: 400, html: errorPage(message, nextStep, returnTo) };
   }
 }
 
@@ -84,7 +87,8 @@ export async function startBrowserSignIn(
   const entry = await deps.vault.read(profile.id);
   const redirectMode = options.redirectMode ?? profile.redirectMode;
   let listener: LoopbackListener | null = null;
-  if (redirectMode === 'loopback') listener = await startLoopbackListener((url) => answerLoopback(deps, url));
+  if (redirectMode === 'loopback')
+    listener = await startLoopbackListener((url) => answerLoopback(deps, url, options.returnTo));
   try {
     const redirectUri = listener ? listener.redirectUri : APP_REDIRECT_URI;
     const target = {

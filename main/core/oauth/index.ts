@@ -11,3 +11,4 @@ export { toTokenSet } from './oauth-client';
 export { passwordGrant, refreshTokenGrant } from './password-grant';
 export { checkPersonalAccessToken, cleanPastedToken } from './personal-token';
 export { DEFAULT_SIGN_IN_TIMEOUT_MS, SignInFlows, callbackError } from './sign-in-flows';
+export { errorPage, successPage } from './loopback-pages';

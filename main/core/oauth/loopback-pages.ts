@@ -29,20 +29,29 @@ function page(title: string, heading: string, body: string): string {
 </html>`;
 }
 
+/** Where the person goes back to after the browser: the tray app, or the terminal running `pmtoken login`. */
+export type ReturnTo = 'app' | 'terminal';
+
+const wording: Record<ReturnTo, { who: string; back: string }> = {
+  app: { who: 'Token Tray', back: 'You can close this tab and return to Token Tray.' },
+  terminal: { who: 'pmtoken', back: 'You can close this tab and return to your terminal.' },
+};
+
 /** Shown after a successful sign-in. */
-export function successPage(profileName: string): string {
+export function successPage(profileName: string, returnTo: ReturnTo = 'app'): string {
+  const { who, back } = wording[returnTo];
   return page(
     'Signed in - Token Tray',
     'You are signed in',
-    `<p>Token Tray is now signed in to <strong>${escapeHtml(profileName)}</strong>.</p><p>You can close this tab and return to Token Tray.</p>`,
+    `<p>${who} is now signed in to <strong>${escapeHtml(profileName)}</strong>.</p><p>${back}</p>`,
   );
 }
 
 /** Shown when sign-in did not work, with the plain sentence and next step. */
-export function errorPage(message: string, nextStep?: string): string {
+export function errorPage(message: string, nextStep?: string, returnTo: ReturnTo = 'app'): string {
   return page(
     'Sign-in did not finish - Token Tray',
     'Sign-in did not finish',
-    `<p>${escapeHtml(message)}</p>${nextStep ? `<p>${escapeHtml(nextStep)}</p>` : ''}<p>You can close this tab and return to Token Tray.</p>`,
+    `<p>${escapeHtml(message)}</p>${nextStep ? `<p>${escapeHtml(nextStep)}</p>` : ''}<p>${wording[returnTo].back}</p>`,
   );
 }

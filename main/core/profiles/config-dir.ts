@@ -1,7 +1,7 @@
 /**
  * Where the settings file lives: the same folder Electron uses as `userData`
- * for productName "Token Tray", so the app (electron-store) and the CLI (conf)
- * open the same `config.json`.
+ * for productName "Token Tray", so the app and the CLI open the same
+ * `config.json`.
  */
 import { homedir } from 'node:os';
 import { join, win32, posix } from 'node:path';

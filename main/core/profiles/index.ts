@@ -15,7 +15,9 @@ export {
   updateProfileSettings,
 } from './profile-registry';
 export { maskToken, toProfileView, toTokenDetails } from './profile-view';
-export { backupCorruptFile, createConfSettingsFile } from './settings-file';
+export { backupCorruptFile, createSettingsFile } from './settings-file';
+export { PROFILE_NAME_MAX, nameProblem, printableName, storedProfileProblem } from './profile-check';
+export { createPrivateFile, ensurePrivateDir, storageError, writePrivateFileAtomic } from './private-files';
 export { SETTINGS_SCHEMA_VERSION } from './settings-schema';
-export { createSettingsStore } from './settings-store';
+export { createSettingsStore, setAsideReasons } from './settings-store';
 export type { SettingsStore } from './settings-store';

@@ -5,7 +5,7 @@
  */
 import type { InstanceCheck } from '../model';
 import { toUserError } from '../errors';
-import { normaliseInstanceUrl } from './instance-url';
+import { isLoopbackHost, normaliseInstanceUrl } from './instance-url';
 import type { FetchLike } from '../ports';
 
 /** Checks `typed`; never throws for a bad address, it reports it in `problem`. */
@@ -40,6 +40,10 @@ export async function checkInstance(
         'This address answers, but it does not look like a ProcessMaker server. Check the address you use to open ProcessMaker in your browser.',
     };
   } catch (err) {
-    return { url, reachable: false, looksLikeProcessMaker: false, problem: toUserError(err).message };
+    const { code, message, nextStep } = toUserError(err);
+    // A local address that cannot be reached may speak plain http: the next step says so.
+    const local = url.startsWith('https://') && isLoopbackHost(new URL(url).hostname);
+    const hint = code === 'unreachable' && local && nextStep ? ` ${nextStep}` : '';
+    return { url, reachable: false, looksLikeProcessMaker: false, problem: `${message}${hint}` };
   }
 }

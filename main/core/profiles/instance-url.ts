@@ -34,17 +34,21 @@ const APP_PATH_STARTS = [
   'groups',
 ];
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /** Options for {@link normaliseInstanceUrl}. */
 export interface NormaliseOptions {
   /** Accept plain http for a host that is not this computer (the user confirmed). */
   allowInsecure?: boolean;
 }
 
-/** True for addresses that never leave this computer (`localhost`, `127.0.0.1`, `[::1]`). */
+/**
+ * True for addresses that never leave this computer: `localhost`, `127.0.0.0/8` and `[::1]`.
+ * Not `*.localhost`: those names are resolved through DNS here, so they are treated as any other host.
+ */
 export function isLoopbackHost(hostname: string): boolean {
-  return LOCAL_HOSTS.has(hostname.toLowerCase()) || hostname.toLowerCase().endsWith('.localhost');
+  const host = hostname.toLowerCase();
+  if (host === 'localhost' || host === '[::1]' || host === '::1') return true;
+  const v4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  return v4 !== null && v4.slice(1).every((part) => Number(part) <= 255);
 }
 
 function invalid(sentence: string): TokenTrayError {

@@ -6,16 +6,17 @@ import { randomUUID } from 'node:crypto';
 import { SIGN_IN_KINDS, type NewProfileInput, type Profile, type ProfilePatch } from '../model';
 import { TokenTrayError } from '../errors';
 import { normaliseInstanceUrl } from './instance-url';
+import { nameProblem } from './profile-check';
 import { toStoredProfile, type Settings } from './settings-schema';
 import type { SettingsStore } from './settings-store';
 
 const GRANTS: ReadonlySet<string> = new Set(SIGN_IN_KINDS);
 
 function cleanName(name: unknown): string {
-  const trimmed = typeof name === 'string' ? name.trim().replace(/\s+/g, ' ') : '';
-  if (trimmed === '') throw new TokenTrayError('invalid_input', 'Give the profile a name.');
-  if (trimmed.length > 80)
-    throw new TokenTrayError('invalid_input', 'The profile name is too long (80 characters at most).');
+  // Only spaces are folded: a tab or newline is a control character and is refused with the others.
+  const trimmed = typeof name === 'string' ? name.trim().replace(/ +/g, ' ') : '';
+  const problem = nameProblem(trimmed);
+  if (problem !== null) throw new TokenTrayError('invalid_input', problem);
   return trimmed;
 }
 
@@ -25,12 +26,12 @@ function cleanClientId(clientId: string | undefined, grant: Profile['grant']): s
   if (id === '')
     throw new TokenTrayError(
       'invalid_input',
-      'Enter the client ID of the Auth Client (a number shown in ProcessMaker).',
+      'Enter the client ID of the Auth Client (ProcessMaker shows it under Admin > Auth Clients).',
     );
   if (!/^[A-Za-z0-9._-]{1,100}$/.test(id))
     throw new TokenTrayError(
       'invalid_input',
-      'The client ID should be the number shown in ProcessMaker’s Auth Clients page.',
+      'The client ID should be the ID shown on ProcessMaker’s Auth Clients page (letters, digits, dots, dashes).',
     );
   return id;
 }

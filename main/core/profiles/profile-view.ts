@@ -20,12 +20,12 @@ export function statusOf(entry: VaultEntry): ProfileStatus {
   };
 }
 
-/** The view of one profile. */
-export function toProfileView(profile: Profile, entry: VaultEntry, activeId: string | null): ProfileView {
+/** The view of one profile; `entry` null when the keychain could not be read (state `keychain_unavailable`). */
+export function toProfileView(profile: Profile, entry: VaultEntry | null, activeId: string | null): ProfileView {
   return {
     ...profile,
-    status: statusOf(entry),
-    hasClientSecret: Boolean(entry.clientSecret),
+    status: entry === null ? { state: 'keychain_unavailable' } : statusOf(entry),
+    hasClientSecret: Boolean(entry?.clientSecret),
     active: profile.id === activeId,
   };
 }

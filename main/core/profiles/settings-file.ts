@@ -1,62 +1,80 @@
 /**
- * The default {@link SettingsFile}: `conf` writing `<configDir>/config.json`,
- * the same file electron-store writes in the app (`<userData>/config.json`).
- * conf writes atomically (temp file + rename). A file that is not JSON is
- * moved aside to `config.corrupt-<time>.json` and the app starts empty.
+ * The settings file `<configDir>/config.json`, shared by the app and `pmtoken`.
+ * Written atomically inside the settings folder (temporary file, then rename),
+ * never through a symbolic link, 0600 in a 0700 folder (see private-files.ts).
+ * A file that cannot be parsed at all is moved aside to
+ * `config.corrupt-<time>.json` and the settings start again with a note saying
+ * where the copy is.
  */
-import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
+import { chmodSync, lstatSync, readFileSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import Conf from 'conf';
-import type { SettingsFile } from '../ports';
+import type { LogSink, SettingsFile } from '../ports';
+import { ensurePrivateDir, PRIVATE_FILE_MODE, throwStorageError, writePrivateFileAtomic } from './private-files';
+import type { SetAsideItem } from './settings-schema';
 
 /** Moves an unreadable settings file aside, keeping it for the user; returns the backup path or null. */
 export function backupCorruptFile(path: string, now: number = Date.now()): string | null {
-  if (!existsSync(path)) return null;
   const stem = basename(path).replace(/\.json$/, '');
   const backup = join(dirname(path), `${stem}.corrupt-${now}.json`);
   try {
     renameSync(path, backup);
+    // The copy keeps the file's old mode; make it private too (never through a link).
+    if (lstatSync(backup).isFile()) chmodSync(backup, PRIVATE_FILE_MODE);
   } catch {
-    try {
-      copyFileSync(path, backup);
-    } catch {
-      return null;
-    }
+    return null;
   }
   return backup;
 }
 
-function isJsonObjectFile(path: string): boolean {
-  try {
-    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ENOENT';
-  }
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Opens `<configDir>/config.json` with conf. */
-export function createConfSettingsFile(configDir: string): SettingsFile<unknown> {
+/** Opens `<configDir>/config.json`; `log` hears when the file had to be set aside. */
+export function createSettingsFile(configDir: string, log?: LogSink): SettingsFile<unknown> {
   const path = join(configDir, 'config.json');
-  if (!isJsonObjectFile(path)) backupCorruptFile(path);
-  const conf = new Conf<Record<string, unknown>>({
-    cwd: configDir,
-    configName: 'config',
-    accessPropertiesByDotNotation: false,
-  });
+  try {
+    ensurePrivateDir(configDir);
+  } catch {
+    // A read-only folder can still be read; writing will say what is wrong.
+  }
+  const write = (value: unknown): void => writePrivateFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
+
+  const setAsideWholeFile = (): Record<string, unknown> => {
+    const copy = backupCorruptFile(path);
+    const reason = copy
+      ? `The settings file could not be read, so it was kept as ${copy} and Token Tray started again without profiles.`
+      : `The settings file ${path} could not be read and could not be moved aside; Token Tray starts without profiles.`;
+    log?.warn(reason);
+    const item: SetAsideItem = { at: new Date().toISOString(), reason, ...(copy ? { copy } : {}) };
+    const fresh = { setAside: [item] };
+    try {
+      if (copy) write(fresh);
+    } catch {
+      // The note stays in memory for now; the copy is on disk either way.
+    }
+    return fresh;
+  };
+
   return {
-    path: conf.path,
+    path,
     read(): unknown {
+      let text: string;
       try {
-        return conf.store;
-      } catch {
-        // Not JSON any more (edited by hand, or a disk problem): keep it aside and start empty.
-        backupCorruptFile(conf.path);
-        return {};
+        text = readFileSync(path, 'utf8');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
+        throwStorageError(err, configDir);
       }
+      if (text.trim() === '') return {};
+      try {
+        const parsed: unknown = JSON.parse(text);
+        if (isJsonObject(parsed)) return parsed;
+      } catch {
+        // Not JSON (edited by hand, or a disk problem): set aside below.
+      }
+      return setAsideWholeFile();
     },
-    write(value: unknown): void {
-      conf.store = value as Record<string, unknown>;
-    },
+    write,
   };
 }

@@ -1,46 +1,51 @@
 /**
- * The settings file's shape (non-secret only), validated with zod on every
- * read. Unknown top-level keys (the app's preferences, window state) are kept.
+ * The settings file's shape (non-secret only). Profiles are checked one by one
+ * ({@link storedProfileProblem}), so one that does not fit is set aside without
+ * hiding the others; top-level fields that do not fit fall back to their
+ * defaults. Unknown top-level keys (the app's preferences, window state) are kept.
  */
 import { z } from 'zod';
-import { REDIRECT_MODES, SIGN_IN_KINDS, type Profile } from '../model';
+import type { Profile } from '../model';
 
 /** Current version of the settings layout. */
 export const SETTINGS_SCHEMA_VERSION = 1;
 
-/** One stored profile. */
-export const profileSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  instanceUrl: z.string().url(),
-  clientId: z.string(),
-  grant: z.enum(SIGN_IN_KINDS),
-  redirectMode: z.enum(REDIRECT_MODES),
-  scope: z.string().optional(),
-  username: z.string().optional(),
-  color: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{6}$/)
-    .optional(),
-  production: z.boolean().optional(),
-});
+/**
+ * Something the settings store put aside rather than use: a profile entry that
+ * does not fit (kept as it was, under `profile`), or a settings file that could
+ * not be read at all (kept as a copy, at `copy`). `reason` is the plain sentence.
+ */
+export interface SetAsideItem {
+  /** When, as an ISO date. */
+  at: string;
+  reason: string;
+  profile?: unknown;
+  copy?: string;
+}
 
-/** The whole settings document. Other keys pass through untouched. */
+/** The top-level fields; `profiles` are checked by the store, entry by entry. */
 export const settingsSchema = z.looseObject({
-  schemaVersion: z.number().int().positive().default(SETTINGS_SCHEMA_VERSION),
-  profiles: z.array(profileSchema).default([]),
-  activeProfileId: z.string().nullable().default(null),
+  schemaVersion: z.number().int().positive().default(SETTINGS_SCHEMA_VERSION).catch(SETTINGS_SCHEMA_VERSION),
+  activeProfileId: z.string().nullable().default(null).catch(null),
+  setAside: z.array(z.unknown()).optional().catch(undefined),
 });
 
-/** Parsed settings. */
-export type Settings = z.infer<typeof settingsSchema>;
+/** Parsed settings; other top-level keys pass through untouched. */
+export interface Settings {
+  schemaVersion: number;
+  profiles: Profile[];
+  activeProfileId: string | null;
+  /** What was set aside ({@link SetAsideItem}s as stored), oldest first; absent when nothing was. */
+  setAside?: unknown[];
+  [key: string]: unknown;
+}
 
 /** Empty settings for a first start. */
 export function emptySettings(): Settings {
   return { schemaVersion: SETTINGS_SCHEMA_VERSION, profiles: [], activeProfileId: null };
 }
 
-/** Strips undefined optionals so the stored JSON stays tidy. */
+/** Strips undefined optionals and unknown keys so the stored JSON stays tidy. */
 export function toStoredProfile(profile: Profile): Profile {
   const out: Profile = {
     id: profile.id,

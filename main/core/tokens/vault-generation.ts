@@ -10,6 +10,8 @@
  * in the inode: one call to read, no data block to flush on replace, about
  * ten times quicker than a file on ext4); elsewhere (Windows without the
  * symlink right) it is a regular file's content. Readers accept both.
+ * A link always lists as mode 777: Linux and macOS never use a link's own mode for
+ * access. The nonce is no secret anyway, and the 0700 settings folder keeps others out.
  */
 import { randomUUID } from 'node:crypto';
 import {

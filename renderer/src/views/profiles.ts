@@ -62,7 +62,11 @@ function profileItem(p: ProfileView, actions: ProfilesActions, run: Run): HTMLLI
       { class: 'row' },
       p.active ? h('span', { class: 'badge ok' }, 'Active') : null,
       p.production ? h('span', { class: 'badge production' }, 'Production') : null,
-      h('span', { class: 'badge' }, signedIn ? 'Signed in' : 'Signed out'),
+      h(
+        'span',
+        { class: 'badge' },
+        signedIn ? 'Signed in' : p.status.state === 'keychain_unavailable' ? 'Keychain unavailable' : 'Signed out',
+      ),
     ),
   );
   const editor = h('div', { class: 'profile-editor' });

@@ -2,10 +2,10 @@
 import { call } from '../api';
 import { getState } from '../state/store';
 
-/** Opens the README section for ProcessMaker administrators in the system browser. */
+/** Opens the administrators' help page (when one is set) in the system browser. */
 export async function openAdminHelp(): Promise<void> {
   const info = getState().info ?? (await call('appInfo'));
-  await call('openExternal', info.adminHelpUrl);
+  if (info.adminHelpUrl) await call('openExternal', info.adminHelpUrl);
 }
 
 /** Distinct default colours, so profiles are told apart at a glance. */

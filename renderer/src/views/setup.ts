@@ -109,23 +109,30 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
 
   function stepDetails(grant: GrantKind): void {
     const name = h('input', { type: 'text', name: 'profile-name', value: suggestName(address.url), required: true });
-    const clientId = h('input', { type: 'text', name: 'client-id', inputmode: 'numeric', autocomplete: 'off' });
+    const clientId = h('input', { type: 'text', name: 'client-id', autocomplete: 'off' });
     const secret = h('input', { type: 'password', name: 'client-secret', autocomplete: 'off' });
     const needsClient = grant !== 'personal_access_token';
     let production = false;
     const message = messageArea();
     const create = h('button', { type: 'submit', class: 'primary' }, 'Create profile');
-    const adminLink = h(
-      'button',
-      { type: 'button', class: 'link', onclick: () => void openAdminHelp() },
-      'How your administrator sets this up',
-    );
+    // Shown only when a help address is set (it comes from the organisation's policy): none is invented.
+    const adminLink = getState().info?.adminHelpUrl
+      ? h(
+          'button',
+          { type: 'button', class: 'link', onclick: () => void openAdminHelp() },
+          'How your administrator sets this up',
+        )
+      : null;
     const form = h(
       'form',
       { class: 'stack', novalidate: true },
       field('Profile name', name, 'A short name to tell your ProcessMaker servers apart, such as “Production”.'),
       needsClient
-        ? field('Client ID', clientId, 'The number of the Auth Client your administrator created for Token Tray.')
+        ? field(
+            'Client ID',
+            clientId,
+            'The ID of the Auth Client your administrator created for Token Tray, as ProcessMaker shows it.',
+          )
         : null,
       needsClient
         ? field(
@@ -134,7 +141,7 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
             'The long secret shown with that Auth Client; it is kept in this computer’s secure storage.',
           )
         : null,
-      needsClient ? h('p', null, adminLink) : null,
+      needsClient && adminLink ? h('p', null, adminLink) : null,
       checkbox('This is a production server (ask before changing data)', false, (v) => (production = v)),
       message,
       h('div', { class: 'row' }, h('button', { type: 'button', onclick: stepGrant }, 'Back'), create),

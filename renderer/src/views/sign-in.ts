@@ -13,11 +13,13 @@ export function renderSignIn(root: HTMLElement, profile: ProfileView, onSignedIn
   const message = messageArea();
   const reason = profile.status.state === 'signed_out' ? profile.status.reason : 'never';
   const intro =
-    reason === 'session_expired'
-      ? 'Your sign-in has expired. Sign in again to keep getting tokens.'
-      : reason === 'signed_out'
-        ? 'You are signed out of this profile.'
-        : `Sign in to ${profile.instanceUrl} to get a token.`;
+    profile.status.state === 'keychain_unavailable'
+      ? 'Token Tray could not open this computer’s secure password storage, so it cannot tell whether you are signed in. Unlock your keychain, then try again.'
+      : reason === 'session_expired'
+        ? 'Your sign-in has expired. Sign in again to keep getting tokens.'
+        : reason === 'signed_out'
+          ? 'You are signed out of this profile.'
+          : `Sign in to ${profile.instanceUrl} to get a token.`;
   const content =
     profile.grant === 'authorization_code'
       ? browserForm(profile, message, onSignedIn)

@@ -97,6 +97,10 @@ describe('pmtoken login, token and whoami', () => {
     expect(callback).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/callback\?code=/);
     const page = await fetch(callback);
     expect(page.status).toBe(200);
+    // Someone in a terminal is sent back to it, not to an app they may not have open.
+    const html = await page.text();
+    expect(html).toContain('You can close this tab and return to your terminal.');
+    expect(html).not.toContain('return to Token Tray');
     const result = await done;
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');

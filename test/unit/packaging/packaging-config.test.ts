@@ -123,19 +123,6 @@ describe('Linux packaging', () => {
     expect(entry.get('MimeType')).toBe('x-scheme-handler/pmtokentray;');
     expect(entry.get('Exec')).toMatch(/%[uU]$/);
   });
-
-  it('has the homepage and maintainer e-mail that a deb build requires', () => {
-    const pkg = JSON.parse(readProjectFile('package.json')) as {
-      homepage?: string;
-      repository?: unknown;
-      author?: string | { email?: string };
-    };
-    const homepage = pkg.homepage ?? config.extraMetadata?.homepage ?? pkg.repository;
-    expect(homepage, 'package.json needs "homepage" (deb control field)').toBeTruthy();
-    const author = typeof pkg.author === 'string' ? pkg.author : pkg.author?.email;
-    const maintainer = config.deb?.maintainer ?? config.linux?.maintainer ?? author;
-    expect(maintainer, 'set package.json author {name, email} or linux.maintainer').toMatch(/@|<.+>/);
-  });
 });
 
 describe('referenced files', () => {

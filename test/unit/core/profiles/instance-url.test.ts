@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseInstanceUrl } from '../../../../main/core/profiles';
+import { isLoopbackHost, normaliseInstanceUrl } from '../../../../main/core/profiles';
 import { TokenTrayError } from '../../../../main/core/errors';
 
 function codeOf(fn: () => unknown): string | undefined {
@@ -61,5 +61,34 @@ describe('normaliseInstanceUrl', () => {
     expect(error).toBeInstanceOf(TokenTrayError);
     expect((error as TokenTrayError).code).toBe('invalid_input');
     expect((error as TokenTrayError).message).toMatch(/^[A-Z].*\.$/);
+  });
+});
+
+describe('isLoopbackHost: only localhost, 127.0.0.0/8 and [::1] never leave this computer', () => {
+  it.each(['localhost', 'LOCALHOST', '127.0.0.1', '127.1.2.3', '127.255.255.255', '[::1]'])(
+    '%s is loopback',
+    (host) => {
+      expect(isLoopbackHost(host)).toBe(true);
+    },
+  );
+
+  it.each([
+    'evil.localhost',
+    'localhost.evil.com',
+    '127.0.0.1.evil.com',
+    '128.0.0.1',
+    '127.0.0.256',
+    '0.0.0.0',
+    '[::2]',
+  ])('%s is not', (host) => {
+    expect(isLoopbackHost(host)).toBe(false);
+  });
+
+  it('so plain http to evil.localhost needs the same confirmation as any other host', () => {
+    expect(codeOf(() => normaliseInstanceUrl('http://evil.localhost:8080'))).toBe('insecure_url');
+    expect(normaliseInstanceUrl('http://evil.localhost:8080', { allowInsecure: true })).toBe(
+      'http://evil.localhost:8080',
+    );
+    expect(normaliseInstanceUrl('http://127.0.0.2:8080')).toBe('http://127.0.0.2:8080');
   });
 });

@@ -2,10 +2,10 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createConfSettingsFile } from '../../../../main/core/profiles';
-import { createSettingsStore } from '../../../../main/core/profiles';
+import { createSettingsFile } from '../../../../main/core/profiles';
+import { createSettingsStore, setAsideReasons } from '../../../../main/core/profiles';
 
-describe('the settings file (conf, same file as electron-store)', () => {
+describe('the settings file (the same config.json for the app and pmtoken)', () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'token-tray-settings-'));
@@ -15,7 +15,7 @@ describe('the settings file (conf, same file as electron-store)', () => {
   });
 
   it('lives at <configDir>/config.json, starts empty, and round-trips profiles', async () => {
-    const file = createConfSettingsFile(dir);
+    const file = createSettingsFile(dir);
     expect(file.path).toBe(join(dir, 'config.json'));
     const store = createSettingsStore(file);
     expect(store.load()).toEqual({ schemaVersion: 1, profiles: [], activeProfileId: null });
@@ -34,7 +34,7 @@ describe('the settings file (conf, same file as electron-store)', () => {
       profiles: Array<{ name: string }>;
     };
     expect(onDisk.profiles[0]?.name).toBe('Acme');
-    expect(createSettingsStore(createConfSettingsFile(dir)).load().activeProfileId).toBe('p1');
+    expect(createSettingsStore(createSettingsFile(dir)).load().activeProfileId).toBe('p1');
   });
 
   it('keeps keys it does not own (the app’s window state, preferences)', async () => {
@@ -42,7 +42,7 @@ describe('the settings file (conf, same file as electron-store)', () => {
       join(dir, 'config.json'),
       JSON.stringify({ windowBounds: { width: 400 }, profiles: [], activeProfileId: null, schemaVersion: 1 }),
     );
-    const store = createSettingsStore(createConfSettingsFile(dir));
+    const store = createSettingsStore(createSettingsFile(dir));
     store.update((s) => {
       s.activeProfileId = null;
     });
@@ -52,7 +52,7 @@ describe('the settings file (conf, same file as electron-store)', () => {
 
   it('a file that is not JSON is kept aside as config.corrupt-<time>.json and the app starts empty', async () => {
     await writeFile(join(dir, 'config.json'), '{"profiles": [ this is not json');
-    const store = createSettingsStore(createConfSettingsFile(dir));
+    const store = createSettingsStore(createSettingsFile(dir));
     expect(store.load().profiles).toEqual([]);
     const names = await readdir(dir);
     const backup = names.find((n) => /^config\.corrupt-\d+\.json$/.test(n));
@@ -60,18 +60,34 @@ describe('the settings file (conf, same file as electron-store)', () => {
     expect(await readFile(join(dir, backup!), 'utf8')).toContain('this is not json');
   });
 
-  it('JSON with the wrong shape is also kept aside, never crashing', async () => {
+  it('JSON with the wrong shape keeps the file: bad entries are set aside, bad top-level fields fall back', async () => {
     await writeFile(
       join(dir, 'config.json'),
       JSON.stringify({ profiles: [{ id: 1, name: null }], activeProfileId: 5 }),
     );
-    const store = createSettingsStore(createConfSettingsFile(dir));
-    expect(store.load()).toEqual({ schemaVersion: 1, profiles: [], activeProfileId: null });
-    expect((await readdir(dir)).some((n) => n.startsWith('config.corrupt-'))).toBe(true);
+    const store = createSettingsStore(createSettingsFile(dir));
+    const settings = store.load();
+    expect(settings).toMatchObject({ schemaVersion: 1, profiles: [], activeProfileId: null });
+    expect(setAsideReasons(settings)).toEqual([expect.stringContaining('Profile number 1 was set aside')]);
+    expect((await readdir(dir)).some((n) => n.startsWith('config.corrupt-'))).toBe(false);
+  });
+
+  it('says where the copy of an unreadable file is, in the settings and the log', async () => {
+    await writeFile(join(dir, 'config.json'), 'not json at all');
+    const warnings: string[] = [];
+    const log = { info: () => undefined, warn: (m: string) => warnings.push(m), error: () => undefined };
+    const settings = createSettingsStore(createSettingsFile(dir, log), log).load();
+    const backup = (await readdir(dir)).find((n) => n.startsWith('config.corrupt-'));
+    expect(backup).toBeDefined();
+    const [reason] = setAsideReasons(settings);
+    expect(reason).toContain(join(dir, backup!));
+    expect(warnings).toContain(reason);
+    // The note is on disk too, so the next process (or pmtoken profiles) can say it again.
+    expect(setAsideReasons(createSettingsStore(createSettingsFile(dir)).load())).toEqual([reason]);
   });
 
   it('a file damaged while running is recovered on the next read', async () => {
-    const store = createSettingsStore(createConfSettingsFile(dir));
+    const store = createSettingsStore(createSettingsFile(dir));
     store.update((s) => {
       s.activeProfileId = null;
     });
