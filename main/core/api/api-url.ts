@@ -33,8 +33,9 @@ export function isSameOrigin(instanceUrl: string, target: URL | string): boolean
 
 /**
  * Builds the request URL. A path is relative to `<instance>/api/1.0/`; a
- * leading `/` or `/api/1.0/` is accepted too. A full URL must be on the
- * instance's origin (else `forbidden_origin`). `query` pairs are appended.
+ * leading `/` or `/api/1.0/` is accepted too, and a path that climbs out of the
+ * API with `..` is refused. A full URL must be on the instance's origin (else
+ * `forbidden_origin`). `query` pairs are appended.
  */
 export function resolveApiUrl(
   instanceUrl: string,
@@ -56,7 +57,15 @@ export function resolveApiUrl(
     if (basePath && relative.startsWith(basePath + apiPrefix)) relative = relative.slice(basePath.length);
     if (relative.startsWith(apiPrefix)) relative = relative.slice(apiPrefix.length);
     else if (relative === apiPrefix.slice(0, -1)) relative = '';
+    const apiBase = new URL(apiPrefix, base);
     url = new URL(apiPrefix + relative, base);
+    // `..` (typed, percent-encoded or with backslashes) must not climb out of the API: the token
+    // would reach /oauth/token or another app on the server. A full URL is taken as typed.
+    if (!url.pathname.startsWith(apiBase.pathname) && url.pathname !== apiBase.pathname.slice(0, -1)) {
+      throw new TokenTrayError('invalid_input', 'That path leads outside ProcessMaker’s API (/api/1.0/).', {
+        nextStep: 'Type a path inside the API, like users, or the full address if you mean another page.',
+      });
+    }
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new TokenTrayError('forbidden_origin');

@@ -10,3 +10,4 @@ export { fetchApiEndpoints, parseOpenApiEndpoints } from './openapi';
 export { runApiRequest } from './request-runner';
 export type { RunnerContext } from './request-runner';
 export { fixedTokenRunner, lookupUser, toUserInfo } from './whoami';
+export { isSameOrigin, resolveApiUrl } from './api-url';
