@@ -22,7 +22,9 @@ export {
 export type { PreferencesStore } from './preferences';
 export { copiedNotice, createSecretClipboard } from './secret-clipboard';
 export type { ClipboardPort, SecretClipboard, SecretClipboardOptions, TimerPort } from './secret-clipboard';
-export { appFiles, protocolClientCall, trayIconFile } from './startup-rules';
+export { appFiles } from './app-files';
+export { protocolClientCall } from './protocol-client';
+export { trayIconFile } from './tray-icon';
 export { buildTrayMenu, buildTrayTooltip, formatDuration, parseMenuId, statusLine } from './tray-menu';
 export type { MenuAction, MenuItemTemplate } from './tray-menu';
 export { formatToken } from './token-formats';
