@@ -10,6 +10,7 @@ export type {
   ApiRequest,
   ApiResponse,
   EngineEvent,
+  FreshToken,
   GrantKind,
   InstanceCheck,
   NewProfileInput,
