@@ -3,6 +3,7 @@
  * engine, created on first use only.
  */
 import type { ProfileView, TokenEngine } from '../core';
+import { printable } from './escape';
 import { UsageError } from './usage-error';
 
 /** Parsed option values (strings, booleans, or repeated strings). */
@@ -13,6 +14,8 @@ export interface CliContext {
   command: string;
   positionals: string[];
   values: OptionValues;
+  /** What came after `--` (for `pmtoken run`), else empty. */
+  passThrough: string[];
   configDir: string;
   env: NodeJS.ProcessEnv;
   /** The engine (loaded and created on first call). */
@@ -51,9 +54,28 @@ export function stringOption(values: OptionValues, name: string): string | undef
   return typeof value === 'string' ? value : undefined;
 }
 
-/** The named profile, or the active one; a plain usage error when there is none. */
-export async function chooseProfile(ctx: CliContext, name: string | undefined): Promise<ProfileView> {
+/** The profile a command names: its argument, else `PMTOKEN_PROFILE`, else undefined (the active one). */
+export function profileName(ctx: Pick<CliContext, 'env'>, argument: string | undefined): string | undefined {
+  if (argument !== undefined) return argument;
+  const fromEnv = ctx.env.PMTOKEN_PROFILE?.trim();
+  return fromEnv ? fromEnv : undefined;
+}
+
+/** The named profile (argument, then `PMTOKEN_PROFILE`), or the active one; a plain usage error when there is none. */
+export async function chooseProfile(ctx: CliContext, argument: string | undefined): Promise<ProfileView> {
   const engine = await ctx.engine();
+  const name = profileName(ctx, argument);
+  if (argument === undefined && name !== undefined) {
+    try {
+      return await engine.getProfile(name);
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 'not_found') throw err;
+      throw new UsageError(`There is no profile called “${printable(name)}” (named by PMTOKEN_PROFILE).`, ctx.command, {
+        code: 'not_found',
+        nextStep: 'See your profiles with: pmtoken profiles',
+      });
+    }
+  }
   if (name !== undefined) return engine.getProfile(name);
   const active = await engine.activeProfile();
   if (!active) {

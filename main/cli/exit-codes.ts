@@ -64,4 +64,5 @@ export const exitCodeHelp = `Exit codes:
   3    not signed in, sign-in expired or failed, or the token was refused
   4    ProcessMaker could not be reached (network, certificate, time-out, server error)
   5    the system keychain could not be used
-  130  stopped with Ctrl-C`;
+  130  stopped with Ctrl-C
+pmtoken run exits with its command's exit code instead.`;

@@ -30,6 +30,16 @@ export function splitCommand(argv: readonly string[]): { command: string | null;
   return { command: null, rest: [...argv] };
 }
 
+/**
+ * Splits a command's arguments at the first `--`: pmtoken's own before it,
+ * the command to run after it (null when there is no `--`).
+ */
+export function splitPassThrough(args: readonly string[]): { own: string[]; passThrough: string[] | null } {
+  const at = args.indexOf('--');
+  if (at < 0) return { own: [...args], passThrough: null };
+  return { own: args.slice(0, at), passThrough: args.slice(at + 1) };
+}
+
 function optionIn(message: string): string {
   return /'(-[^' ]+)/.exec(message)?.[1] ?? 'option';
 }

@@ -11,6 +11,7 @@ export type {
   ApiRequest,
   ApiResponse,
   EngineEvent,
+  FreshToken,
   GrantKind,
   InstanceCheck,
   NewProfileInput,

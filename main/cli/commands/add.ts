@@ -1,6 +1,7 @@
 /** `pmtoken add`: creates a profile (settings file + client secret in the keychain). */
 import type { GrantKind, RedirectMode } from '../../core';
 import { stringOption } from '../cli-context';
+import { printable } from '../escape';
 import { ExitCode } from '../exit-codes';
 import { readSecret, say } from '../terminal';
 import { UsageError } from '../usage-error';
@@ -40,6 +41,7 @@ Examples:
     scope: { type: 'string' },
     'allow-insecure': { type: 'boolean' },
   },
+  choices: { grant: Object.keys(grants), redirect: ['app', 'loopback'] },
   positionals: [1, 1],
   async run(ctx) {
     const [name = ''] = ctx.positionals;
@@ -72,8 +74,11 @@ Examples:
       ...(scope ? { scope } : {}),
       allowInsecure: ctx.values['allow-insecure'] === true,
     });
-    say(`Added profile “${view.name}” for ${view.instanceUrl}.${view.active ? ' It is the active profile.' : ''}`);
-    say(`Next: pmtoken login ${/\s/.test(view.name) ? `"${view.name}"` : view.name}`);
+    const shown = printable(view.name);
+    say(
+      `Added profile “${shown}” for ${printable(view.instanceUrl)}.${view.active ? ' It is the active profile.' : ''}`,
+    );
+    say(`Next: pmtoken login ${/\s/.test(shown) ? `"${shown}"` : shown}`);
     return ExitCode.ok;
   },
 };

@@ -2,6 +2,15 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { CliContext } from '../cli-context';
 
+/** Candidates for one positional argument: profile names and/or fixed words. */
+export interface ArgCompletion {
+  profiles?: boolean;
+  words?: readonly string[];
+}
+
+/** Completes a profile name as the first argument. */
+export const profileFirst = (index: number): ArgCompletion => (index === 0 ? { profiles: true } : {});
+
 /** One sub-command. `run` returns the exit code. */
 export interface CommandSpec {
   name: string;
@@ -14,5 +23,13 @@ export interface CommandSpec {
   options: NonNullable<ParseArgsConfig['options']>;
   /** Positional arguments accepted: [min, max]. */
   positionals: [number, number];
+  /** Takes a command to run after `--` (`ctx.passThrough`); the `--` is required. */
+  passThrough?: boolean;
+  /** Left out of `pmtoken --help` (machinery such as `__complete`). */
+  hidden?: boolean;
+  /** The values a string option takes, for completion. */
+  choices?: Record<string, readonly string[]>;
+  /** What a positional argument (by index, after those in `before`) takes, for completion. */
+  completeArg?(index: number, before: readonly string[]): ArgCompletion;
   run(ctx: CliContext): Promise<number>;
 }

@@ -5,18 +5,19 @@
  */
 import type { ProfileView, TokenEngine } from '../../core';
 import { chooseProfile, stringOption, type CliContext } from '../cli-context';
+import { printable } from '../escape';
 import { ExitCode } from '../exit-codes';
 import { openBrowser } from '../open-browser';
 import { InterruptedError, readSecret, say } from '../terminal';
 import { UsageError } from '../usage-error';
-import type { CommandSpec } from './command';
+import { profileFirst, type CommandSpec } from './command';
 
 function signedInLine(view: ProfileView): string {
   const user = view.status.state === 'signed_in' ? view.status.user : null;
   const who = user
-    ? ` as ${user.name}${user.username && user.username !== user.name ? ` (${user.username})` : ''}`
+    ? ` as ${printable(user.name)}${user.username && user.username !== user.name ? ` (${printable(user.username)})` : ''}`
     : '';
-  return `Signed in to “${view.name}”${who}.`;
+  return `Signed in to “${printable(view.name)}”${who}.`;
 }
 
 async function browserLogin(ctx: CliContext, engine: TokenEngine, profile: ProfileView): Promise<ProfileView> {
@@ -28,8 +29,8 @@ async function browserLogin(ctx: CliContext, engine: TokenEngine, profile: Profi
   });
   say(
     noBrowser
-      ? `Open this address in your browser to sign in to “${profile.name}”:`
-      : `Opening your browser to sign in to “${profile.name}”. If it does not open, use this address:`,
+      ? `Open this address in your browser to sign in to “${printable(profile.name)}”:`
+      : `Opening your browser to sign in to “${printable(profile.name)}”. If it does not open, use this address:`,
   );
   say(`\n  ${pending.authorizeUrl}\n`);
   if (!noBrowser) {
@@ -80,6 +81,7 @@ Examples:
     'pat-stdin': { type: 'boolean' },
     'no-browser': { type: 'boolean' },
   },
+  completeArg: profileFirst,
   positionals: [0, 1],
   async run(ctx) {
     const profile = await chooseProfile(ctx, ctx.positionals[0]);
@@ -88,7 +90,7 @@ Examples:
     if (profile.grant === 'password') {
       const username = stringOption(ctx.values, 'username') ?? profile.username;
       if (!username) throw new UsageError('Give your ProcessMaker username with --username.', 'login');
-      const password = await readSecret(ctx.values['password-stdin'] === true, `Password for ${username}: `);
+      const password = await readSecret(ctx.values['password-stdin'] === true, `Password for ${printable(username)}: `);
       if (password === null)
         throw new UsageError(
           'Pass the password on stdin with --password-stdin (it is never read from the command line).',

@@ -1,13 +1,15 @@
 /** `pmtoken profiles`, `use`, `logout` and `remove`: looking after profiles. */
 import type { ProfileView } from '../../core';
 import { chooseProfile } from '../cli-context';
+import { printable, safeJson } from '../escape';
 import { ExitCode } from '../exit-codes';
 import { say, writeOut } from '../terminal';
-import type { CommandSpec } from './command';
+import { profileFirst, type CommandSpec } from './command';
 
 const grantNames = { authorization_code: 'code', password: 'password', personal_access_token: 'pat' } as const;
 
-function statusText(view: ProfileView): string {
+/** A profile's sign-in state in words, e.g. "signed in as Jane, token until 2026-01-02 10:00 UTC". */
+export function statusText(view: ProfileView): string {
   const status = view.status;
   if (status.state === 'keychain_unavailable') return 'keychain unavailable';
   if (status.state === 'signed_out') {
@@ -17,7 +19,7 @@ function statusText(view: ProfileView): string {
         ? 'signed out'
         : 'not signed in';
   }
-  const who = status.user ? ` as ${status.user.name}` : '';
+  const who = status.user ? ` as ${printable(status.user.name)}` : '';
   const until =
     status.expiresAt === null
       ? ''
@@ -34,14 +36,15 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
-/** `pmtoken profiles [--json]` */
+/** `pmtoken profiles [--json | --names]` */
 export const profilesCommand: CommandSpec = {
   name: 'profiles',
   summary: 'List profiles (* marks the active one)',
-  usage: 'profiles [--json]',
+  usage: 'profiles [--json | --names]',
   details: `Options:
-  --json    print the profiles as JSON (no secrets)`,
-  options: { json: { type: 'boolean' } },
+  --json    print the profiles as JSON (no secrets)
+  --names   print only the names, one a line`,
+  options: { json: { type: 'boolean' }, names: { type: 'boolean' } },
   positionals: [0, 0],
   async run(ctx) {
     const engine = await ctx.engine();
@@ -49,7 +52,11 @@ export const profilesCommand: CommandSpec = {
     // What was set aside is told on stderr, so --json output stays the list of profiles.
     for (const note of await engine.setAsideNotes()) say(note);
     if (ctx.values.json === true) {
-      await writeOut(`${JSON.stringify(views, null, 2)}\n`);
+      await writeOut(`${safeJson(views, 2)}\n`);
+      return ExitCode.ok;
+    }
+    if (ctx.values.names === true) {
+      if (views.length > 0) await writeOut(`${views.map((v) => printable(v.name)).join('\n')}\n`);
       return ExitCode.ok;
     }
     if (views.length === 0) {
@@ -58,7 +65,13 @@ export const profilesCommand: CommandSpec = {
     }
     const rows = [
       ['', 'NAME', 'ADDRESS', 'SIGN-IN', 'STATUS'],
-      ...views.map((v) => [v.active ? '*' : '', v.name, v.instanceUrl, grantNames[v.grant], statusText(v)]),
+      ...views.map((v) => [
+        v.active ? '*' : '',
+        printable(v.name),
+        printable(v.instanceUrl),
+        grantNames[v.grant],
+        statusText(v),
+      ]),
     ];
     await writeOut(`${table(rows)}\n`);
     return ExitCode.ok;
@@ -72,11 +85,12 @@ export const useCommand: CommandSpec = {
   usage: 'use <profile>',
   details: 'The app and pmtoken share the active profile.',
   options: {},
+  completeArg: profileFirst,
   positionals: [1, 1],
   async run(ctx) {
     const profile = await chooseProfile(ctx, ctx.positionals[0]);
     await (await ctx.engine()).setActiveProfile(profile.id);
-    say(`Now using “${profile.name}”.`);
+    say(`Now using “${printable(profile.name)}”.`);
     return ExitCode.ok;
   },
 };
@@ -88,11 +102,12 @@ export const logoutCommand: CommandSpec = {
   usage: 'logout [<profile>]',
   details: 'The profile and its client secret stay; sign in again with pmtoken login.',
   options: {},
+  completeArg: profileFirst,
   positionals: [0, 1],
   async run(ctx) {
     const profile = await chooseProfile(ctx, ctx.positionals[0]);
     const { note } = await (await ctx.engine()).signOut(profile.id);
-    say(`Signed out of “${profile.name}”.${note ? ` ${note}` : ''}`);
+    say(`Signed out of “${printable(profile.name)}”.${note ? ` ${note}` : ''}`);
     return ExitCode.ok;
   },
 };
@@ -104,11 +119,12 @@ export const removeCommand: CommandSpec = {
   usage: 'remove <profile>',
   details: 'Removes the profile from the app and pmtoken, and its keychain item.',
   options: {},
+  completeArg: profileFirst,
   positionals: [1, 1],
   async run(ctx) {
     const profile = await chooseProfile(ctx, ctx.positionals[0]);
     await (await ctx.engine()).removeProfile(profile.id);
-    say(`Removed profile “${profile.name}”.`);
+    say(`Removed profile “${printable(profile.name)}”.`);
     return ExitCode.ok;
   },
 };

@@ -4,12 +4,21 @@
  */
 import { HTTP_METHODS, type ApiRequest } from '../../core';
 import { chooseProfile, stringOption } from '../cli-context';
+import { safeJson } from '../escape';
 import { ExitCode } from '../exit-codes';
 import { readStdin, say, writeOut } from '../terminal';
 import { UsageError } from '../usage-error';
-import type { CommandSpec } from './command';
+import type { ArgCompletion, CommandSpec } from './command';
 
+const methodList: readonly string[] = HTTP_METHODS;
 const methods: ReadonlySet<string> = new Set(HTTP_METHODS);
+
+/** Completion: a profile or a method first; a method after a profile. */
+function completeArg(index: number, before: readonly string[]): ArgCompletion {
+  if (index === 0) return { profiles: true, words: methodList };
+  if (index === 1 && !methods.has((before[0] ?? '').toUpperCase())) return { words: methodList };
+  return {};
+}
 
 function parseHeader(raw: string): [string, string] {
   const colon = raw.indexOf(':');
@@ -25,7 +34,8 @@ function formatSize(bytes: number): string {
 export const requestCommand: CommandSpec = {
   name: 'request',
   summary: 'Call the ProcessMaker API with the profile’s token',
-  usage: "request [<profile>] METHOD PATH [--data JSON | --data -] [-H 'Name: value']... [-i] [--timeout SECONDS]",
+  usage:
+    "request [<profile>] METHOD PATH [--data JSON | --data -] [-H 'Name: value']... [-i] [--timeout SECONDS] [--json]",
   details: `PATH is relative to <address>/api/1.0/ (users, /users/1, users?page=2), or a full
 address on the profile's own server. The token is never sent anywhere else.
 METHOD is GET, POST, PUT, PATCH, DELETE or HEAD.
@@ -35,6 +45,8 @@ Options:
   --header, -H 'N: V'    extra header (repeatable)
   --include, -i          print the status line and response headers on stderr
   --timeout SECONDS      give up after this long (default 30)
+  --json                 print {"status", "status_text", "url", "headers", "body", "truncated"}:
+                         body is the parsed JSON answer, or its text when it is not JSON
 
 The response body is printed on stdout (up to 50 MB). An
 answer with status 400 or more exits with code 1.
@@ -47,7 +59,9 @@ Examples:
     header: { type: 'string', short: 'H', multiple: true },
     include: { type: 'boolean', short: 'i' },
     timeout: { type: 'string' },
+    json: { type: 'boolean' },
   },
+  completeArg,
   positionals: [2, 3],
   async run(ctx) {
     const args = [...ctx.positionals];
@@ -77,6 +91,19 @@ Examples:
       response = await engine.request(profile.id, request, controller.signal);
     } finally {
       stop();
+    }
+    if (ctx.values.json === true) {
+      const body = response.json ?? (response.text === '' ? null : response.text);
+      const out = {
+        status: response.status,
+        status_text: response.statusText,
+        url: response.url,
+        headers: Object.fromEntries(response.headers),
+        body,
+        truncated: response.truncated,
+      };
+      await writeOut(`${safeJson(out)}\n`);
+      return response.status >= 400 ? ExitCode.failure : ExitCode.ok;
     }
     if (ctx.values.include === true) {
       say(`HTTP ${response.status} ${response.statusText}`.trim());

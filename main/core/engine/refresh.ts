@@ -31,10 +31,20 @@ export interface RefresherDeps {
   onSessionExpired(profileId: string): void;
 }
 
+/** How long a handed-out token must stay valid; default {@link MIN_VALIDITY_MS}. */
+export interface FreshTokenOptions {
+  minValidityMs?: number;
+}
+
+/** A keychain entry known to hold an access token. */
+export type UsableEntry = VaultEntry & { accessToken: string };
+
 /** Fresh-token logic for all profiles. */
 export interface Refresher {
   /** A token valid for at least {@link MIN_VALIDITY_MS}; `known` is an entry the caller just read (saves a read). */
   freshToken(profile: Profile, known?: VaultEntry): Promise<string>;
+  /** The entry behind {@link Refresher.freshToken}, valid for at least `minValidityMs` when it can be refreshed. */
+  freshEntry(profile: Profile, options?: FreshTokenOptions, known?: VaultEntry): Promise<UsableEntry>;
   /** Refreshes now (or after ProcessMaker rejected `rejectedToken`), unless another process already did. */
   refresh(
     profile: Profile,
@@ -43,6 +53,7 @@ export interface Refresher {
       rejectedToken?: string;
       /** The access token the caller last read, saving a keychain read. */
       seenToken?: string;
+      minValidityMs?: number;
     },
   ): Promise<VaultEntry>;
 }
@@ -54,11 +65,11 @@ export function notSignedIn(entry: VaultEntry): TokenTrayError {
     : new TokenTrayError('signed_out');
 }
 
-/** True when the entry's access token is good for at least `MIN_VALIDITY_MS` more. */
-export function isFresh(entry: VaultEntry, now: number): boolean {
+/** True when the entry's access token is good for at least `minValidityMs` (default `MIN_VALIDITY_MS`) more. */
+export function isFresh(entry: VaultEntry, now: number, minValidityMs = MIN_VALIDITY_MS): boolean {
   if (!entry.accessToken) return false;
   if (entry.expiresAt === null || entry.expiresAt === undefined) return true;
-  return entry.expiresAt - now >= MIN_VALIDITY_MS;
+  return entry.expiresAt - now >= minValidityMs;
 }
 
 /** The lock file that serialises changes to one profile's keychain item across processes. */
@@ -75,6 +86,7 @@ export function createRefresher(deps: RefresherDeps): Refresher {
     force: boolean,
     rejectedToken: string | undefined,
     seenToken: string | undefined,
+    minValidityMs: number,
   ): Promise<VaultEntry> => {
     const lockPath = refreshLockPath(deps.configDir, profile.id);
     // `fresh`: skip the in-memory copy. After a 401 the copy is suspect, so the keychain itself is read.
@@ -84,8 +96,8 @@ export function createRefresher(deps: RefresherDeps): Refresher {
       const changedMeanwhile = entry.accessToken !== (rejectedToken ?? seenToken);
       if (entry.kind === 'personal_access_token') return entry;
       // Another process (or an earlier call) refreshed while we waited: use its result.
-      if (changedMeanwhile && isFresh(entry, deps.clock.now())) return entry;
-      if (!force && !rejectedToken && isFresh(entry, deps.clock.now())) return entry;
+      if (changedMeanwhile && isFresh(entry, deps.clock.now(), minValidityMs)) return entry;
+      if (!force && !rejectedToken && isFresh(entry, deps.clock.now(), minValidityMs)) return entry;
       if (!entry.refreshToken) {
         if (entry.expiresAt !== null && entry.expiresAt !== undefined && entry.expiresAt <= deps.clock.now()) {
           await deps.vault.write(profile.id, withoutTokens(entry, 'session_expired'));
@@ -129,29 +141,34 @@ export function createRefresher(deps: RefresherDeps): Refresher {
     if (running) return running;
     const work = (async () => {
       const seen = options.seenToken ?? (await deps.vault.read(profile.id)).accessToken;
-      return locked(profile, options.force ?? false, options.rejectedToken, seen);
+      const min = options.minValidityMs ?? MIN_VALIDITY_MS;
+      return locked(profile, options.force ?? false, options.rejectedToken, seen, min);
     })().finally(() => inFlight.delete(profile.id));
     inFlight.set(profile.id, work);
     return work;
   };
 
+  const freshEntry: Refresher['freshEntry'] = async (profile, options = {}, known) => {
+    const entry = known ?? (await deps.vault.read(profile.id));
+    if (!entry.accessToken || entry.kind === 'none') throw notSignedIn(entry);
+    if (entry.kind === 'personal_access_token') {
+      if (typeof entry.expiresAt === 'number' && entry.expiresAt <= deps.clock.now()) {
+        throw new TokenTrayError('session_expired', 'This personal access token has expired.', {
+          nextStep: 'Create a new token in ProcessMaker under your user’s API Tokens, then paste it here.',
+        });
+      }
+      return { ...entry, accessToken: entry.accessToken };
+    }
+    const minValidityMs = options.minValidityMs ?? MIN_VALIDITY_MS;
+    if (isFresh(entry, deps.clock.now(), minValidityMs)) return { ...entry, accessToken: entry.accessToken };
+    const next = await refresh(profile, { seenToken: entry.accessToken, minValidityMs });
+    if (!next.accessToken) throw notSignedIn(next);
+    return { ...next, accessToken: next.accessToken };
+  };
+
   return {
     refresh,
-    async freshToken(profile, known) {
-      const entry = known ?? (await deps.vault.read(profile.id));
-      if (!entry.accessToken || entry.kind === 'none') throw notSignedIn(entry);
-      if (entry.kind === 'personal_access_token') {
-        if (typeof entry.expiresAt === 'number' && entry.expiresAt <= deps.clock.now()) {
-          throw new TokenTrayError('session_expired', 'This personal access token has expired.', {
-            nextStep: 'Create a new token in ProcessMaker under your user’s API Tokens, then paste it here.',
-          });
-        }
-        return entry.accessToken;
-      }
-      if (isFresh(entry, deps.clock.now())) return entry.accessToken;
-      const next = await refresh(profile, { seenToken: entry.accessToken });
-      if (!next.accessToken) throw notSignedIn(next);
-      return next.accessToken;
-    },
+    freshEntry,
+    freshToken: async (profile, known) => (await freshEntry(profile, {}, known)).accessToken,
   };
 }

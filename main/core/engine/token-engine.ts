@@ -118,6 +118,11 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
     },
 
     freshToken: async (profileId) => refresher.freshToken(ctx.profile(profileId)),
+    async freshTokenInfo(profileId, options) {
+      const entry = await refresher.freshEntry(ctx.profile(profileId), options);
+      const kind = entry.kind === 'personal_access_token' ? 'personal_access_token' : 'oauth';
+      return { token: entry.accessToken, kind, expiresAt: entry.expiresAt ?? null };
+    },
     async refreshNow(profileId) {
       const profile = ctx.profile(profileId);
       const entry = await ctx.vault.read(profile.id);

@@ -108,6 +108,14 @@ export interface TokenDetails {
   refreshable: boolean;
 }
 
+/** A token with what a script needs to know about it ({@link TokenEngine.freshTokenInfo}). */
+export interface FreshToken {
+  token: string;
+  kind: 'oauth' | 'personal_access_token';
+  /** Epoch milliseconds, or null when unknown. */
+  expiresAt: number | null;
+}
+
 /** Result of checking an address typed during setup. */
 export interface InstanceCheck {
   url: string;
@@ -222,6 +230,12 @@ export interface TokenEngine {
 
   /** A token valid for at least the next minute (refreshing ahead of expiry, single-flight, cross-process locked). */
   freshToken(profileId: string): Promise<string>;
+  /**
+   * Like {@link TokenEngine.freshToken}, with the token's kind and expiry; `minValidityMs` (default one minute)
+   * asks for a token valid at least that long, refreshing first when it can (a token that cannot be
+   * refreshed is returned as it is: the caller checks `expiresAt`).
+   */
+  freshTokenInfo(profileId: string, options?: { minValidityMs?: number }): Promise<FreshToken>;
   refreshNow(profileId: string): Promise<ProfileView>;
   tokenDetails(profileId: string): Promise<TokenDetails>;
   signOut(profileId: string): Promise<{ note?: string }>;

@@ -1,6 +1,6 @@
 /** The setup every pmtoken integration file shares: a built CLI, pm-server and a settings folder. */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { startPmServer, type PmServer } from '../../../server';
+import { startPmServer, type PmServer, type StartOptions } from '../../../server';
 import { buildCli, runCli, tempConfigDir, type BuiltCli, type CliResult } from './cli';
 
 /** Options of {@link useCliSuite}. */
@@ -9,6 +9,8 @@ export interface CliSuiteOptions {
   split?: boolean;
   /** A fresh settings folder for each test (default) or one for the whole file. */
   configDir?: 'per-test' | 'per-file';
+  /** How pm-server starts (e.g. short token lifetimes). */
+  server?: StartOptions;
 }
 
 /** What a CLI test file gets from {@link useCliSuite} (read inside hooks and tests only). */
@@ -30,8 +32,9 @@ export function useCliSuite(options: CliSuiteOptions = {}): CliSuite {
   const buildOptions = options.split === undefined ? {} : { split: options.split };
 
   beforeAll(async () => {
-    if (perTest) [cli, pm] = await Promise.all([buildCli(buildOptions), startPmServer()]);
-    else [cli, pm, config] = await Promise.all([buildCli(buildOptions), startPmServer(), tempConfigDir()]);
+    const server = startPmServer(options.server);
+    if (perTest) [cli, pm] = await Promise.all([buildCli(buildOptions), server]);
+    else [cli, pm, config] = await Promise.all([buildCli(buildOptions), server, tempConfigDir()]);
   });
   afterAll(async () => {
     await Promise.all([cli?.dispose(), pm?.close(), perTest ? undefined : config?.dispose()]);

@@ -1,0 +1,32 @@
+/**
+ * Names from the settings file (and users from ProcessMaker) are printed with
+ * their control characters escaped, so an old or edited settings file cannot
+ * move the cursor, recolour the terminal or reorder text (bidi controls).
+ */
+
+// C0 controls, DEL, C1 controls, and the invisible bidi and line/paragraph separators.
+// eslint-disable-next-line no-control-regex
+const unsafe = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+// What JSON.stringify leaves raw inside strings (it escapes C0 itself; C0 outside strings is layout).
+const unsafeInJson = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function hex(ch: string): string {
+  const code = ch.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** `text` with every control character written out (`\n`, `\x1b`, `\u202e`). */
+export function printable(text: string): string {
+  return text.replace(unsafe, (ch) => named[ch] ?? hex(ch));
+}
+
+/** JSON text whose strings keep their value but show no raw control character (C1 and bidi become `\uXXXX`). */
+export function safeJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(
+    unsafeInJson,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
