@@ -4,7 +4,7 @@
  */
 export type { EnginePorts, SecretStore, SettingsFile, FetchLike, Clock, LogSink } from './ports';
 export * from './errors';
-export { createTokenEngine, PAT_SIGN_OUT_NOTE, MIN_VALIDITY_MS } from './engine';
+export { createTokenEngine, PAT_SIGN_OUT_NOTE } from './engine';
 export type {
   ApiEndpoint,
   ApiRequest,
@@ -34,7 +34,15 @@ export {
   PRODUCT_NAME,
   SETTINGS_SCHEMA_VERSION,
 } from './profiles';
-export { createKeytarSecretStore, decodeJwtClaims, jwtExpiresAt } from './tokens';
+export {
+  createKeytarSecretStore,
+  decideStoredToken,
+  decodeJwtClaims,
+  jwtExpiresAt,
+  MIN_VALIDITY_MS,
+  parseVaultItem,
+  type TokenDecision,
+} from './tokens';
 export {
   APP_REDIRECT_URI,
   cleanPastedToken,

@@ -1,6 +1,7 @@
 /**
  * Fresh tokens: `freshToken` returns an access token valid for at least the
- * next minute, refreshing ahead of expiry. Refreshes of one profile are
+ * next minute (half the lifetime of a shorter-lived token), refreshing ahead
+ * of expiry; the rule itself is `decideStoredToken` in tokens/. Refreshes of one profile are
  * single-flight inside the process and serialised across processes by
  * `refresh-<profileId>.lock` beside the settings. After taking the lock the
  * keychain is read again (another process may have refreshed already); the
@@ -14,10 +15,7 @@ import { isErrorCode, TokenTrayError } from '../errors';
 import { withFileLock, type FileLockOptions } from './file-lock';
 import { refreshTokenGrant } from '../oauth';
 import type { Clock, FetchLike, LogSink } from '../ports';
-import { withoutTokens, withTokens, type Vault, type VaultEntry } from '../tokens';
-
-/** A token must stay valid this long to be handed out without a refresh. */
-export const MIN_VALIDITY_MS = 60_000;
+import { decideStoredToken, withoutTokens, withTokens, type Vault, type VaultEntry } from '../tokens';
 
 /** What the refresher needs. */
 export interface RefresherDeps {
@@ -33,7 +31,7 @@ export interface RefresherDeps {
 
 /** Fresh-token logic for all profiles. */
 export interface Refresher {
-  /** A token valid for at least {@link MIN_VALIDITY_MS}; `known` is an entry the caller just read (saves a read). */
+  /** A token the stored-token rule (`decideStoredToken`) lets out, refreshed when due; `known` is an entry the caller just read (saves a read). */
   freshToken(profile: Profile, known?: VaultEntry): Promise<string>;
   /** Refreshes now (or after ProcessMaker rejected `rejectedToken`), unless another process already did. */
   refresh(
@@ -54,11 +52,12 @@ export function notSignedIn(entry: VaultEntry): TokenTrayError {
     : new TokenTrayError('signed_out');
 }
 
-/** True when the entry's access token is good for at least `MIN_VALIDITY_MS` more. */
-export function isFresh(entry: VaultEntry, now: number): boolean {
-  if (!entry.accessToken) return false;
-  if (entry.expiresAt === null || entry.expiresAt === undefined) return true;
-  return entry.expiresAt - now >= MIN_VALIDITY_MS;
+/** The error for a stored token that expired and cannot be refreshed. */
+function expiredError(personal: boolean): TokenTrayError {
+  if (!personal) return new TokenTrayError('session_expired');
+  return new TokenTrayError('session_expired', 'This personal access token has expired.', {
+    nextStep: 'Create a new token in ProcessMaker under your user’s API Tokens, then paste it here.',
+  });
 }
 
 /** The lock file that serialises changes to one profile's keychain item across processes. */
@@ -80,19 +79,19 @@ export function createRefresher(deps: RefresherDeps): Refresher {
     // `fresh`: skip the in-memory copy. After a 401 the copy is suspect, so the keychain itself is read.
     const underLock = async (fresh: boolean): Promise<VaultEntry> => {
       const entry = await deps.vault.read(profile.id, { fresh });
-      if (!entry.accessToken || entry.kind === 'none') throw notSignedIn(entry);
-      const changedMeanwhile = entry.accessToken !== (rejectedToken ?? seenToken);
-      if (entry.kind === 'personal_access_token') return entry;
-      // Another process (or an earlier call) refreshed while we waited: use its result.
-      if (changedMeanwhile && isFresh(entry, deps.clock.now())) return entry;
-      if (!force && !rejectedToken && isFresh(entry, deps.clock.now())) return entry;
-      if (!entry.refreshToken) {
-        if (entry.expiresAt !== null && entry.expiresAt !== undefined && entry.expiresAt <= deps.clock.now()) {
+      // Another process (or an earlier call) refreshed while we waited: its result is used while it lasts.
+      const decision = decideStoredToken(entry, deps.clock.now(), {
+        renewedElsewhere: entry.accessToken !== (rejectedToken ?? seenToken),
+        force: force || rejectedToken !== undefined,
+      });
+      if (decision.action === 'use') return entry;
+      if (decision.action === 'not_signed_in') throw notSignedIn(entry);
+      if (decision.action === 'expired') {
+        if (!decision.personal) {
           await deps.vault.write(profile.id, withoutTokens(entry, 'session_expired'));
           deps.onSessionExpired(profile.id);
-          throw new TokenTrayError('session_expired');
         }
-        return entry;
+        throw expiredError(decision.personal);
       }
       const target = {
         instanceUrl: profile.instanceUrl,
@@ -100,7 +99,7 @@ export function createRefresher(deps: RefresherDeps): Refresher {
         clientSecret: entry.clientSecret,
       };
       try {
-        const tokens = await refreshTokenGrant(target, entry.refreshToken, deps.fetch, deps.clock);
+        const tokens = await refreshTokenGrant(target, decision.refreshToken, deps.fetch, deps.clock);
         // ProcessMaker rotates; if a server does not, keep the refresh token we have.
         if (!tokens.refreshToken) tokens.refreshToken = entry.refreshToken;
         const next = withTokens(entry, tokens);
@@ -139,16 +138,11 @@ export function createRefresher(deps: RefresherDeps): Refresher {
     refresh,
     async freshToken(profile, known) {
       const entry = known ?? (await deps.vault.read(profile.id));
-      if (!entry.accessToken || entry.kind === 'none') throw notSignedIn(entry);
-      if (entry.kind === 'personal_access_token') {
-        if (typeof entry.expiresAt === 'number' && entry.expiresAt <= deps.clock.now()) {
-          throw new TokenTrayError('session_expired', 'This personal access token has expired.', {
-            nextStep: 'Create a new token in ProcessMaker under your user’s API Tokens, then paste it here.',
-          });
-        }
-        return entry.accessToken;
-      }
-      if (isFresh(entry, deps.clock.now())) return entry.accessToken;
+      const decision = decideStoredToken(entry, deps.clock.now());
+      if (decision.action === 'use') return decision.token;
+      if (decision.action === 'not_signed_in') throw notSignedIn(entry);
+      if (decision.action === 'expired' && decision.personal) throw expiredError(true);
+      // Refresh, or mark an expired sign-in as such: both under the lock.
       const next = await refresh(profile, { seenToken: entry.accessToken });
       if (!next.accessToken) throw notSignedIn(next);
       return next.accessToken;
