@@ -4,7 +4,8 @@
  * in by the shell, or the loopback listener), exchange the code, store the
  * tokens. A failed or abandoned sign-in leaves the stored tokens untouched.
  */
-import { buildAuthorizeRequest, exchangeCode } from './authorize-flow';
+import { buildAuthorizeRequest } from './authorize-flow';
+import { exchangeCode } from './token-grants';
 import { APP_REDIRECT_URI, parseCallbackUrl } from './callback-url';
 import type { EngineEvent, PendingSignIn, Profile, ProfileView, RedirectMode } from '../model';
 import { TokenTrayError, toUserError } from '../errors';
