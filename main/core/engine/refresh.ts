@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Profile } from '../model';
 import { isErrorCode, TokenTrayError } from '../errors';
 import { withFileLock, type FileLockOptions } from './file-lock';
+import type { RetryGate } from './retry-gate';
 import { refreshTokenGrant } from '../oauth';
 import type { Clock, FetchLike, LogSink } from '../ports';
 import { decideStoredToken, withoutTokens, withTokens, type Vault, type VaultEntry } from '../tokens';
@@ -25,6 +26,8 @@ export interface RefresherDeps {
   configDir: string;
   log?: LogSink | undefined;
   lock?: FileLockOptions;
+  /** Honours ProcessMaker's Retry-After per profile (shared with the other token requests). */
+  gate: RetryGate;
   onRefreshed(profileId: string): void;
   onSessionExpired(profileId: string): void;
 }
@@ -98,8 +101,10 @@ export function createRefresher(deps: RefresherDeps): Refresher {
         clientId: profile.clientId,
         clientSecret: entry.clientSecret,
       };
+      deps.gate.check(profile.id);
       try {
         const tokens = await refreshTokenGrant(target, decision.refreshToken, deps.fetch, deps.clock);
+        deps.gate.clear(profile.id);
         // ProcessMaker rotates; if a server does not, keep the refresh token we have.
         if (!tokens.refreshToken) tokens.refreshToken = entry.refreshToken;
         const next = withTokens(entry, tokens);
@@ -107,6 +112,7 @@ export function createRefresher(deps: RefresherDeps): Refresher {
         deps.onRefreshed(profile.id);
         return next;
       } catch (err) {
+        deps.gate.note(profile.id, err);
         if (isErrorCode(err, 'session_expired')) {
           // A copy from memory may be older than the keychain (a writer died before replacing the
           // generation nonce): if the keychain holds another refresh token, try again with that one.

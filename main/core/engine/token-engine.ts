@@ -16,6 +16,7 @@ import type { EnginePorts } from '../ports';
 import { rememberUsername } from '../profiles';
 import { toProfileView, toTokenDetails } from '../profiles';
 import { createRefresher, notSignedIn } from './refresh';
+import { createRetryGate } from './retry-gate';
 import { SignInFlows } from '../oauth';
 import { withoutTokens, withTokens, type TokenSet } from '../tokens';
 import { lookupUser } from '../api';
@@ -30,7 +31,9 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
   const flows = new SignInFlows<ProfileView>();
   const endpointCache = createEndpointCache(ports.configDir);
   const statusChanged = (profileId: string) => ctx.emit({ type: 'status-changed', profileId });
+  const gate = createRetryGate(ports.configDir, ctx.clock);
   const refresher = createRefresher({
+    gate,
     vault: ctx.vault,
     fetch: ctx.fetch,
     clock: ctx.clock,
@@ -108,7 +111,12 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
         clientSecret: entry.clientSecret,
         scope: profile.scope,
       };
-      const tokens = await passwordGrant(target, username, password, ctx.fetch, ctx.clock);
+      gate.check(profile.id);
+      const tokens = await passwordGrant(target, username, password, ctx.fetch, ctx.clock).catch((err: unknown) => {
+        gate.note(profile.id, err);
+        throw err;
+      });
+      gate.clear(profile.id);
       rememberUsername(ctx.settings, profile.id, username.trim());
       return completeSignIn(ctx.profile(profile.id), tokens);
     },

@@ -11,4 +11,4 @@ export { toTokenSet } from './oauth-client';
 export { passwordGrant, refreshTokenGrant } from './token-grants';
 export { checkPersonalAccessToken, cleanPastedToken } from './personal-token';
 export { DEFAULT_SIGN_IN_TIMEOUT_MS, SignInFlows } from './sign-in-flows';
-export { callbackError, retryAfterMs, waitError } from './token-errors';
+export { callbackError, requestedWaitMs, retryAfterMs, waitError } from './token-errors';

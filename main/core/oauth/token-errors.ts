@@ -77,14 +77,24 @@ export function retryAfterMs(header: string | null, now: number): number | null 
   return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
 }
 
+/** The wait (ms) each {@link waitError} stands for. */
+const waits = new WeakMap<TokenTrayError, number>();
+
 /** "ProcessMaker asked us to wait N seconds." as a `throttled` error. */
 export function waitError(ms: number, cause?: unknown): TokenTrayError {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
-  return new TokenTrayError(
+  const err = new TokenTrayError(
     'throttled',
     `ProcessMaker asked us to wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
     { nextStep: 'Try again after that.', cause },
   );
+  waits.set(err, ms);
+  return err;
+}
+
+/** How long ProcessMaker asked us to wait (ms), when `err` is a {@link waitError}; else null. */
+export function requestedWaitMs(err: unknown): number | null {
+  return err instanceof TokenTrayError ? (waits.get(err) ?? null) : null;
 }
 
 /** The one table: an OAuth error (with the HTTP status and description, when known) as a TokenTrayError. */

@@ -46,7 +46,7 @@ export async function passwordGrant(
     );
     return toTokenSet(await oauth.processGenericTokenEndpointResponse(as, client, response), clock);
   } catch (err) {
-    throw await tokenRequestError(err, 'password');
+    throw await tokenRequestError(err, 'password', clock.now());
   }
 }
 
@@ -69,7 +69,7 @@ export async function refreshTokenGrant(
     );
     return toTokenSet(await oauth.processRefreshTokenResponse(as, client, response), clock);
   } catch (err) {
-    throw await tokenRequestError(err, 'refresh_token');
+    throw await tokenRequestError(err, 'refresh_token', clock.now());
   }
 }
 
@@ -106,6 +106,6 @@ export async function exchangeCode(
     );
     return toTokenSet(await oauth.processAuthorizationCodeResponse(as, client, response), clock);
   } catch (err) {
-    throw await tokenRequestError(err, 'authorization_code');
+    throw await tokenRequestError(err, 'authorization_code', clock.now());
   }
 }
