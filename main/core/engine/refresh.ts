@@ -101,10 +101,10 @@ export function createRefresher(deps: RefresherDeps): Refresher {
         clientId: profile.clientId,
         clientSecret: entry.clientSecret,
       };
-      deps.gate.check(profile.id);
       try {
-        const tokens = await refreshTokenGrant(target, decision.refreshToken, deps.fetch, deps.clock);
-        deps.gate.clear(profile.id);
+        const tokens = await deps.gate.run(profile.id, () =>
+          refreshTokenGrant(target, decision.refreshToken, deps.fetch, deps.clock),
+        );
         // ProcessMaker rotates; if a server does not, keep the refresh token we have.
         if (!tokens.refreshToken) tokens.refreshToken = entry.refreshToken;
         const next = withTokens(entry, tokens);
@@ -112,7 +112,6 @@ export function createRefresher(deps: RefresherDeps): Refresher {
         deps.onRefreshed(profile.id);
         return next;
       } catch (err) {
-        deps.gate.note(profile.id, err);
         if (isErrorCode(err, 'session_expired')) {
           // A copy from memory may be older than the keychain (a writer died before replacing the
           // generation nonce): if the keychain holds another refresh token, try again with that one.

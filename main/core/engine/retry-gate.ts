@@ -24,6 +24,8 @@ export interface RetryGate {
   note(profileId: string, err: unknown): void;
   /** After a successful token request: the wait is over. */
   clear(profileId: string): void;
+  /** Runs one token request of this profile through the gate: check, then note or clear. */
+  run<T>(profileId: string, request: () => Promise<T>): Promise<T>;
 }
 
 /** Builds the {@link RetryGate} over the settings folder. */
@@ -40,7 +42,19 @@ export function createRetryGate(configDir: string, clock: Clock): RetryGate {
     }
   };
 
-  return {
+  const gate: RetryGate = {
+    async run(profileId, request) {
+      gate.check(profileId);
+      let result;
+      try {
+        result = await request();
+      } catch (err) {
+        gate.note(profileId, err);
+        throw err;
+      }
+      gate.clear(profileId);
+      return result;
+    },
     check(profileId) {
       const until = Math.max(memory.get(profileId) ?? 0, fromDisk(profileId));
       const left = until - clock.now();
@@ -69,4 +83,5 @@ export function createRetryGate(configDir: string, clock: Clock): RetryGate {
       }
     },
   };
+  return gate;
 }

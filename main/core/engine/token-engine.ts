@@ -71,6 +71,7 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
     fetch: ctx.fetch,
     clock: ctx.clock,
     openBrowser: (url) => ports.openBrowser(url),
+    tokenRequest: (profileId, request) => gate.run(profileId, request),
     emit: ctx.emit,
     profile: ctx.profile,
     completeSignIn,
@@ -111,12 +112,7 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
         clientSecret: entry.clientSecret,
         scope: profile.scope,
       };
-      gate.check(profile.id);
-      const tokens = await passwordGrant(target, username, password, ctx.fetch, ctx.clock).catch((err: unknown) => {
-        gate.note(profile.id, err);
-        throw err;
-      });
-      gate.clear(profile.id);
+      const tokens = await gate.run(profile.id, () => passwordGrant(target, username, password, ctx.fetch, ctx.clock));
       rememberUsername(ctx.settings, profile.id, username.trim());
       return completeSignIn(ctx.profile(profile.id), tokens);
     },

@@ -153,4 +153,27 @@ describe('a hostile token endpoint', () => {
     await e.freshToken(profile.id);
     expect(tokenRequests).toBe(2);
   });
+
+  it('honours Retry-After for the code exchange of a browser sign-in too', async () => {
+    const e = engine();
+    const profile = await e.addProfile({
+      name: 'browser',
+      instanceUrl: server.url,
+      clientId: '1',
+      grant: 'authorization_code',
+      redirectMode: 'app',
+    });
+    answer = () => ({ status: 429, headers: { 'retry-after': '30' }, body: '{"message":"Too Many Attempts."}' });
+    const returnWithCode = async () => {
+      const pending = await e.startBrowserSignIn(profile.id, { openBrowser: false });
+      const state = new URL(pending.authorizeUrl).searchParams.get('state') ?? '';
+      const waiting = e.waitForSignIn(pending.flowId);
+      await e.handleCallbackUrl(`pmtokentray://oauth/callback?code=${secret()}&state=${state}`);
+      return waiting;
+    };
+    const first = await rejectsWithCode(returnWithCode(), 'throttled');
+    expect(first.message).toBe('ProcessMaker asked us to wait 30 seconds.');
+    await rejectsWithCode(returnWithCode(), 'throttled');
+    expect(tokenRequests).toBe(1);
+  });
 });
