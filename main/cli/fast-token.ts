@@ -1,15 +1,13 @@
 /**
  * The quick road for `pmtoken token`: read the settings JSON and the keychain
  * item directly and print a token that is still good, without loading the
- * engine (zod, conf, oauth4webapi). Anything unusual (no file, an odd shape,
+ * engine (conf, oauth4webapi, the refresh machinery). Anything unusual (no file, an odd shape,
  * a token close to expiry) returns null and the full engine takes over.
+ * Whether a token is usable is core's one rule, not a copy of it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createKeytarSecretStore } from '../core';
-
-/** Same margin as core's `MIN_VALIDITY_MS` (main/core/refresh.ts); a test keeps them equal. */
-export const FAST_MIN_VALIDITY_MS = 60_000;
+import { createKeytarSecretStore, decideStoredToken, parseVaultItem } from '../core';
 
 interface StoredProfile {
   id: string;
@@ -42,7 +40,11 @@ export function findStoredProfile(configDir: string, nameOrId: string | undefine
   return valid.find((p) => p.id === nameOrId) ?? valid.find((p) => p.name.toLowerCase() === lower) ?? null;
 }
 
-/** A stored access token that is good for at least another minute, or null. */
+/**
+ * The stored access token when core's rule (`decideStoredToken`) lets it out as it is, or null:
+ * then the engine takes over (refresh, or the plain error of a signed-out or expired profile).
+ * The keychain item goes through the vault's own parser, so an item the engine refuses is refused here too.
+ */
 export async function fastToken(
   configDir: string,
   nameOrId: string | undefined,
@@ -50,18 +52,12 @@ export async function fastToken(
 ): Promise<string | null> {
   const profile = findStoredProfile(configDir, nameOrId);
   if (!profile) return null;
-  let item: Record<string, unknown> | null;
+  let raw: string | null;
   try {
-    const raw = await createKeytarSecretStore().get(profile.id);
-    item = raw ? record(JSON.parse(raw)) : null;
+    raw = await createKeytarSecretStore().get(profile.id);
   } catch {
     return null;
   }
-  const token = item?.accessToken;
-  if (!item || typeof token !== 'string' || token === '') return null;
-  if (item.kind === 'personal_access_token') return token;
-  if (item.kind !== 'oauth') return null;
-  const expiresAt = item.expiresAt;
-  if (expiresAt === null || expiresAt === undefined) return token;
-  return typeof expiresAt === 'number' && expiresAt - now >= FAST_MIN_VALIDITY_MS ? token : null;
+  const decision = decideStoredToken(parseVaultItem(raw), now);
+  return decision.action === 'use' ? decision.token : null;
 }

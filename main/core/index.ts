@@ -5,7 +5,7 @@
 export type { EnginePorts, SecretStore, SettingsFile, FetchLike, Clock, LogSink } from './ports';
 export * from './errors';
 export { HTTP_METHODS, REDIRECT_MODES, SIGN_IN_KINDS } from './model';
-export { createTokenEngine, PAT_SIGN_OUT_NOTE, MIN_VALIDITY_MS } from './engine';
+export { createTokenEngine, PAT_SIGN_OUT_NOTE } from './engine';
 export type {
   ApiEndpoint,
   ApiRequest,
@@ -36,7 +36,15 @@ export {
   SETTINGS_SCHEMA_VERSION,
   storedProfileProblem,
 } from './profiles';
-export { createKeytarSecretStore, decodeJwtClaims, jwtExpiresAt } from './tokens';
+export {
+  createKeytarSecretStore,
+  decideStoredToken,
+  decodeJwtClaims,
+  jwtExpiresAt,
+  MIN_VALIDITY_MS,
+  parseVaultItem,
+  type TokenDecision,
+} from './tokens';
 export {
   APP_REDIRECT_URI,
   cleanPastedToken,

@@ -2,6 +2,7 @@
  * Talking to a ProcessMaker instance's API: the request runner (the only refresh-and-retry after a 401),
  * headers and body checks, capped body reading, curl export, OpenAPI suggestions and who-am-I.
  */
+export { readBodyCapped } from './body-reader';
 export { shellQuote, toCurl } from './curl';
 export { createEndpointCache } from './endpoint-cache';
 export type { EndpointCache } from './endpoint-cache';

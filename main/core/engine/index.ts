@@ -4,5 +4,5 @@
  */
 export type { EngineContext } from './engine-context';
 export { withFileLock } from './file-lock';
-export { MIN_VALIDITY_MS } from './refresh';
+
 export { PAT_SIGN_OUT_NOTE, createTokenEngine } from './token-engine';

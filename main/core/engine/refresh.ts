@@ -1,6 +1,7 @@
 /**
  * Fresh tokens: `freshToken` returns an access token valid for at least the
- * next minute, refreshing ahead of expiry. Refreshes of one profile are
+ * next minute (half the lifetime of a shorter-lived token), refreshing ahead
+ * of expiry; the rule itself is `decideStoredToken` in tokens/. Refreshes of one profile are
  * single-flight inside the process and serialised across processes by
  * `refresh-<profileId>.lock` beside the settings. After taking the lock the
  * keychain is read again (another process may have refreshed already); the
@@ -12,12 +13,10 @@ import { join } from 'node:path';
 import type { Profile } from '../model';
 import { isErrorCode, TokenTrayError } from '../errors';
 import { withFileLock, type FileLockOptions } from './file-lock';
+import type { RetryGate } from './retry-gate';
 import { refreshTokenGrant } from '../oauth';
 import type { Clock, FetchLike, LogSink } from '../ports';
-import { withoutTokens, withTokens, type Vault, type VaultEntry } from '../tokens';
-
-/** A token must stay valid this long to be handed out without a refresh. */
-export const MIN_VALIDITY_MS = 60_000;
+import { decideStoredToken, withoutTokens, withTokens, type Vault, type VaultEntry } from '../tokens';
 
 /** What the refresher needs. */
 export interface RefresherDeps {
@@ -27,11 +26,13 @@ export interface RefresherDeps {
   configDir: string;
   log?: LogSink | undefined;
   lock?: FileLockOptions;
+  /** Honours ProcessMaker's Retry-After per profile (shared with the other token requests). */
+  gate: RetryGate;
   onRefreshed(profileId: string): void;
   onSessionExpired(profileId: string): void;
 }
 
-/** How long a handed-out token must stay valid; default {@link MIN_VALIDITY_MS}. */
+/** How long a handed-out token must stay valid; by default the stored-token rule's own minimum. */
 export interface FreshTokenOptions {
   minValidityMs?: number;
 }
@@ -41,10 +42,10 @@ export type UsableEntry = VaultEntry & { accessToken: string };
 
 /** Fresh-token logic for all profiles. */
 export interface Refresher {
-  /** A token valid for at least {@link MIN_VALIDITY_MS}; `known` is an entry the caller just read (saves a read). */
-  freshToken(profile: Profile, known?: VaultEntry): Promise<string>;
   /** The entry behind {@link Refresher.freshToken}, valid for at least `minValidityMs` when it can be refreshed. */
   freshEntry(profile: Profile, options?: FreshTokenOptions, known?: VaultEntry): Promise<UsableEntry>;
+  /** A token the stored-token rule (`decideStoredToken`) lets out, refreshed when due; `known` is an entry the caller just read (saves a read). */
+  freshToken(profile: Profile, known?: VaultEntry): Promise<string>;
   /** Refreshes now (or after ProcessMaker rejected `rejectedToken`), unless another process already did. */
   refresh(
     profile: Profile,
@@ -65,11 +66,12 @@ export function notSignedIn(entry: VaultEntry): TokenTrayError {
     : new TokenTrayError('signed_out');
 }
 
-/** True when the entry's access token is good for at least `minValidityMs` (default `MIN_VALIDITY_MS`) more. */
-export function isFresh(entry: VaultEntry, now: number, minValidityMs = MIN_VALIDITY_MS): boolean {
-  if (!entry.accessToken) return false;
-  if (entry.expiresAt === null || entry.expiresAt === undefined) return true;
-  return entry.expiresAt - now >= minValidityMs;
+/** The error for a stored token that expired and cannot be refreshed. */
+function expiredError(personal: boolean): TokenTrayError {
+  if (!personal) return new TokenTrayError('session_expired');
+  return new TokenTrayError('session_expired', 'This personal access token has expired.', {
+    nextStep: 'Create a new token in ProcessMaker under your user’s API Tokens, then paste it here.',
+  });
 }
 
 /** The lock file that serialises changes to one profile's keychain item across processes. */
@@ -86,25 +88,26 @@ export function createRefresher(deps: RefresherDeps): Refresher {
     force: boolean,
     rejectedToken: string | undefined,
     seenToken: string | undefined,
-    minValidityMs: number,
+    minValidityMs: number | undefined,
   ): Promise<VaultEntry> => {
     const lockPath = refreshLockPath(deps.configDir, profile.id);
     // `fresh`: skip the in-memory copy. After a 401 the copy is suspect, so the keychain itself is read.
     const underLock = async (fresh: boolean): Promise<VaultEntry> => {
       const entry = await deps.vault.read(profile.id, { fresh });
-      if (!entry.accessToken || entry.kind === 'none') throw notSignedIn(entry);
-      const changedMeanwhile = entry.accessToken !== (rejectedToken ?? seenToken);
-      if (entry.kind === 'personal_access_token') return entry;
-      // Another process (or an earlier call) refreshed while we waited: use its result.
-      if (changedMeanwhile && isFresh(entry, deps.clock.now(), minValidityMs)) return entry;
-      if (!force && !rejectedToken && isFresh(entry, deps.clock.now(), minValidityMs)) return entry;
-      if (!entry.refreshToken) {
-        if (entry.expiresAt !== null && entry.expiresAt !== undefined && entry.expiresAt <= deps.clock.now()) {
+      // Another process (or an earlier call) refreshed while we waited: its result is used while it lasts.
+      const decision = decideStoredToken(entry, deps.clock.now(), {
+        renewedElsewhere: entry.accessToken !== (rejectedToken ?? seenToken),
+        force: force || rejectedToken !== undefined,
+        minValidityMs,
+      });
+      if (decision.action === 'use') return entry;
+      if (decision.action === 'not_signed_in') throw notSignedIn(entry);
+      if (decision.action === 'expired') {
+        if (!decision.personal) {
           await deps.vault.write(profile.id, withoutTokens(entry, 'session_expired'));
           deps.onSessionExpired(profile.id);
-          throw new TokenTrayError('session_expired');
         }
-        return entry;
+        throw expiredError(decision.personal);
       }
       const target = {
         instanceUrl: profile.instanceUrl,
@@ -112,7 +115,9 @@ export function createRefresher(deps: RefresherDeps): Refresher {
         clientSecret: entry.clientSecret,
       };
       try {
-        const tokens = await refreshTokenGrant(target, entry.refreshToken, deps.fetch, deps.clock);
+        const tokens = await deps.gate.run(profile.id, () =>
+          refreshTokenGrant(target, decision.refreshToken, deps.fetch, deps.clock),
+        );
         // ProcessMaker rotates; if a server does not, keep the refresh token we have.
         if (!tokens.refreshToken) tokens.refreshToken = entry.refreshToken;
         const next = withTokens(entry, tokens);
@@ -141,8 +146,7 @@ export function createRefresher(deps: RefresherDeps): Refresher {
     if (running) return running;
     const work = (async () => {
       const seen = options.seenToken ?? (await deps.vault.read(profile.id)).accessToken;
-      const min = options.minValidityMs ?? MIN_VALIDITY_MS;
-      return locked(profile, options.force ?? false, options.rejectedToken, seen, min);
+      return locked(profile, options.force ?? false, options.rejectedToken, seen, options.minValidityMs);
     })().finally(() => inFlight.delete(profile.id));
     inFlight.set(profile.id, work);
     return work;
@@ -150,17 +154,12 @@ export function createRefresher(deps: RefresherDeps): Refresher {
 
   const freshEntry: Refresher['freshEntry'] = async (profile, options = {}, known) => {
     const entry = known ?? (await deps.vault.read(profile.id));
-    if (!entry.accessToken || entry.kind === 'none') throw notSignedIn(entry);
-    if (entry.kind === 'personal_access_token') {
-      if (typeof entry.expiresAt === 'number' && entry.expiresAt <= deps.clock.now()) {
-        throw new TokenTrayError('session_expired', 'This personal access token has expired.', {
-          nextStep: 'Create a new token in ProcessMaker under your user’s API Tokens, then paste it here.',
-        });
-      }
-      return { ...entry, accessToken: entry.accessToken };
-    }
-    const minValidityMs = options.minValidityMs ?? MIN_VALIDITY_MS;
-    if (isFresh(entry, deps.clock.now(), minValidityMs)) return { ...entry, accessToken: entry.accessToken };
+    const { minValidityMs } = options;
+    const decision = decideStoredToken(entry, deps.clock.now(), { minValidityMs });
+    if (decision.action === 'use') return { ...entry, accessToken: decision.token };
+    if (decision.action === 'not_signed_in') throw notSignedIn(entry);
+    if (decision.action === 'expired' && decision.personal) throw expiredError(true);
+    // Refresh, or mark an expired sign-in as such: both under the lock.
     const next = await refresh(profile, { seenToken: entry.accessToken, minValidityMs });
     if (!next.accessToken) throw notSignedIn(next);
     return { ...next, accessToken: next.accessToken };

@@ -16,6 +16,7 @@ import type { EnginePorts } from '../ports';
 import { rememberUsername } from '../profiles';
 import { toProfileView, toTokenDetails } from '../profiles';
 import { createRefresher, notSignedIn } from './refresh';
+import { createRetryGate } from './retry-gate';
 import { SignInFlows } from '../oauth';
 import { withoutTokens, withTokens, type TokenSet } from '../tokens';
 import { fixedTokenRunner, lookupUser } from '../api';
@@ -29,7 +30,9 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
   const ctx = createEngineContext(ports);
   const flows = new SignInFlows<ProfileView>();
   const endpointCache = createEndpointCache(ports.configDir);
+  const gate = createRetryGate(ports.configDir, ctx.clock);
   const refresher = createRefresher({
+    gate,
     vault: ctx.vault,
     fetch: ctx.fetch,
     clock: ctx.clock,
@@ -65,6 +68,7 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
     fetch: ctx.fetch,
     clock: ctx.clock,
     openBrowser: (url) => ports.openBrowser(url),
+    tokenRequest: (profileId, request) => gate.run(profileId, request),
     emit: ctx.emit,
     profile: ctx.profile,
     completeSignIn,
@@ -105,7 +109,7 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
         clientSecret: entry.clientSecret,
         scope: profile.scope,
       };
-      const tokens = await passwordGrant(target, username, password, ctx.fetch, ctx.clock);
+      const tokens = await gate.run(profile.id, () => passwordGrant(target, username, password, ctx.fetch, ctx.clock));
       rememberUsername(ctx.settings, profile.id, username.trim());
       return completeSignIn(ctx.profile(profile.id), tokens);
     },

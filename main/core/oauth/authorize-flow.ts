@@ -1,21 +1,10 @@
 /**
- * The authorization-code grant's two halves: the authorize URL (PKCE S256 and
+ * The authorization-code grant's first half: the authorize URL (PKCE S256 and
  * `state` from a CSPRNG, `response_type=code` always, no scope unless the
- * profile sets one) and the code exchange at the token endpoint.
+ * profile sets one). The code exchange is in token-grants.ts.
  */
 import * as oauth from 'oauth4webapi';
-import { TokenTrayError } from '../errors';
-import {
-  authorizationServer,
-  clientAuthentication,
-  oauthClient,
-  requestOptions,
-  toTokenSet,
-  type OAuthTarget,
-} from './oauth-client';
-import { tokenRequestError } from './token-errors';
-import type { Clock, FetchLike } from '../ports';
-import type { TokenSet } from '../tokens';
+import { authorizationServer, type OAuthTarget } from './oauth-client';
 
 /** A prepared authorize request; `codeVerifier` and `state` stay in memory only. */
 export interface AuthorizeRequest {
@@ -42,41 +31,4 @@ export async function buildAuthorizeRequest(
   url.searchParams.set('state', state);
   if (target.scope) url.searchParams.set('scope', target.scope);
   return { url: url.href, state, codeVerifier, redirectUri };
-}
-
-/** Exchanges a callback's code for tokens, after checking its `state` through oauth4webapi. */
-export async function exchangeCode(
-  target: OAuthTarget,
-  request: AuthorizeRequest,
-  callback: { code: string; state: string },
-  fetch: FetchLike,
-  clock: Clock,
-): Promise<TokenSet> {
-  const as = authorizationServer(target.instanceUrl);
-  const client = oauthClient(target);
-  let params: URLSearchParams;
-  try {
-    params = oauth.validateAuthResponse(
-      as,
-      client,
-      new URLSearchParams({ code: callback.code, state: callback.state }),
-      request.state,
-    );
-  } catch (cause) {
-    throw new TokenTrayError('state_mismatch', undefined, { cause });
-  }
-  try {
-    const response = await oauth.authorizationCodeGrantRequest(
-      as,
-      client,
-      clientAuthentication(target),
-      params,
-      request.redirectUri,
-      request.codeVerifier,
-      requestOptions(target.instanceUrl, fetch),
-    );
-    return toTokenSet(await oauth.processAuthorizationCodeResponse(as, client, response), clock);
-  } catch (err) {
-    throw await tokenRequestError(err, 'authorization_code');
-  }
 }

@@ -4,7 +4,8 @@
  * in by the shell, or the loopback listener), exchange the code, store the
  * tokens. A failed or abandoned sign-in leaves the stored tokens untouched.
  */
-import { buildAuthorizeRequest, exchangeCode } from './authorize-flow';
+import { buildAuthorizeRequest } from './authorize-flow';
+import { exchangeCode } from './token-grants';
 import { APP_REDIRECT_URI, parseCallbackUrl } from './callback-url';
 import type { EngineEvent, PendingSignIn, Profile, ProfileView, RedirectMode } from '../model';
 import { TokenTrayError, toUserError } from '../errors';
@@ -21,6 +22,8 @@ export interface BrowserSignInDeps {
   fetch: FetchLike;
   clock: Clock;
   openBrowser(url: string): Promise<void>;
+  /** Runs a token request of the profile (honouring ProcessMaker's Retry-After). */
+  tokenRequest<T>(profileId: string, request: () => Promise<T>): Promise<T>;
   emit(event: EngineEvent): void;
   /** Reads the profile's current settings. */
   profile(id: string): Profile;
@@ -47,7 +50,9 @@ function completer(deps: BrowserSignInDeps) {
       const profile = deps.profile(flow.profileId);
       const entry = await deps.vault.read(profile.id);
       const target = { instanceUrl: profile.instanceUrl, clientId: profile.clientId, clientSecret: entry.clientSecret };
-      const tokens = await exchangeCode(target, flow.request, { code, state }, deps.fetch, deps.clock);
+      const tokens = await deps.tokenRequest(profile.id, () =>
+        exchangeCode(target, flow.request, { code, state }, deps.fetch, deps.clock),
+      );
       const view = await deps.completeSignIn(profile, tokens);
       progress('done');
       return view;

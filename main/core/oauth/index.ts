@@ -8,7 +8,8 @@ export type { BrowserSignInDeps, BrowserSignInOptions } from './browser-sign-in'
 export { APP_REDIRECT_URI, LINK_SCHEME, LOOPBACK_REDIRECT_BASE, parseCallbackUrl } from './callback-url';
 export type { CallbackResult } from './callback-url';
 export { toTokenSet } from './oauth-client';
-export { passwordGrant, refreshTokenGrant } from './password-grant';
+export { passwordGrant, refreshTokenGrant } from './token-grants';
 export { checkPersonalAccessToken, cleanPastedToken } from './personal-token';
-export { DEFAULT_SIGN_IN_TIMEOUT_MS, SignInFlows, callbackError } from './sign-in-flows';
+export { DEFAULT_SIGN_IN_TIMEOUT_MS, SignInFlows } from './sign-in-flows';
+export { callbackError, requestedWaitMs, retryAfterMs, waitError } from './token-errors';
 export { errorPage, successPage } from './loopback-pages';

@@ -6,7 +6,10 @@
  * `authorization_response_iss_parameter_supported`.
  */
 import * as oauth from 'oauth4webapi';
+import { readBodyCapped } from '../api';
+import { TokenTrayError } from '../errors';
 import { jwtExpiresAt } from '../tokens';
+import { tokenTypeError } from './token-errors';
 import type { Clock, FetchLike } from '../ports';
 import type { TokenSet } from '../tokens';
 
@@ -38,8 +41,34 @@ export function clientAuthentication(target: OAuthTarget): oauth.ClientAuth {
   return target.clientSecret ? oauth.ClientSecretPost(target.clientSecret) : oauth.None();
 }
 
+/** The largest token-endpoint answer accepted (a real one is under 4 KB). */
+export const TOKEN_BODY_MAX_BYTES = 64 * 1024;
+
+/** The longest lifetime believed from `expires_in` or a JWT `exp`: a year. */
+export const MAX_TOKEN_LIFETIME_MS = 366 * 24 * 3600_000;
+
 /**
- * Request options: our injected fetch, and plain http allowed only for an
+ * Reads a token-endpoint answer with a hard cap, before oauth4webapi sees it (it reads the body
+ * through our fetch); a larger one is refused with `unexpected_response`.
+ */
+async function cappedResponse(response: Response, signal: AbortSignal | null | undefined): Promise<Response> {
+  const body = await readBodyCapped(response, {
+    displayBytes: TOKEN_BODY_MAX_BYTES,
+    hardLimitBytes: TOKEN_BODY_MAX_BYTES,
+    signal: signal ?? undefined,
+  });
+  if (body.sizeBytes > TOKEN_BODY_MAX_BYTES || !body.complete) {
+    throw new TokenTrayError('unexpected_response', 'The server’s answer was larger than Token Tray accepts.');
+  }
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  headers.delete('content-encoding');
+  const empty = response.status === 204 || response.status === 304;
+  return new Response(empty ? null : body.text, { status: response.status, statusText: response.statusText, headers });
+}
+
+/**
+ * Request options: our injected fetch (its answers capped at {@link TOKEN_BODY_MAX_BYTES}), and plain http allowed only for an
  * http instance (which normalisation accepts only for this computer or after
  * the user confirmed it).
  */
@@ -49,20 +78,35 @@ export function requestOptions(
   signal?: AbortSignal,
 ): oauth.TokenEndpointRequestOptions {
   const options: oauth.TokenEndpointRequestOptions = {
-    [oauth.customFetch]: (url, init) => fetch(url, init as RequestInit),
+    [oauth.customFetch]: async (url, init) => cappedResponse(await fetch(url, init as RequestInit), init.signal),
   };
   if (instanceUrl.startsWith('http://')) options[oauth.allowInsecureRequests] = true;
   if (signal) options.signal = signal;
   return options;
 }
 
-/** Turns a processed token response into what the vault stores. */
+/**
+ * Turns a processed token response into what the vault stores. Refuses a token that is not
+ * Bearer, or that has already expired (storing it would make every next call refresh again);
+ * believes a lifetime of at most {@link MAX_TOKEN_LIFETIME_MS}.
+ */
 export function toTokenSet(response: oauth.TokenEndpointResponse, clock: Clock): TokenSet {
+  if (String(response.token_type).toLowerCase() !== 'bearer') throw tokenTypeError();
   const obtainedAt = clock.now();
   const expiresIn =
-    typeof response.expires_in === 'number' && Number.isFinite(response.expires_in) ? response.expires_in : undefined;
-  const expiresAt =
-    expiresIn !== undefined ? obtainedAt + Math.floor(expiresIn * 1000) : jwtExpiresAt(response.access_token);
+    typeof response.expires_in === 'number' && !Number.isNaN(response.expires_in) ? response.expires_in : undefined;
+  let expiresAt =
+    expiresIn !== undefined
+      ? obtainedAt + Math.min(expiresIn * 1000, MAX_TOKEN_LIFETIME_MS)
+      : jwtExpiresAt(response.access_token);
+  if (expiresAt !== null) {
+    if (expiresAt <= obtainedAt) {
+      throw new TokenTrayError('unexpected_response', 'ProcessMaker sent a token that has already expired.', {
+        nextStep: 'Check that this computer’s clock is right, then try again.',
+      });
+    }
+    expiresAt = Math.floor(Math.min(expiresAt, obtainedAt + MAX_TOKEN_LIFETIME_MS));
+  }
   const tokens: TokenSet = { kind: 'oauth', accessToken: response.access_token, expiresAt, obtainedAt };
   if (typeof response.refresh_token === 'string' && response.refresh_token !== '')
     tokens.refreshToken = response.refresh_token;

@@ -10,6 +10,7 @@ import type { RedirectMode } from '../model';
 import { TokenTrayError } from '../errors';
 import type { AuthorizeRequest } from './authorize-flow';
 import type { LoopbackListener } from './loopback-listener';
+import { callbackError } from './token-errors';
 
 /** Default time a flow waits for the browser. */
 export const DEFAULT_SIGN_IN_TIMEOUT_MS = 5 * 60_000;
@@ -30,26 +31,6 @@ interface Entry<T> extends SignInFlow<T> {
   resolve(value: T): void;
   reject(err: TokenTrayError): void;
   timer: ReturnType<typeof setTimeout>;
-}
-
-/** Turns an `error=` callback into a plain error. */
-export function callbackError(error: string, description?: string): TokenTrayError {
-  if (error === 'access_denied') return new TokenTrayError('sign_in_cancelled');
-  if (error === 'missing_code')
-    return new TokenTrayError('sign_in_failed', 'ProcessMaker returned to Token Tray without a sign-in code.');
-  if (/redirect/i.test(description ?? '')) return new TokenTrayError('redirect_mismatch');
-  if (
-    error === 'invalid_client' ||
-    error === 'unauthorized_client' ||
-    error === 'unsupported_grant_type' ||
-    error === 'unsupported_response_type'
-  ) {
-    return new TokenTrayError('client_rejected');
-  }
-  if (error === 'invalid_scope')
-    return new TokenTrayError('invalid_input', 'ProcessMaker does not accept the scope set on this profile.');
-  if (error === 'temporarily_unavailable' || error === 'server_error') return new TokenTrayError('server_error');
-  return new TokenTrayError('sign_in_failed');
 }
 
 /** The registry of waiting flows. */

@@ -1,10 +1,12 @@
 /**
  * Where tokens live and what they say: the vault over the keychain, JWT claims,
- * and the keytar secret store.
+ * the keytar secret store, and the one rule for whether a stored token is usable.
  */
 export { createCachedVault } from './cached-vault';
 export { decodeJwtClaims, jwtExpiresAt } from './jwt';
 export { createKeytarSecretStore } from './keytar-secret-store';
 export { bumpVaultGeneration, readVaultGeneration, vaultGenerationPath } from './vault-generation';
-export { withTokens, withoutTokens } from './vault';
+export { decideStoredToken, MIN_VALIDITY_MS, minValidityMs } from './usable-token';
+export type { TokenDecision } from './usable-token';
+export { parseVaultItem, withTokens, withoutTokens } from './vault';
 export type { TokenSet, Vault, VaultEntry } from './vault';

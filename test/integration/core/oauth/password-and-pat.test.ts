@@ -76,6 +76,11 @@ describe('password grant and personal access tokens', () => {
     h.server.faults.throttle = true;
     await rejectsWithCode(h.engine.signInWithPassword(profile.id, user.username, user.password), 'throttled');
     h.server.faults.throttle = false;
+    // pm-server's throttle says Retry-After: 60; no token request goes out before it passes.
+    h.server.stats.reset();
+    await rejectsWithCode(h.engine.signInWithPassword(profile.id, user.username, user.password), 'throttled');
+    expect(h.server.stats.tokenRequests).toBe(0);
+    h.clock.advance(61_000);
     h.server.faults.failNext(1, 503);
     await rejectsWithCode(h.engine.signInWithPassword(profile.id, user.username, user.password), 'server_error');
   });

@@ -1,7 +1,9 @@
 /**
- * The password grant (ProcessMaker's "Enable Password Grant" clients). Looks
- * users up by username, not email. Both bad-password shapes become
- * `bad_credentials`; a wrong client id or secret becomes `client_rejected`.
+ * The three token-endpoint grants Token Tray uses: the authorization-code
+ * exchange (after the browser sign-in), the password grant (ProcessMaker's
+ * "Enable Password Grant" clients; users by username, not email) and the
+ * refresh-token grant (ProcessMaker rotates). Failures are mapped once, by
+ * token-errors.ts.
  */
 import * as oauth from 'oauth4webapi';
 import { TokenTrayError } from '../errors';
@@ -16,6 +18,7 @@ import {
 import { tokenRequestError } from './token-errors';
 import type { Clock, FetchLike } from '../ports';
 import type { TokenSet } from '../tokens';
+import type { AuthorizeRequest } from './authorize-flow';
 
 /** Signs in with a username and password; returns the tokens without storing them. */
 export async function passwordGrant(
@@ -43,7 +46,7 @@ export async function passwordGrant(
     );
     return toTokenSet(await oauth.processGenericTokenEndpointResponse(as, client, response), clock);
   } catch (err) {
-    throw await tokenRequestError(err, 'password');
+    throw await tokenRequestError(err, 'password', clock.now());
   }
 }
 
@@ -66,6 +69,43 @@ export async function refreshTokenGrant(
     );
     return toTokenSet(await oauth.processRefreshTokenResponse(as, client, response), clock);
   } catch (err) {
-    throw await tokenRequestError(err, 'refresh_token');
+    throw await tokenRequestError(err, 'refresh_token', clock.now());
+  }
+}
+
+/** Exchanges a callback's code for tokens, after checking its `state` through oauth4webapi. */
+export async function exchangeCode(
+  target: OAuthTarget,
+  request: AuthorizeRequest,
+  callback: { code: string; state: string },
+  fetch: FetchLike,
+  clock: Clock,
+): Promise<TokenSet> {
+  const as = authorizationServer(target.instanceUrl);
+  const client = oauthClient(target);
+  let params: URLSearchParams;
+  try {
+    params = oauth.validateAuthResponse(
+      as,
+      client,
+      new URLSearchParams({ code: callback.code, state: callback.state }),
+      request.state,
+    );
+  } catch (cause) {
+    throw new TokenTrayError('state_mismatch', undefined, { cause });
+  }
+  try {
+    const response = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      clientAuthentication(target),
+      params,
+      request.redirectUri,
+      request.codeVerifier,
+      requestOptions(target.instanceUrl, fetch),
+    );
+    return toTokenSet(await oauth.processAuthorizationCodeResponse(as, client, response), clock);
+  } catch (err) {
+    throw await tokenRequestError(err, 'authorization_code', clock.now());
   }
 }
