@@ -52,10 +52,10 @@ describe.skipIf(!mounted)('pmtoken with the settings folder on a full or read-on
     ).profiles.map((p) => p.name);
 
   beforeAll(async () => {
-    // Tokens shorter than the minute of validity: every `pmtoken token` needs a refresh.
+    // One-second tokens: after a short wait every `pmtoken token` needs a refresh.
     [cli, pm] = await Promise.all([
       buildCli(),
-      startPmServer({ config: { accessTokenTtl: 30, rotateRefreshTokens: true } }),
+      startPmServer({ config: { accessTokenTtl: 1, rotateRefreshTokens: true } }),
     ]);
     await passwordProfile(cli, configDir, pm, 'acme');
   });
@@ -66,12 +66,17 @@ describe.skipIf(!mounted)('pmtoken with the settings folder on a full or read-on
     await Promise.all([cli?.dispose(), pm?.close()]);
   });
 
+  /** Waits until the stored one-second token has expired. */
+  const expired = () => new Promise((resolve) => setTimeout(resolve, 1_100));
+
   it('full: a plain sentence, no half-made lock, nothing sent to the token endpoint; afterwards the refresh token still works', async () => {
     const filler = fill(mountPoint);
     try {
+      await expired();
       pm.stats.reset();
       const token = await run(['token', 'acme']);
-      expect(token.stdout).toBe('');
+      // Compared as a boolean, so a failure never prints a token.
+      expect(token.stdout === '').toBe(true);
       expect(token.stderr).toContain(
         'pmtoken: The disk that holds Token Tray’s settings is full, so nothing was changed.',
       );
@@ -97,9 +102,11 @@ describe.skipIf(!mounted)('pmtoken with the settings folder on a full or read-on
   it('read-only: its own plain sentence, nothing sent; afterwards the refresh token still works', async () => {
     execFileSync('mount', ['-o', 'remount,ro', mountPoint]);
     try {
+      await expired();
       pm.stats.reset();
       const token = await run(['token', 'acme']);
-      expect(token.stdout).toBe('');
+      // Compared as a boolean, so a failure never prints a token.
+      expect(token.stdout === '').toBe(true);
       expect(token.stderr).toContain('pmtoken: Token Tray cannot save to its settings folder (it is read-only)');
       expect(pm.stats.tokenRequests).toBe(0);
       const added = await addOther();
