@@ -4,35 +4,39 @@
  * one, `nextStep`. Messages never contain tokens, secrets or raw bodies.
  */
 
-/** Every error code core can produce. Stable: UI and CLI switch on these. */
-export type ErrorCode =
-  | 'invalid_input'
-  | 'insecure_url'
-  | 'unreachable'
-  | 'tls_untrusted'
-  | 'timeout'
-  | 'cancelled'
-  | 'bad_credentials'
-  | 'client_rejected'
-  | 'redirect_mismatch'
-  | 'state_mismatch'
-  | 'sign_in_cancelled'
-  | 'sign_in_timeout'
-  | 'sign_in_failed'
-  | 'session_expired'
-  | 'signed_out'
-  | 'token_rejected'
-  | 'throttled'
-  | 'server_error'
-  | 'not_processmaker'
-  | 'unexpected_response'
-  | 'forbidden_origin'
-  | 'not_found'
-  | 'keychain_unavailable'
-  | 'storage_full'
-  | 'storage_read_only'
-  | 'busy'
-  | 'internal';
+/** Every error code core can produce. Stable: the window, the tray and pmtoken switch on these. */
+export const ERROR_CODES = [
+  'invalid_input',
+  'insecure_url',
+  'unreachable',
+  'tls_untrusted',
+  'timeout',
+  'cancelled',
+  'bad_credentials',
+  'client_rejected',
+  'redirect_mismatch',
+  'state_mismatch',
+  'sign_in_cancelled',
+  'sign_in_timeout',
+  'sign_in_failed',
+  'session_expired',
+  'signed_out',
+  'token_rejected',
+  'throttled',
+  'server_error',
+  'not_processmaker',
+  'unexpected_response',
+  'forbidden_origin',
+  'not_found',
+  'keychain_unavailable',
+  'storage_full',
+  'storage_read_only',
+  'busy',
+  'internal',
+] as const;
+
+/** One of {@link ERROR_CODES}. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Default plain sentence and next step for each code. */
 export const errorText: Record<ErrorCode, { message: string; nextStep?: string }> = {
