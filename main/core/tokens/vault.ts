@@ -3,30 +3,32 @@
  * holding JSON, so macOS asks at most once. Parsed with zod on read; an item
  * that does not parse is treated as empty rather than trusted.
  */
-import { z } from 'zod';
+// zod/mini: the same checks, but tree-shakable, so `pmtoken token`'s quick road (which parses the
+// keychain item with this schema) does not load all of zod (measured with `npm run bench`).
+import * as z from 'zod/mini';
 
 const userSchema = z.object({
   id: z.string(),
   name: z.string(),
-  username: z.string().optional(),
-  email: z.string().optional(),
+  username: z.optional(z.string()),
+  email: z.optional(z.string()),
 });
 
 /** What one keychain item holds. */
 export const vaultEntrySchema = z.object({
-  v: z.literal(1).default(1),
-  clientSecret: z.string().optional(),
+  v: z._default(z.literal(1), 1),
+  clientSecret: z.optional(z.string()),
   /** `none` when there is no token (never signed in, or signed out). */
-  kind: z.enum(['none', 'oauth', 'personal_access_token']).default('none'),
-  accessToken: z.string().optional(),
-  refreshToken: z.string().optional(),
+  kind: z._default(z.enum(['none', 'oauth', 'personal_access_token']), 'none'),
+  accessToken: z.optional(z.string()),
+  refreshToken: z.optional(z.string()),
   /** Epoch ms; null when unknown. */
-  expiresAt: z.number().nullable().optional(),
+  expiresAt: z.optional(z.nullable(z.number())),
   /** Epoch ms of the last sign-in or refresh. */
-  obtainedAt: z.number().optional(),
-  user: userSchema.nullable().optional(),
+  obtainedAt: z.optional(z.number()),
+  user: z.optional(z.nullable(userSchema)),
   /** Why there is no token any more. */
-  signedOutReason: z.enum(['session_expired', 'signed_out']).optional(),
+  signedOutReason: z.optional(z.enum(['session_expired', 'signed_out'])),
 });
 
 /** A parsed keychain item. */
