@@ -3,10 +3,10 @@
  * their control characters escaped, so an old or edited settings file cannot
  * move the cursor, recolour the terminal or reorder text (bidi controls).
  */
+import { UNSAFE_TEXT_CHARS } from '../core';
 
-// C0 controls, DEL, C1 controls, and the invisible bidi and line/paragraph separators.
-// eslint-disable-next-line no-control-regex
-const unsafe = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// The characters core refuses in names (C0, DEL, C1, invisible bidi marks, line separators).
+const unsafe = new RegExp(UNSAFE_TEXT_CHARS, 'g');
 
 // What JSON.stringify leaves raw inside strings (it escapes C0 itself; C0 outside strings is layout).
 const unsafeInJson = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;

@@ -35,6 +35,7 @@ export {
   PRODUCT_NAME,
   SETTINGS_SCHEMA_VERSION,
   storedProfileProblem,
+  UNSAFE_TEXT_CHARS,
 } from './profiles';
 export {
   createKeytarSecretStore,

@@ -16,7 +16,7 @@ export {
 } from './profile-registry';
 export { maskToken, toProfileView, toTokenDetails } from './profile-view';
 export { backupCorruptFile, createSettingsFile } from './settings-file';
-export { PROFILE_NAME_MAX, nameProblem, printableName, storedProfileProblem } from './profile-check';
+export { PROFILE_NAME_MAX, UNSAFE_TEXT_CHARS, nameProblem, printableName, storedProfileProblem } from './profile-check';
 export { createPrivateFile, ensurePrivateDir, storageError, writePrivateFileAtomic } from './private-files';
 export { SETTINGS_SCHEMA_VERSION } from './settings-schema';
 export { createSettingsStore, setAsideReasons } from './settings-store';

@@ -10,11 +10,13 @@ import { REDIRECT_MODES, SIGN_IN_KINDS, type Profile } from '../model';
 export const PROFILE_NAME_MAX = 80;
 
 /**
- * Characters a name may not hold: C0 and C1 controls (NUL, BEL, ESC, ...) and
- * the bidirectional overrides, which can rewrite a terminal or reorder text.
+ * The characters no name may hold and no output may show raw, as a regex character class: C0 and
+ * C1 controls (NUL, BEL, ESC, ...), DEL, the invisible direction marks and overrides, and the
+ * line and paragraph separators; each can rewrite a terminal or reorder text. pmtoken escapes the same.
  */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+export const UNSAFE_TEXT_CHARS =
+  '[\\u0000-\\u001f\\u007f-\\u009f\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]';
+const UNSAFE_IN_NAME = new RegExp(UNSAFE_TEXT_CHARS, 'u');
 
 /** Why `name` cannot be a profile name (a plain sentence), or null when it can. Expects it trimmed. */
 export function nameProblem(name: string): string | null {
@@ -28,8 +30,7 @@ export function nameProblem(name: string): string | null {
 /** A name as it may be shown in a sentence: control characters replaced, length capped. */
 export function printableName(name: unknown): string {
   if (typeof name !== 'string') return '';
-  // eslint-disable-next-line no-control-regex
-  const clean = name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, '?');
+  const clean = name.replace(new RegExp(UNSAFE_TEXT_CHARS, 'gu'), '?');
   const chars = [...clean];
   return chars.length > PROFILE_NAME_MAX ? `${chars.slice(0, PROFILE_NAME_MAX).join('')}…` : clean;
 }

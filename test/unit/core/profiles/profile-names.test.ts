@@ -46,6 +46,9 @@ describe('profile names (one rule for the window, the tray and pmtoken)', () => 
     );
     expect(add('😀'.repeat(PROFILE_NAME_MAX)).name).toHaveLength(PROFILE_NAME_MAX * 2);
     expect(nameProblem('Acme  (prod)')).toBeNull();
+    // Invisible direction marks and line separators reorder or break a line as surely as ESC does.
+    for (const mark of ['\u200e', '\u200f', '\u2028', '\u2029'])
+      expect(nameProblem(`Ac${mark}me`)).toBe('A profile name cannot contain control characters.');
   });
 
   it('applies the same rule when renaming or copying', () => {
