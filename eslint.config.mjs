@@ -9,6 +9,7 @@ const coreFrontDoor = ['(^|/)core/.', "Core is entered through its front door ('
 const testFrontDoors = [
   ['(^|/)main/core/[^/]+/.', "A core folder is entered through its index.ts ('main/core/<folder>')."],
   ['(^|/)main/desktop/.', "Desktop is entered through its index.ts ('main/desktop')."],
+  ['(^|/)main/i18n/.', "i18n is entered through its index.ts ('main/i18n')."],
 ];
 
 /** One no-restricted-imports block per [files, [regex, message][], forbidden paths (default: electron)]. */
@@ -92,6 +93,8 @@ export default tseslint.config(
         ],
       ],
     ],
+    // The catalogues and t() serve main and the renderer alike, so they stand on nothing of ours.
+    ['main/i18n/**/*.ts', [['^\\.\\./', 'main/i18n imports nothing else of ours: the renderer bundles it.']]],
     // Tests and benchmarks use the same front doors as the code.
     ['test/**/*.ts', testFrontDoors, []],
     ['bench/**/*.ts', testFrontDoors, []],
@@ -99,7 +102,7 @@ export default tseslint.config(
       'renderer/**/*.ts',
       [
         ['^node:', 'The renderer is plain web code.'],
-        ['(^|/)main/(?!contract/ipc$)', 'The renderer may import only the IPC contract (types).'],
+        ['(^|/)main/(?!contract/ipc$|i18n$)', 'The renderer may import only the IPC contract (types) and main/i18n.'],
       ],
     ],
   ]),

@@ -52,15 +52,15 @@ describe('the tree', () => {
     expect(top.sort()).toEqual(['index.ts', 'ports.ts']);
   });
 
-  it('keeps electron out of core, desktop, ipc and cli', () => {
-    const offenders = ['main/core', 'main/desktop', 'main/ipc', 'main/cli']
+  it('keeps electron out of core, desktop, ipc, cli and i18n', () => {
+    const offenders = ['main/core', 'main/desktop', 'main/ipc', 'main/cli', 'main/i18n']
       .flatMap(filesUnder)
       .filter((file) => specifiers(file).includes('electron'));
     expect(offenders).toEqual([]);
   });
 
-  it('gives every folder of core and desktop a front door that says what it is for', () => {
-    const folders = ['main/core', 'main/desktop', ...['main/core', 'main/desktop'].flatMap(subfolders)];
+  it('gives every folder of core, desktop and i18n a front door that says what it is for', () => {
+    const folders = ['main/core', 'main/desktop', 'main/i18n', ...['main/core', 'main/desktop'].flatMap(subfolders)];
     for (const folder of folders) {
       const index = readFileSync(join(root, folder, 'index.ts'), 'utf8');
       const doc = /^\/\*\*\n((?: \*.*\n){1,3}) \*\//.exec(index);

@@ -1,0 +1,62 @@
+/** Turns a message key and its values into the sentence of one locale (ICU MessageFormat). */
+import { IntlMessageFormat } from 'intl-messageformat';
+import type en from './catalogues/en.json';
+import type { Locale } from './locales';
+
+/** Every message key; English is the source of truth, so a misspelled key fails the typecheck. */
+export type MessageKey = keyof typeof en;
+/** One locale's catalogue: a sentence (ICU syntax) for every key. */
+export type Messages = Record<MessageKey, string>;
+/** Values for a message's placeholders ({host}, {count, plural, …}, {time, time, short}). */
+export type MessageValues = Record<string, string | number | Date>;
+
+/** A locale's words and formats. */
+export interface Translator {
+  readonly locale: Locale;
+  /** The sentence for `key`, with its placeholders filled. */
+  t(key: MessageKey, values?: MessageValues): string;
+  /** A moment relative to now, in words: "in 59 minutes", "vor 2 Stunden" (Intl.RelativeTimeFormat). */
+  relative(deltaMs: number): string;
+  /** A date and/or time (Intl.DateTimeFormat); by default the day and the time, short. */
+  dateTime(when: Date | number, options?: Intl.DateTimeFormatOptions): string;
+  /** A number (Intl.NumberFormat): counts, sizes, milliseconds. */
+  number(value: number, options?: Intl.NumberFormatOptions): string;
+}
+
+const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** Makes a translator over one catalogue; each message is parsed once, when first used. */
+export function createTranslator(locale: Locale, messages: Messages): Translator {
+  const formats = new Map<MessageKey, IntlMessageFormat>();
+  return {
+    locale,
+    t(key, values) {
+      let format = formats.get(key);
+      if (!format) {
+        const source = messages[key];
+        // A key missing at run time (a stale catalogue) shows the key rather than nothing.
+        if (source === undefined) return key;
+        format = new IntlMessageFormat(source, locale);
+        formats.set(key, format);
+      }
+      return String(format.format(values));
+    },
+    relative(deltaMs) {
+      const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+      for (const [unit, size] of RELATIVE_UNITS) {
+        if (Math.abs(deltaMs) >= size) return rtf.format(Math.round(deltaMs / size), unit);
+      }
+      return rtf.format(Math.round(deltaMs / 1000), 'second');
+    },
+    dateTime(when, options = { dateStyle: 'medium', timeStyle: 'short' }) {
+      return new Intl.DateTimeFormat(locale, options).format(when);
+    },
+    number(value, options) {
+      return new Intl.NumberFormat(locale, options).format(value);
+    },
+  };
+}
