@@ -17,7 +17,7 @@ const run = (args: string[]) => async () => {
 /** Runs the CLI start-up benchmark. `cliPath` is the bundled dist/cli/pmtoken.js. */
 export async function cliBench(cliPath: string): Promise<BenchRow[]> {
   const configDir = await mkdtemp(join(tmpdir(), 'token-tray-bench-cli-'));
-  // The CLI uses the app's keychain service name; the bench runs inside the private keyring.
+  // The CLI and the fixture share the bench's keychain service (TOKEN_TRAY_KEYCHAIN_SERVICE, set by scripts/bench.mjs).
   const { server, engine, profileId } = await signedInBench('bench-cli', configDir);
   try {
     const check = spawnSync(process.execPath, [cliPath, '--config-dir', configDir, 'token', 'bench-cli'], {

@@ -39,6 +39,8 @@ export {
 } from './profiles';
 export {
   createKeytarSecretStore,
+  KEYCHAIN_SERVICE,
+  keychainService,
   decideStoredToken,
   decodeJwtClaims,
   jwtExpiresAt,

@@ -7,7 +7,7 @@ import type { AppEvent } from '../contract/ipc';
 import { createHistoryStore } from '../desktop';
 import { createLogger } from '../core';
 import { createPreferencesStore } from '../desktop';
-import { createTokenEngine, DEFAULT_SIGN_IN_TIMEOUT_MS } from '../core';
+import { createTokenEngine, DEFAULT_SIGN_IN_TIMEOUT_MS, keychainService } from '../core';
 import { createIpcHandlers } from '../ipc/handlers';
 import { isWebUrl } from '../ipc/web-url';
 import { coalesce, createAppActions, type AppActions } from '../desktop';
@@ -50,7 +50,7 @@ if (takeSingleInstanceLock()) {
       const sink = setUpLogging(userData, !app.isPackaged);
       const files = appFiles(__dirname, app.getAppPath());
       serveRenderer(session.defaultSession, files.rendererDir);
-      const secrets = await createAppSecretStore('Token Tray', userData, sink);
+      const secrets = await createAppSecretStore(keychainService(), userData, sink);
       sink.info(`Token Tray ${app.getVersion()} started; secrets kept in the ${secrets.kind}.`);
       const preferences = createPreferencesStore(userData);
       const clipboard = createAppClipboard(() => preferences.get().clipboardClearSeconds);

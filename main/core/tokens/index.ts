@@ -4,7 +4,7 @@
  */
 export { createCachedVault } from './cached-vault';
 export { decodeJwtClaims, jwtExpiresAt } from './jwt';
-export { createKeytarSecretStore } from './keytar-secret-store';
+export { createKeytarSecretStore, KEYCHAIN_SERVICE, keychainService } from './keytar-secret-store';
 export { bumpVaultGeneration, readVaultGeneration, vaultGenerationPath } from './vault-generation';
 export { decideStoredToken, MIN_VALIDITY_MS, minValidityMs } from './usable-token';
 export type { TokenDecision } from './usable-token';

@@ -39,8 +39,21 @@ async function guard<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A {@link SecretStore} over the OS keychain; `service` names the entries ("Token Tray"). */
-export function createKeytarSecretStore(service = 'Token Tray'): SecretStore {
+/** The keychain service the app and pmtoken share: "Token Tray". */
+export const KEYCHAIN_SERVICE = 'Token Tray';
+
+/**
+ * The keychain service to use: "Token Tray", unless TOKEN_TRAY_KEYCHAIN_SERVICE names another.
+ * The test suite sets it so that on macOS and Windows, where tests use the person's own Keychain or
+ * Credential Manager, they write only test entries (which it deletes afterwards), never the app's.
+ */
+export function keychainService(env: Record<string, string | undefined> = process.env): string {
+  const override = env.TOKEN_TRAY_KEYCHAIN_SERVICE?.trim();
+  return override ? override : KEYCHAIN_SERVICE;
+}
+
+/** A {@link SecretStore} over the OS keychain; `service` names the entries (see {@link keychainService}). */
+export function createKeytarSecretStore(service = keychainService()): SecretStore {
   return {
     kind: 'keychain',
     get: (account) => guard(() => loadKeytar().getPassword(service, account)),

@@ -9,7 +9,7 @@ import type { PmServer } from '../../server';
 export async function addAcmeProfile(pm: PmServer, configDir: string): Promise<string> {
   const engine = createTokenEngine({
     fetch,
-    secrets: createKeytarSecretStore('Token Tray'),
+    secrets: createKeytarSecretStore(),
     configDir,
     openBrowser: async () => undefined,
   });
