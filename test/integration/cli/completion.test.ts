@@ -92,4 +92,19 @@ _pmtoken; printf '%s\\n' "\${COMPREPLY[@]}"`;
     ).resolves.toMatchObject({ stdout: expect.stringContaining('function') });
     expect(res.code).toBe(0);
   });
+
+  it.skipIf(!installed('fish'))('completes commands, option values and profile names in fish', async () => {
+    const complete = async (line: string): Promise<string[]> => {
+      const script = `pmtoken completion fish | source; complete -C ${JSON.stringify(line)}`;
+      const { stdout } = await exec('fish', ['-c', script], { env: env() });
+      // fish prints "candidate<TAB>description"; the candidates are what the user picks from.
+      return stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t')[0] ?? '');
+    };
+    expect(await complete('pmtoken to')).toEqual(['token']);
+    expect(await complete('pmtoken token ')).toEqual(['acme', 'beta']);
+    expect(await complete('pmtoken token --format ')).toEqual(['bearer', 'env', 'header', 'raw']);
+  });
 });
