@@ -79,6 +79,21 @@ export interface AppInfo {
   adminHelpUrl: string | null;
 }
 
+/** What Settings shows about updates: a status line, an optional second line, and which buttons work. */
+export interface UpdateStatus {
+  status: string;
+  detail: string | null;
+  /** "Check for updates now" may be clicked. */
+  canCheck: boolean;
+  /** "Restart and install" may be clicked: an update is downloaded and no sign-in is in progress. */
+  canRestart: boolean;
+  /** A check or download is under way (Settings shows progress). */
+  busy: boolean;
+}
+
+/** What "Restart and install" did. */
+export type RestartOutcome = 'restarting' | 'after-sign-in' | 'nothing-to-install';
+
 /** Every channel: name -> signature. Arguments must be structured-clonable. */
 export interface IpcChannels {
   appInfo(): AppInfo;
@@ -116,6 +131,11 @@ export interface IpcChannels {
   setPreferences(patch: Partial<AppPreferences>): AppPreferences;
   /** Opens an http(s) link in the system browser. */
   openExternal(url: string): null;
+  updateStatus(): UpdateStatus;
+  /** "Check for updates now": starts a check (ignored while one runs) and answers the new status. */
+  checkForUpdates(): UpdateStatus;
+  /** Restarts to install a downloaded update, or waits for a sign-in in progress to finish. */
+  restartToInstall(): RestartOutcome;
 }
 
 /** Channel names, in one list the preload iterates at run time. */
@@ -149,6 +169,9 @@ export const channelNames = [
   'getPreferences',
   'setPreferences',
   'openExternal',
+  'updateStatus',
+  'checkForUpdates',
+  'restartToInstall',
 ] as const satisfies ReadonlyArray<keyof IpcChannels>;
 
 /** Compile-time check that `channelNames` lists every channel. */
@@ -165,6 +188,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: UserError }
 export type AppEvent =
   | EngineEvent
   | { type: 'preferences-changed' }
+  | { type: 'update-changed' }
   | { type: 'show'; view: 'token' | 'console' | 'settings' | 'setup'; profileId?: string };
 
 /** The API the preload exposes as `window.tokenTray`. */

@@ -37,6 +37,7 @@ export {
   createUpdateController,
   defaultUpdateSchedule,
   describeUpdate,
+  updateStatus,
   disableUpdatesEnv,
   macSignatureFromCodesign,
   updaterSettings,

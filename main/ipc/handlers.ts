@@ -10,7 +10,8 @@ import { channelNames } from '../contract/ipc';
 import { toCurl } from '../core';
 import type { TokenEngine } from '../core';
 import { TokenTrayError, toUserError } from '../core';
-import type { HistoryStore } from '../desktop';
+import type { HistoryStore, UpdateController } from '../desktop';
+import { updateStatus } from '../desktop';
 import type { PreferencesStore } from '../desktop';
 import type { SecretClipboard } from '../desktop';
 import { formatToken } from '../desktop';
@@ -29,6 +30,11 @@ export interface IpcHandlerDeps {
   appInfo: AppInfo;
   /** Pushes an event to the window. */
   emit(event: AppEvent): void;
+  /**
+   * The app's updater, once it exists (the shell makes it after the window's handlers); until then,
+   * and where there is none, Settings says that this copy does not update itself.
+   */
+  updates?: () => UpdateController | null;
   /** Told about errors that were not TokenTrayErrors (they reach the window as `internal`). */
   onUnexpectedError?(channel: ChannelName, error: unknown): void;
   /** Called when a call is refused before it reaches core: the channel and why, never the arguments. */
@@ -46,6 +52,17 @@ type Impls = { [K in ChannelName]: Impl<K> };
 function implementations(deps: IpcHandlerDeps): Impls {
   const { engine, clipboard, history, preferences } = deps;
   const inFlight = new Map<string, AbortController>();
+
+  const updates = (): UpdateController | null => deps.updates?.() ?? null;
+  const noUpdater = {
+    kind: 'off',
+    support: {
+      enabled: false,
+      reason: 'development',
+      message: 'This copy of Token Tray does not update itself.',
+      howToUpdate: 'Download the new version from the Token Tray releases page.',
+    },
+  } as const;
 
   return {
     appInfo: async () => ({ ...deps.appInfo }),
@@ -107,6 +124,13 @@ function implementations(deps: IpcHandlerDeps): Impls {
       deps.emit({ type: 'preferences-changed' });
       return next;
     },
+    updateStatus: async () => updateStatus(updates()?.state() ?? noUpdater),
+    checkForUpdates: async () => {
+      const updater = updates();
+      updater?.checkNow();
+      return updateStatus(updater?.state() ?? noUpdater);
+    },
+    restartToInstall: async () => updates()?.restartToInstall() ?? 'nothing-to-install',
     openExternal: async (url) => {
       if (!isWebUrl(url)) throw new TokenTrayError('invalid_input', 'Only web links (http or https) can be opened.');
       await deps.openExternal(url);

@@ -84,6 +84,9 @@ export const argSchemas = {
   getPreferences: z.tuple([]),
   setPreferences: z.tuple([preferencesPatchSchema]),
   openExternal: z.tuple([z.string().min(1).max(8_192)]),
+  updateStatus: z.tuple([]),
+  checkForUpdates: z.tuple([]),
+  restartToInstall: z.tuple([]),
 } satisfies { [K in ChannelName]: z.ZodType<Parameters<IpcChannels[K]>> };
 
 /** One label per element of a tuple (a homomorphic map over a type parameter keeps tuples). */
@@ -120,6 +123,9 @@ export const argLabels: { [K in ChannelName]: LabelsFor<Parameters<IpcChannels[K
   getPreferences: [],
   setPreferences: ['preferences'],
   openExternal: ['link'],
+  updateStatus: [],
+  checkForUpdates: [],
+  restartToInstall: [],
 };
 
 /** Compile-time proof that no schema accepts less or more than the contract says. */

@@ -78,6 +78,7 @@ if (takeSingleInstanceLock()) {
       windows = win;
       const emit = (event: AppEvent) => pushEvent(win.contents(), event);
       const logRefusal = (channel: string, reason: string) => sink.warn(`IPC ${channel} refused: ${reason}`);
+      let updates: UpdateController | null = null;
       const handlers = createIpcHandlers({
         engine,
         clipboard,
@@ -91,6 +92,7 @@ if (takeSingleInstanceLock()) {
           adminHelpUrl: null,
         },
         emit,
+        updates: () => updates,
         onUnexpectedError: (channel, err) =>
           sink.error(`${channel} failed: ${err instanceof Error ? err.message : String(err)}`),
         onRefused: logRefusal,
@@ -98,7 +100,6 @@ if (takeSingleInstanceLock()) {
       registerIpcHandlers(handlers, () => win.contents(), logRefusal);
       const timers = { setTimeout, clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout) };
       const signIns = createSignInTracker(timers, DEFAULT_SIGN_IN_TIMEOUT_MS);
-      let updates: UpdateController | null = null;
       const appActions = createAppActions({
         engine,
         clipboard,
@@ -135,7 +136,10 @@ if (takeSingleInstanceLock()) {
         timers,
         now: Date.now,
       });
-      updates.onChange((state) => tray.setUpdateItem(describeUpdate(state).menu));
+      updates.onChange((state) => {
+        tray.setUpdateItem(describeUpdate(state).menu);
+        emit({ type: 'update-changed' });
+      });
       updates.start();
       const shortcut = createCopyShortcut(() => appActions.copyActiveToken());
       const applyPreferences = createPreferencesEffects(shortcut, notify, sink);

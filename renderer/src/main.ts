@@ -18,6 +18,7 @@ import { renderProfiles } from './views/profiles';
 import { renderSettings } from './views/settings';
 import { renderSetup } from './views/setup';
 import { signInProgressEvent } from './views/sign-in-browser';
+import { updateChangedEvent } from './views/settings-updates';
 import { renderToken } from './views/token';
 
 const main = document.getElementById('main') as HTMLElement;
@@ -156,6 +157,10 @@ function onEvent(event: AppEvent): void {
     case 'sign-in-progress':
       // The browser sign-in panel listens for this to show its stage.
       window.dispatchEvent(new CustomEvent(signInProgressEvent, { detail: event }));
+      return;
+    case 'update-changed':
+      // Settings' Updates block listens for this and asks main where updates stand.
+      window.dispatchEvent(new CustomEvent(updateChangedEvent));
       return;
     default:
       return;

@@ -13,7 +13,7 @@ import type { AppEvent, AppInfo } from '../../main/contract/ipc';
 import { channelNames } from '../../main/contract/ipc';
 import { createTokenEngine } from '../../main/core';
 import type { TokenEngine } from '../../main/core/model';
-import { createHistoryStore } from '../../main/desktop';
+import { createHistoryStore, type UpdateController } from '../../main/desktop';
 import { createKeytarSecretStore } from '../../main/core/tokens';
 import { createPreferencesStore } from '../../main/desktop';
 import { createSecretClipboard, type ClipboardPort } from '../../main/desktop';
@@ -79,6 +79,8 @@ export interface UiAppOptions {
   secretStorage?: AppInfo['secretStorage'];
   /** Default {@link adminHelpUrl}; null as when no help address is set. */
   adminHelpUrl?: string | null;
+  /** The updater Settings talks to (a real controller over a scripted port); default none, as in development. */
+  updates?: UpdateController;
 }
 
 /** Starts pm-server, the engine and handlers over a temp config folder, and a page bound to them. */
@@ -137,8 +139,10 @@ export async function startUiApp(browser: Browser, site: RendererSite, options: 
       adminHelpUrl: options.adminHelpUrl === undefined ? adminHelpUrl : options.adminHelpUrl,
     },
     emit: push,
+    updates: () => options.updates ?? null,
   });
   const offEngine = engine.onEvent(push);
+  options.updates?.onChange(() => push({ type: 'update-changed' }));
   await installBridge(page, handlers, channelNames);
   return {
     page,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createSignInTracker, createUpdateController, type UpdateSupport } from '../../main/desktop';
+import { fakePort, fakeTimers } from '../support/update-fakes';
 import { emitToPage } from './bridge';
 import { screenshotBothThemes, seriousA11yViolationsBothThemes } from './checks';
 import { timeToFirstInput } from './harness';
@@ -110,6 +112,63 @@ describe('settings', { timeout: 90_000 }, () => {
     expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
     await page.getByLabel('Same as my computer').check();
     await expect.poll(() => app.handlers.getPreferences().then((r) => r.ok && r.value.theme)).toBe('system');
+  });
+
+  it('checks for updates on request, says plainly how it went, and offers the restart once an update is ready', async () => {
+    const timers = fakeTimers();
+    const port = fakePort();
+    const support: UpdateSupport = { enabled: true };
+    const updates = createUpdateController({
+      support,
+      createPort: () => port,
+      signIns: createSignInTracker(timers, 600_000),
+      timers,
+      now: timers.now,
+    });
+    const app = await ui.start({ updates });
+    await addSignedInProfile(app);
+    const { page } = app;
+    await app.open();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const updatesBox = page.getByRole('group', { name: 'Updates' });
+    await updatesBox.getByText('Token Tray checks for updates by itself.').waitFor();
+    const restart = updatesBox.getByRole('button', { name: 'Restart and install' });
+    expect(await restart.isVisible()).toBe(false);
+
+    await updatesBox.getByRole('button', { name: 'Check for updates now' }).click();
+    await updatesBox.getByText('Checking for updates…').waitFor();
+    expect(port.checks).toBe(1);
+    port.send({ type: 'error', error: new Error('net::ERR_INTERNET_DISCONNECTED') });
+    await updatesBox.getByText('Could not check: no connection').waitFor();
+    await updatesBox.getByText('Token Tray tries again later by itself.').waitFor();
+
+    await updatesBox.getByRole('button', { name: 'Check for updates now' }).click();
+    port.send({ type: 'not-available' });
+    await updatesBox.getByText('You’re up to date').waitFor();
+
+    await updatesBox.getByRole('button', { name: 'Check for updates now' }).click();
+    port.send({ type: 'available', version: '9.9.0' });
+    port.send({ type: 'progress', percent: 42.4 });
+    await updatesBox.getByText('Downloading version 9.9.0… 42%').waitFor();
+    expect(await updatesBox.getByRole('button', { name: 'Check for updates now' }).isDisabled()).toBe(true);
+    port.send({ type: 'downloaded', version: '9.9.0' });
+    await updatesBox.getByText('Update ready: restart to install version 9.9.0').waitFor();
+    await screenshotBothThemes(page, '16b-settings-update-ready');
+    expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
+    await restart.click();
+    await expect.poll(() => port.installs).toBe(1);
+    updates.dispose();
+  });
+
+  it('says that a copy that cannot update itself does not, and how to update instead', async () => {
+    const app = await ui.start();
+    await addSignedInProfile(app);
+    await app.open();
+    await app.page.getByRole('button', { name: 'Settings' }).click();
+    const updatesBox = app.page.getByRole('group', { name: 'Updates' });
+    await updatesBox.getByText('This copy of Token Tray does not update itself.').waitFor();
+    await updatesBox.getByText('Download the new version from the Token Tray releases page.').waitFor();
+    expect(await updatesBox.getByRole('button', { name: 'Check for updates now' }).isVisible()).toBe(false);
   });
 
   it('warns plainly when tokens are kept in an encrypted file instead of a keychain', async () => {

@@ -4,6 +4,7 @@
  * update only when asked and never while a sign-in is in progress. Otherwise the update
  * installs on the next quit (electron-updater's autoInstallOnAppQuit, see updaterSettings).
  */
+import type { RestartOutcome } from '../../contract/ipc';
 import type { TimerPort } from '../secret-clipboard';
 import type { SignInTracker } from './sign-in-tracker';
 import { classifyUpdateError, type UpdateState } from './update-state';
@@ -53,8 +54,8 @@ export interface UpdateControllerDeps {
   schedule?: UpdateSchedule;
 }
 
-/** What asking to restart did. */
-export type RestartOutcome = 'restarting' | 'after-sign-in' | 'nothing-to-install';
+/** What asking to restart did (the contract's type: the window is told the same). */
+export type { RestartOutcome } from '../../contract/ipc';
 
 /** The controller the tray and Settings talk to. */
 export interface UpdateController {

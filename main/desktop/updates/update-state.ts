@@ -2,6 +2,7 @@
  * What the updater is doing, as plain data, and the words the tray menu and Settings show
  * for it. Errors are sorted into "no connection" and everything else here, once.
  */
+import type { UpdateStatus } from '../../contract/ipc';
 import type { UpdateSupport } from './update-support';
 
 /** The updater's state. */
@@ -93,4 +94,16 @@ export function describeUpdate(state: UpdateState): UpdateWords {
             canCheck: true,
           };
   }
+}
+
+/** What Settings shows for a state: its words and which buttons work. */
+export function updateStatus(state: UpdateState): UpdateStatus {
+  const words = describeUpdate(state);
+  return {
+    status: words.status,
+    detail: words.detail,
+    canCheck: words.canCheck,
+    canRestart: state.kind === 'ready' && !state.restartWaitsForSignIn,
+    busy: state.kind === 'checking' || state.kind === 'downloading',
+  };
 }

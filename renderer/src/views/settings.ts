@@ -4,6 +4,7 @@ import { call } from '../api';
 import { checkbox, field, h, replace } from '../dom';
 import { messageArea, showError, showMessage } from '../messages';
 import { getState, savePreferences, setState } from '../state/store';
+import { updatesSection } from './settings-updates';
 
 const DEFAULT_SHORTCUT = 'CommandOrControl+Shift+T';
 
@@ -100,6 +101,7 @@ export function renderSettings(root: HTMLElement): void {
         shortcutOn,
         field('Shortcut', shortcut, 'For example CommandOrControl+Shift+T.'),
         h('fieldset', { class: 'choices' }, h('legend', { class: 'field-label' }, 'Appearance'), ...themes),
+        updatesSection(message),
         h(
           'p',
           { class: 'hint' },

@@ -13,6 +13,9 @@ const goodRequest = { method: 'GET', path: 'users' };
 /** For every channel, argument lists that must be refused before core sees them. */
 const badArgs: Record<ChannelName, unknown[][]> = {
   appInfo: [['extra']],
+  updateStatus: [['now']],
+  checkForUpdates: [[true]],
+  restartToInstall: [[{}]],
   listProfiles: [[1]],
   addProfile: [
     [],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSignInTracker } from '../../../../main/desktop';
-import { fakeTimers } from './fake-ports';
+import { fakeTimers } from '../../../support/update-fakes';
 
 const progress = (flowId: string, profileId: string, stage: 'waiting_for_browser' | 'done' | 'failed') =>
   ({ type: 'sign-in-progress', flowId, profileId, stage }) as const;

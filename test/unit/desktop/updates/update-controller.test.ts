@@ -6,7 +6,7 @@ import {
   updateSupport,
   type UpdateSupport,
 } from '../../../../main/desktop';
-import { fakePort, fakeTimers } from './fake-ports';
+import { fakePort, fakeTimers } from '../../../support/update-fakes';
 
 const hour = 3_600_000;
 const on: UpdateSupport = { enabled: true };

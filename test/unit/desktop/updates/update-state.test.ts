@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyUpdateError, describeUpdate, updateSupport } from '../../../../main/desktop';
+import { classifyUpdateError, describeUpdate, updateStatus, updateSupport } from '../../../../main/desktop';
 
 describe('update errors', () => {
   it('reads lost connections as "offline", from Node codes and Chromium net errors', () => {
@@ -56,5 +56,25 @@ describe('what the tray and Settings say', () => {
     if (support.enabled) throw new Error('expected off');
     const words = describeUpdate({ kind: 'off', support });
     expect(words).toEqual({ status: support.message, detail: support.howToUpdate, menu: null, canCheck: false });
+  });
+});
+
+describe('what Settings gets for each state', () => {
+  it('offers Restart only for a ready update that does not wait for a sign-in, and marks checks and downloads busy', () => {
+    expect(updateStatus({ kind: 'ready', version: '2.0.0', restartWaitsForSignIn: false })).toMatchObject({
+      canRestart: true,
+      canCheck: false,
+      busy: false,
+    });
+    expect(updateStatus({ kind: 'ready', version: '2.0.0', restartWaitsForSignIn: true }).canRestart).toBe(false);
+    expect(updateStatus({ kind: 'checking' })).toMatchObject({ busy: true, canCheck: false, canRestart: false });
+    expect(updateStatus({ kind: 'downloading', version: '2.0.0', percent: 10 }).busy).toBe(true);
+    expect(updateStatus({ kind: 'failed', problem: 'offline', checkedAt: 0 })).toEqual({
+      status: 'Could not check: no connection',
+      detail: 'Token Tray tries again later by itself.',
+      canCheck: true,
+      canRestart: false,
+      busy: false,
+    });
   });
 });

@@ -1,6 +1,6 @@
 /** Manual timers and a scripted updater port for the update controller's tests. */
-import type { TimerPort } from '../../../../main/desktop';
-import type { UpdaterEvent, UpdaterPort } from '../../../../main/desktop';
+import type { TimerPort } from '../../main/desktop';
+import type { UpdaterEvent, UpdaterPort } from '../../main/desktop';
 
 /** Timers that run when the test moves the clock. */
 export interface FakeTimers extends TimerPort {
