@@ -90,7 +90,29 @@ describe('first run', { timeout: 90_000 }, () => {
       .or(page.getByText(/could not reach/i))
       .first()
       .waitFor();
+    // The next step is shown with the sentence, as on every other screen.
+    await page.getByText('Check the address and your internet connection, then try again.').waitFor();
     // Still on step 1: nothing was created.
+    await expect(page.getByText('Step 1 of 3').isVisible()).resolves.toBe(true);
+    expect(await app.engine.listProfiles()).toEqual([]);
+  });
+
+  it('offers "I trust this network" for a plain-http address, and checks it again once ticked', async () => {
+    const app = await ui.start();
+    const { page } = app;
+    await app.open();
+    const trust = page.getByLabel('This address has no https. I trust this network anyway.');
+    expect(await trust.isVisible()).toBe(false);
+    await page.getByLabel('What is your ProcessMaker address?').fill('http://acme.invalid');
+    await page.getByText('This address does not use a secure connection (https).').waitFor();
+    await page.getByText('Use the https address, or confirm that you trust this network.').waitFor();
+    await trust.waitFor();
+    await trust.check();
+    // Checked again with plain http allowed: this name does not exist, so it cannot be reached.
+    await page.getByText('✗ Not reachable').waitFor();
+    await page.getByText('Token Tray could not reach the ProcessMaker server.').waitFor();
+    expect(await trust.isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.getByText('Step 1 of 3').isVisible()).resolves.toBe(true);
     expect(await app.engine.listProfiles()).toEqual([]);
   });

@@ -3,6 +3,7 @@
  * facade that the shell, the IPC handlers and the CLI call. Types only, no
  * Node APIs, so the renderer's type boundary can include them.
  */
+import type { UserError } from '../errors';
 import type { HTTP_METHODS, REDIRECT_MODES, SIGN_IN_KINDS } from './lists';
 
 /** How a profile gets its token. */
@@ -121,8 +122,11 @@ export interface InstanceCheck {
   url: string;
   reachable: boolean;
   looksLikeProcessMaker: boolean;
-  /** A plain sentence when something is off. */
-  problem?: string;
+  /**
+   * What is off, when something is: its code (`insecure_url` asks the window to offer "I trust this
+   * network"), plain sentence and next step, as every other error.
+   */
+  error?: UserError;
 }
 
 /** An authorization-code sign-in that is waiting for the browser. */

@@ -4,11 +4,11 @@
  * to a call without a token).
  */
 import type { InstanceCheck } from '../model';
-import { toUserError } from '../errors';
-import { isLoopbackHost, normaliseInstanceUrl } from './instance-url';
+import { TokenTrayError, errorText, toUserError } from '../errors';
+import { normaliseInstanceUrl } from './instance-url';
 import type { FetchLike } from '../ports';
 
-/** Checks `typed`; never throws for a bad address, it reports it in `problem`. */
+/** Checks `typed`; never throws for a bad address, it reports it in `error`. */
 export async function checkInstance(
   fetch: FetchLike,
   typed: string,
@@ -18,7 +18,7 @@ export async function checkInstance(
   try {
     url = normaliseInstanceUrl(typed, { allowInsecure: options?.allowInsecure ?? false });
   } catch (err) {
-    return { url: typed.trim(), reachable: false, looksLikeProcessMaker: false, problem: toUserError(err).message };
+    return { url: typed.trim(), reachable: false, looksLikeProcessMaker: false, error: toUserError(err) };
   }
   try {
     const response = await fetch(`${url}/api/1.0/users/configuration`, {
@@ -36,14 +36,17 @@ export async function checkInstance(
       url,
       reachable: true,
       looksLikeProcessMaker,
-      problem:
-        'This address answers, but it does not look like a ProcessMaker server. Check the address you use to open ProcessMaker in your browser.',
+      error: toUserError(
+        new TokenTrayError(
+          'not_processmaker',
+          'This address answers, but it does not look like a ProcessMaker server.',
+          {
+            nextStep: errorText.not_processmaker.nextStep,
+          },
+        ),
+      ),
     };
   } catch (err) {
-    const { code, message, nextStep } = toUserError(err);
-    // A local address that cannot be reached may speak plain http: the next step says so.
-    const local = url.startsWith('https://') && isLoopbackHost(new URL(url).hostname);
-    const hint = code === 'unreachable' && local && nextStep ? ` ${nextStep}` : '';
-    return { url, reachable: false, looksLikeProcessMaker: false, problem: `${message}${hint}` };
+    return { url, reachable: false, looksLikeProcessMaker: false, error: toUserError(err) };
   }
 }

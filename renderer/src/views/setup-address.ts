@@ -50,6 +50,8 @@ export function addressStep(initial: string, onDone: (result: AddressResult) => 
       const check = await call('checkInstance', url, allowInsecure);
       if (mine !== seq) return null;
       latest = check;
+      // A plain-http address: offer "I trust this network" (kept on screen once ticked).
+      insecureBox.hidden = check.error?.code !== 'insecure_url' && !allowInsecure;
       renderCheck(check);
       return check;
     } catch (err) {
@@ -63,6 +65,12 @@ export function addressStep(initial: string, onDone: (result: AddressResult) => 
   }
 
   function renderCheck(check: InstanceCheck): void {
+    if (check.error?.code === 'insecure_url' || check.error?.code === 'invalid_input') {
+      // Nothing was asked of the server: no reachability badges, only what to do.
+      progress.replaceChildren();
+      showMessage(message, 'error', check.error.message, check.error.nextStep);
+      return;
+    }
     replace(
       progress,
       h(
@@ -78,7 +86,8 @@ export function addressStep(initial: string, onDone: (result: AddressResult) => 
           )
         : null,
     );
-    if (check.problem) showMessage(message, check.reachable ? 'warning' : 'error', check.problem);
+    if (check.error)
+      showMessage(message, check.reachable ? 'warning' : 'error', check.error.message, check.error.nextStep);
     else showMessage(message, 'success', `Found ProcessMaker at ${check.url}.`);
   }
 

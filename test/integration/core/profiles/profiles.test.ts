@@ -118,15 +118,22 @@ describe('profiles', () => {
     expect(cleared.hasClientSecret).toBe(false);
   });
 
-  it('checks a typed address: ProcessMaker, not ProcessMaker, unreachable', async () => {
+  it('checks a typed address: ProcessMaker, not ProcessMaker, plain http, unreachable, each with its code and next step', async () => {
     const good = await h.engine.checkInstance(`${h.server.url}/login`);
     expect(good).toEqual({ url: h.server.url, reachable: true, looksLikeProcessMaker: true });
     const bad = await h.engine.checkInstance('ftp://x');
     expect(bad.reachable).toBe(false);
-    expect(bad.problem).toMatch(/https/);
+    expect(bad.error).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/https/) });
+    const plain = await h.engine.checkInstance('http://acme.example');
+    expect(plain).toMatchObject({ reachable: false, error: { code: 'insecure_url' } });
+    expect(plain.error?.nextStep).toBe('Use the https address, or confirm that you trust this network.');
     const closed = await h.engine.checkInstance('http://127.0.0.1:1');
     expect(closed).toMatchObject({ reachable: false, looksLikeProcessMaker: false });
-    expect(closed.problem).toBe('Token Tray could not reach the ProcessMaker server.');
+    expect(closed.error).toEqual({
+      code: 'unreachable',
+      message: 'Token Tray could not reach the ProcessMaker server.',
+      nextStep: expect.any(String),
+    });
   });
 
   it('lists API endpoints from the instance’s OpenAPI document, cached per profile', async () => {
