@@ -47,7 +47,7 @@ describe('sign-in', { timeout: 90_000 }, () => {
     await web.context.close();
   });
 
-  it('offers the local redirect when the app link does not come back, and signs in with it', async () => {
+  it('offers another way back (the local redirect) when the app link does not come back, and signs in with it', async () => {
     const ui = await suite.start();
     const profileId = await addBrowserProfile(ui);
     const web = await systemBrowser(suite.browser, ui.engine, ui.pm.seed.user);
@@ -55,7 +55,7 @@ describe('sign-in', { timeout: 90_000 }, () => {
     ui.onOpenBrowser((url) => web.open(url));
     await ui.open();
     await ui.page.getByRole('button', { name: 'Sign in with my browser' }).click();
-    const fallback = ui.page.getByRole('button', { name: 'Use the local redirect instead' });
+    const fallback = ui.page.getByRole('button', { name: 'Try another way back to Token Tray' });
     await fallback.waitFor({ timeout: 20_000 });
     await fallback.click();
     await ui.page.getByTestId('user-name').waitFor();

@@ -117,7 +117,8 @@ function fromFacts(facts: Facts, source: ErrorSource, now: number, cause: unknow
   if (error !== null && clientErrors.has(error)) return new TokenTrayError('client_rejected', undefined, withCause);
   if (error === 'invalid_scope') {
     return new TokenTrayError('invalid_input', 'ProcessMaker does not accept the scope set on this profile.', {
-      nextStep: 'Clear the scope, or use *.',
+      nextStep:
+        'Ask whoever set up this profile (usually your IT team) to correct its scope; an empty scope or * always works.',
       cause,
     });
   }

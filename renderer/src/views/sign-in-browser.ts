@@ -1,6 +1,6 @@
 /**
  * Browser sign-in: starts the flow, shows "Waiting for your browser…" with
- * Cancel, and offers the local redirect when the app link does not come back.
+ * Cancel, and offers another way back (the local redirect) when the app link does not come back.
  */
 import type { PendingSignIn, ProfileView, RedirectMode } from '../../../main/contract/ipc';
 import { ApiError, call } from '../api';
@@ -63,14 +63,14 @@ export function browserForm(
   function showWaiting(flow: PendingSignIn): void {
     const cancel = h('button', { type: 'button' }, 'Cancel');
     const stage = h('strong', null, 'Waiting for your browser…');
-    const fallback = h('button', { type: 'button', class: 'link' }, 'Use the local redirect instead');
+    const fallback = h('button', { type: 'button', class: 'link' }, 'Try another way back to Token Tray');
     const fallbackRow = h(
       'div',
       { class: 'stack fallback' },
       h(
         'p',
         { class: 'hint' },
-        'Still waiting? If the browser did not come back to Token Tray, try the local redirect.',
+        'Still waiting? If your browser did not come back to Token Tray after you signed in, try another way back.',
       ),
       h('div', null, fallback),
     );

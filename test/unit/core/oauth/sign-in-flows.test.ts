@@ -23,6 +23,12 @@ describe('sign-in flows', () => {
     expect(callbackError(error, description).code).toBe(code);
   });
 
+  it('a refused scope names who can fix it, since the window has no scope field', () => {
+    const err = callbackError('invalid_scope', undefined);
+    expect(err.message).toBe('ProcessMaker does not accept the scope set on this profile.');
+    expect(err.nextStep).toMatch(/^Ask whoever set up this profile \(usually your IT team\)/);
+  });
+
   it('accepts only the state it is waiting for; the flow keeps waiting after a wrong one, and ends once', async () => {
     const flows = new SignInFlows<string>();
     const flow = flows.register({
