@@ -107,6 +107,8 @@ export interface IpcChannels {
   startBrowserSignIn(profileId: string, redirectMode: RedirectMode | null): PendingSignIn;
   waitForSignIn(flowId: string): ProfileView;
   cancelSignIn(flowId: string): null;
+  /** Copies the sign-in link of a browser sign-in this window started, for a browser that did not open. */
+  copySignInLink(flowId: string): null;
   signInWithPassword(profileId: string, username: string, password: string): ProfileView;
   savePersonalAccessToken(profileId: string, token: string): ProfileView;
   refreshNow(profileId: string): ProfileView;
@@ -151,6 +153,7 @@ export const channelNames = [
   'startBrowserSignIn',
   'waitForSignIn',
   'cancelSignIn',
+  'copySignInLink',
   'signInWithPassword',
   'savePersonalAccessToken',
   'refreshNow',

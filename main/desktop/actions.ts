@@ -60,6 +60,16 @@ export function createAppActions(deps: ActionDeps): AppActions {
         return;
       }
       const pending = await engine.startBrowserSignIn(profileId);
+      if (!pending.browserOpened) {
+        // The tray has nowhere to show the link: the window does, with a Copy button.
+        engine.cancelSignIn(pending.flowId);
+        deps.showWindow({ type: 'show', view: 'token', profileId });
+        deps.notify(
+          'Your browser did not open',
+          'Click “Sign in with my browser” in the Token Tray window to copy the sign-in link.',
+        );
+        return;
+      }
       const done = await engine.waitForSignIn(pending.flowId);
       deps.notify(
         'Signed in',

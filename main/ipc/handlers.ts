@@ -52,6 +52,8 @@ type Impls = { [K in ChannelName]: Impl<K> };
 function implementations(deps: IpcHandlerDeps): Impls {
   const { engine, clipboard, history, preferences } = deps;
   const inFlight = new Map<string, AbortController>();
+  /** The links of the browser sign-ins this window is waiting for, by flow. */
+  const signInLinks = new Map<string, string>();
 
   const updates = (): UpdateController | null => deps.updates?.() ?? null;
   const noUpdater = {
@@ -73,10 +75,24 @@ function implementations(deps: IpcHandlerDeps): Impls {
     removeProfile: async (id) => (await engine.removeProfile(id), null),
     setActiveProfile: async (id) => (await engine.setActiveProfile(id), null),
     checkInstance: (url, allowInsecure) => engine.checkInstance(url, { allowInsecure }),
-    startBrowserSignIn: (profileId, redirectMode) =>
-      engine.startBrowserSignIn(profileId, redirectMode ? { redirectMode } : {}),
-    waitForSignIn: (flowId) => engine.waitForSignIn(flowId),
-    cancelSignIn: async (flowId) => (engine.cancelSignIn(flowId), null),
+    startBrowserSignIn: async (profileId, redirectMode) => {
+      const pending = await engine.startBrowserSignIn(profileId, redirectMode ? { redirectMode } : {});
+      signInLinks.set(pending.flowId, pending.authorizeUrl);
+      return pending;
+    },
+    waitForSignIn: (flowId) => engine.waitForSignIn(flowId).finally(() => signInLinks.delete(flowId)),
+    cancelSignIn: async (flowId) => {
+      signInLinks.delete(flowId);
+      engine.cancelSignIn(flowId);
+      return null;
+    },
+    copySignInLink: async (flowId) => {
+      const link = signInLinks.get(flowId);
+      if (!link) throw new TokenTrayError('sign_in_failed', 'This sign-in has already ended. Start it again.');
+      // The link holds no secret (PKCE keeps the verifier in main); it is not cleared like a token.
+      await clipboard.copyText(link);
+      return null;
+    },
     signInWithPassword: (profileId, username, password) => engine.signInWithPassword(profileId, username, password),
     savePersonalAccessToken: (profileId, token) => engine.savePersonalAccessToken(profileId, token),
     refreshNow: (profileId) => engine.refreshNow(profileId),

@@ -79,6 +79,8 @@ export interface UiAppOptions {
   secretStorage?: AppInfo['secretStorage'];
   /** Default {@link adminHelpUrl}; null as when no help address is set. */
   adminHelpUrl?: string | null;
+  /** False: opening the system browser fails, as on a computer with no default browser. */
+  browserOpens?: boolean;
   /** The updater Settings talks to (a real controller over a scripted port); default none, as in development. */
   updates?: UpdateController;
 }
@@ -97,6 +99,7 @@ export async function startUiApp(browser: Browser, site: RendererSite, options: 
     secrets,
     configDir,
     openBrowser: async (url) => {
+      if (options.browserOpens === false) throw new Error('xdg-open: no method available for opening');
       browserOpened.push(url);
       // Like a real browser: opening returns at once; the person signs in later.
       void openHandler(url).catch(() => undefined);

@@ -67,6 +67,30 @@ describe('sign-in', { timeout: 90_000 }, () => {
     await web.context.close();
   });
 
+  it('shows the sign-in link with a Copy button when the browser cannot be opened, and the sign-in still finishes', async () => {
+    const ui = await suite.start({ browserOpens: false });
+    const profileId = await addBrowserProfile(ui);
+    const web = await systemBrowser(suite.browser, ui.engine, ui.pm.seed.user);
+    await ui.open();
+    await ui.page.getByRole('button', { name: 'Sign in with my browser' }).click();
+    await ui.page.getByText(/Token Tray could not open your web browser\. Copy the sign-in link below/).waitFor();
+    const link = await ui.page.getByLabel('Sign-in link').inputValue();
+    expect(link).toContain(`${ui.pm.url}/oauth/authorize?`);
+    await ui.page.getByRole('button', { name: 'Copy link' }).click();
+    await ui.page.getByRole('button', { name: 'Link copied' }).waitFor();
+    expect(ui.clipboard.text).toBe(link);
+    await screenshotBothThemes(ui.page, '07b-sign-in-no-browser');
+    expect(await seriousA11yViolationsBothThemes(ui.page)).toEqual([]);
+    // The person pastes the link into their browser themselves.
+    await web.open(link);
+    await ui.page.getByTestId('user-name').waitFor();
+    expect((await ui.engine.getProfile(profileId)).status.state).toBe('signed_in');
+    // Once the sign-in has ended there is no link to copy.
+    const ended = await ui.handlers.copySignInLink('no-such-sign-in');
+    expect(ended).toMatchObject({ ok: false, error: { code: 'sign_in_failed' } });
+    await web.context.close();
+  });
+
   it('Cancel stops a browser sign-in and says so', async () => {
     const app = await suite.start();
     await addBrowserProfile(app);

@@ -137,6 +137,11 @@ export interface PendingSignIn {
   redirectMode: RedirectMode;
   /** Epoch ms when the flow gives up. */
   expiresAt: number;
+  /**
+   * False when the system browser could not be opened: the flow still waits, and the window shows
+   * the link with a Copy button so the person can open it themselves.
+   */
+  browserOpened: boolean;
 }
 
 /** One request from the console or `pmtoken request`. */

@@ -115,19 +115,13 @@ export async function startBrowserSignIn(
     const closeListener = () => void listener?.close();
     flow.result.then(closeListener, closeListener);
     deps.emit({ type: 'sign-in-progress', flowId: flow.flowId, profileId: profile.id, stage: 'waiting_for_browser' });
+    let browserOpened = false;
     if (options.openBrowser !== false) {
-      try {
-        await deps.openBrowser(request.url);
-      } catch (cause) {
-        deps.flows.fail(
-          flow.flowId,
-          new TokenTrayError('internal', 'Token Tray could not open your web browser.', { cause }),
-        );
-        throw new TokenTrayError('internal', 'Token Tray could not open your web browser.', {
-          nextStep: 'Copy the sign-in link and open it in your browser yourself.',
-          cause,
-        });
-      }
+      // A browser that cannot be opened does not end the sign-in: the link can be opened by hand.
+      browserOpened = await deps.openBrowser(request.url).then(
+        () => true,
+        () => false,
+      );
     }
     return {
       flowId: flow.flowId,
@@ -135,6 +129,7 @@ export async function startBrowserSignIn(
       authorizeUrl: request.url,
       redirectMode,
       expiresAt: flow.expiresAt,
+      browserOpened,
     };
   } catch (err) {
     await listener?.close();

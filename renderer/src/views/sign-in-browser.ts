@@ -93,7 +93,14 @@ export function browserForm(
     replace(
       area,
       h('div', { class: 'row waiting', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), stage),
-      h('p', { class: 'hint' }, 'Sign in and approve Token Tray in the browser window that opened.'),
+      h(
+        'p',
+        { class: 'hint' },
+        flow.browserOpened
+          ? 'Sign in and approve Token Tray in the browser window that opened.'
+          : 'Token Tray could not open your web browser. Copy the sign-in link below, paste it into your browser, then sign in and approve Token Tray.',
+      ),
+      signInLink(flow),
       h('div', { class: 'row' }, cancel),
       fallbackRow,
     );
@@ -111,6 +118,31 @@ export function browserForm(
         window.removeEventListener(signInProgressEvent, onProgress);
     };
     window.addEventListener(signInProgressEvent, onProgress);
+  }
+
+  /** The sign-in link with a Copy button: shown at once when the browser did not open, else on request. */
+  function signInLink(flow: PendingSignIn): HTMLElement {
+    const link = h('input', {
+      type: 'text',
+      readonly: true,
+      value: flow.authorizeUrl,
+      'aria-label': 'Sign-in link',
+      class: 'sign-in-link',
+      spellcheck: 'false',
+    });
+    const copy = h('button', { type: 'button', class: flow.browserOpened ? 'secondary' : 'primary' }, 'Copy link');
+    copy.addEventListener('click', () => {
+      void call('copySignInLink', flow.flowId).then(
+        () => {
+          copy.textContent = 'Link copied';
+          announce('Sign-in link copied. Paste it into your browser.');
+        },
+        (err: unknown) => showError(message, err),
+      );
+    });
+    const body = h('div', { class: 'row' }, link, copy);
+    if (!flow.browserOpened) return body;
+    return h('details', { class: 'sign-in-link-box' }, h('summary', null, 'Browser did not open?'), body);
   }
 
   function resetIdle(): void {

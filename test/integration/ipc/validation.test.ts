@@ -34,6 +34,7 @@ const badArgs: Record<ChannelName, unknown[][]> = {
   startBrowserSignIn: [['p1'], ['p1', 'pigeon'], ['p1', undefined]],
   waitForSignIn: [[], [null]],
   cancelSignIn: [[1]],
+  copySignInLink: [[], [7], ['']],
   signInWithPassword: [
     ['p1', 'jane'],
     ['p1', 'jane', ''],

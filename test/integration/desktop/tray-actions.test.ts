@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppEvent } from '../../../main/contract/ipc';
+import { createAppActions, type SecretClipboard } from '../../../main/desktop';
+import { addCodeProfile, createHarness, type Harness } from '../core/support/engine-harness';
+
+let h: Harness | null = null;
+afterEach(async () => {
+  await h?.close();
+  h = null;
+});
+
+function actionsOver(harness: Harness) {
+  const notes: Array<{ title: string; body: string }> = [];
+  const shown: Array<Extract<AppEvent, { type: 'show' }> | undefined> = [];
+  const clipboard: SecretClipboard = {
+    copySecret: async () => ({ clearsInSeconds: 0 }),
+    copyText: async () => undefined,
+    dispose: async () => undefined,
+  };
+  const actions = createAppActions({
+    engine: harness.engine,
+    clipboard,
+    showWindow: (view) => void shown.push(view),
+    windowVisible: () => false,
+    notify: (title, body) => void notes.push({ title, body }),
+    quit: () => undefined,
+    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+  });
+  return { actions, notes, shown };
+}
+
+describe('tray actions', () => {
+  it('"Sign in" from the tray with no browser to open sends the person to the window, which shows the link', async () => {
+    h = await createHarness({
+      openBrowser: async () => {
+        throw new Error('xdg-open: no method available for opening');
+      },
+    });
+    const profile = await addCodeProfile(h);
+    const { actions, notes, shown } = actionsOver(h);
+    actions.onMenu({ kind: 'sign-in', profileId: profile.id });
+    await expect.poll(() => notes.length).toBe(1);
+    expect(notes[0]).toEqual({
+      title: 'Your browser did not open',
+      body: 'Click “Sign in with my browser” in the Token Tray window to copy the sign-in link.',
+    });
+    expect(shown).toEqual([{ type: 'show', view: 'token', profileId: profile.id }]);
+    // The tray's sign-in was ended, not left waiting for a browser that never opened.
+    const started = h.events.flatMap((e) => (e.type === 'sign-in-progress' ? [e.flowId] : []));
+    expect(started).toHaveLength(1);
+    await expect(h.engine.waitForSignIn(started[0] ?? '')).rejects.toMatchObject({ code: 'not_found' });
+    expect((await h.engine.getProfile(profile.id)).status.state).toBe('signed_out');
+  });
+});
