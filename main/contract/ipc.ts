@@ -208,4 +208,4 @@ export const channelPrefix = 'token-tray:';
 export const eventChannel = 'token-tray:event';
 
 /** Marker for the grant kinds, for UI lists. */
-export { HTTP_METHODS, REDIRECT_MODES, SIGN_IN_KINDS } from '../core/model';
+export { HTTP_METHODS, nextProfileColor, PROFILE_COLORS, REDIRECT_MODES, SIGN_IN_KINDS } from '../core/model';

@@ -77,8 +77,12 @@ export function checkbox(label: string, checked: boolean, onChange: (checked: bo
   return h('label', { class: 'check' }, input, label);
 }
 
-/** Sets a profile colour as a CSS custom property (CSSOM is allowed by the CSP; style attributes are not). */
-export function setProfileColor(el: HTMLElement, color: string | undefined): void {
+/**
+ * Sets a profile colour as a CSS custom property (CSSOM is allowed by the CSP; style attributes are
+ * not). A profile's own element never inherits another's colour: without one it is neutral grey.
+ */
+export function setProfileColor(el: HTMLElement, color: string | undefined, own = true): void {
   if (color) el.style.setProperty('--profile-color', color);
+  else if (own) el.style.setProperty('--profile-color', 'var(--profile-color-none, #6b7280)');
   else el.style.removeProperty('--profile-color');
 }

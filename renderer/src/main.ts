@@ -91,7 +91,7 @@ function render(): void {
 function renderHeader(): void {
   const { profiles, view } = getState();
   const profile = activeProfile();
-  setProfileColor(document.documentElement, profile?.color);
+  setProfileColor(document.documentElement, profile?.color, false);
   nav.hidden = profiles.length === 0;
   replace(
     nav,

@@ -4,3 +4,4 @@
  */
 export type * from './types';
 export { HTTP_METHODS, REDIRECT_MODES, SIGN_IN_KINDS } from './lists';
+export { nextProfileColor, PROFILE_COLORS } from './profile-colors';

@@ -3,7 +3,7 @@
  * non-secret fields; names are unique regardless of case; ids are random.
  */
 import { randomUUID } from 'node:crypto';
-import { SIGN_IN_KINDS, type NewProfileInput, type Profile, type ProfilePatch } from '../model';
+import { nextProfileColor, SIGN_IN_KINDS, type NewProfileInput, type Profile, type ProfilePatch } from '../model';
 import { TokenTrayError } from '../errors';
 import { normaliseInstanceUrl } from './instance-url';
 import { nameProblem } from './profile-check';
@@ -81,6 +81,8 @@ export function addProfileSettings(store: SettingsStore, input: NewProfileInput)
   if (input.production !== undefined) profile.production = input.production;
   store.update((settings) => {
     assertUniqueName(settings, name);
+    // Every profile has its own colour from the start, from the window or the CLI alike.
+    profile.color ??= nextProfileColor(settings.profiles);
     settings.profiles.push(toStoredProfile(profile));
     if (!settings.activeProfileId || !settings.profiles.some((p) => p.id === settings.activeProfileId))
       settings.activeProfileId = profile.id;
@@ -133,7 +135,8 @@ export function duplicateProfileSettings(store: SettingsStore, id: string, name:
     const source = settings.profiles.find((p) => p.id === id);
     if (!source) throw new TokenTrayError('not_found');
     assertUniqueName(settings, copyName);
-    copy = { ...source, id: randomUUID(), name: copyName };
+    // A copy is a new profile: its own colour, so the two are told apart.
+    copy = { ...source, id: randomUUID(), name: copyName, color: nextProfileColor(settings.profiles) };
     delete copy.username;
     settings.profiles.push(toStoredProfile(copy));
   });

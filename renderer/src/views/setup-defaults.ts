@@ -1,4 +1,5 @@
 /** Defaults and links for the setup wizard: a unique name, a distinct colour, the administrators' guide. */
+import { nextProfileColor } from '../../../main/contract/ipc';
 import { call } from '../api';
 import { getState } from '../state/store';
 
@@ -8,13 +9,9 @@ export async function openAdminHelp(): Promise<void> {
   if (info.adminHelpUrl) await call('openExternal', info.adminHelpUrl);
 }
 
-/** Distinct default colours, so profiles are told apart at a glance. */
-const palette = ['#2563eb', '#16a34a', '#c2410c', '#9333ea', '#0891b2', '#db2777', '#a16207', '#4b5563'];
-
-/** The first palette colour no profile uses yet. */
+/** The colour the wizard proposes: the first of core's list no profile uses yet (core picks the same). */
 export function nextColor(): string {
-  const used = new Set(getState().profiles.map((p) => p.color?.toLowerCase()));
-  return palette.find((c) => !used.has(c)) ?? palette[getState().profiles.length % palette.length] ?? '#2563eb';
+  return nextProfileColor(getState().profiles);
 }
 
 /** A unique default name from the host, e.g. "acme.processmaker.net 2". */

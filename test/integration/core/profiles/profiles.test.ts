@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PROFILE_COLORS } from '../../../../main/core';
 import { addPasswordProfile, createHarness, rejectsWithCode, type Harness } from '../support/engine-harness';
 
 describe('profiles', () => {
@@ -150,5 +151,32 @@ describe('profiles', () => {
     // reload asks the server again.
     await h.engine.apiEndpoints(profile.id, { reload: true });
     expect(h.server.stats.requests).toBe(1);
+  });
+});
+
+describe('profile colours', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness();
+  });
+  afterEach(async () => h.close());
+
+  it('gives every new profile, and every copy, a colour of its own; a chosen colour is kept', async () => {
+    const first = await addPasswordProfile(h, 'Live');
+    const second = await addPasswordProfile(h, 'Test');
+    expect(first.color).toBe(PROFILE_COLORS[0]);
+    expect(second.color).toBe(PROFILE_COLORS[1]);
+    const chosen = await h.engine.addProfile({
+      name: 'Chosen',
+      instanceUrl: h.server.url,
+      clientId: String(h.server.seed.passwordClient.id),
+      grant: 'password',
+      color: '#ABCDEF',
+    });
+    expect(chosen.color).toBe('#abcdef');
+    const copy = await h.engine.duplicateProfile(first.id, 'Live copy');
+    expect(copy.color).toBe(PROFILE_COLORS[2]);
+    const colours = (await h.engine.listProfiles()).map((p) => p.color);
+    expect(new Set(colours).size).toBe(colours.length);
   });
 });
