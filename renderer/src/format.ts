@@ -1,21 +1,54 @@
 /** Formatting for people: countdowns, sizes, local times. */
 
-/** "59 min 12 s", "3 h 05 min", "12 days 4 h"; "expired" at or below zero. */
-export function formatCountdown(ms: number): string {
-  if (ms <= 0) return 'expired';
-  const totalSeconds = Math.floor(ms / 1000);
-  const days = Math.floor(totalSeconds / 86_400);
-  const hours = Math.floor((totalSeconds % 86_400) / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  if (days > 0) return `${days} ${days === 1 ? 'day' : 'days'} ${hours} h ${pad(minutes)} min ${pad(seconds)} s`;
-  if (hours > 0) return `${hours} h ${pad(minutes)} min ${pad(seconds)} s`;
-  if (minutes > 0) return `${minutes} min ${pad(seconds)} s`;
-  return `${seconds} s`;
+/** What the token view says about a signed-in token's life, and when it must look again. */
+export interface TokenLife {
+  headline: string;
+  line: string | null;
+  /** Milliseconds until the words change (null: they do not, until the profile changes). */
+  changesInMs: number | null;
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
+const DAY_MS = 86_400_000;
+
+/**
+ * A refreshable token is simply ready (any copy fetches a fresh one); another shows the day, or the
+ * time, it stops working, and counts seconds only in its last minute.
+ */
+export function describeTokenLife(status: { expiresAt: number | null; refreshable: boolean }, now: number): TokenLife {
+  if (status.expiresAt === null)
+    return { headline: 'Ready', line: 'ProcessMaker did not say when this token stops working.', changesInMs: null };
+  const left = status.expiresAt - now;
+  if (status.refreshable) {
+    return left > 0
+      ? {
+          headline: 'Ready, renews automatically',
+          line: `The current token is valid until ${formatUntil(status.expiresAt, now)}; a fresh one is fetched when needed.`,
+          changesInMs: left,
+        }
+      : {
+          headline: 'Ready, renews automatically',
+          line: 'A fresh token is fetched when you copy it.',
+          changesInMs: null,
+        };
+  }
+  if (left <= 0) return { headline: 'Expired', line: 'Sign in again to get a new token.', changesInMs: null };
+  if (left < 60_000) {
+    const seconds = Math.ceil(left / 1000);
+    return {
+      headline: `Expires in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}`,
+      line: 'Sign in again to get a new token.',
+      changesInMs: left - (seconds - 1) * 1000,
+    };
+  }
+  return { headline: `Valid until ${formatUntil(status.expiresAt, now)}`, line: null, changesInMs: left - 59_999 };
+}
+
+/** "15:31" today or within a day, "2 Dec 2027" further away. */
+function formatUntil(epochMs: number, now: number): string {
+  const date = new Date(epochMs);
+  return epochMs - now < DAY_MS
+    ? date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+    : date.toLocaleDateString(undefined, { dateStyle: 'medium' });
 }
 
 /** "512 bytes", "1.4 KB", "2.0 MB". */

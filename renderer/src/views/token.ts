@@ -5,7 +5,7 @@
 import type { CopyFormat, ProfileView, TokenDetails } from '../../../main/contract/ipc';
 import { call } from '../api';
 import { h, replace } from '../dom';
-import { formatClaimTime, formatCountdown, formatLocalTime } from '../format';
+import { describeTokenLife, formatClaimTime } from '../format';
 import { announce, messageArea, showError, showMessage } from '../messages';
 import { reloadProfiles } from '../state/store';
 import { renderSignIn } from './sign-in';
@@ -13,6 +13,7 @@ import { renderSignIn } from './sign-in';
 /** Renders the view for `profile`; returns a cleanup that stops the timers. */
 export function renderToken(root: HTMLElement, profile: ProfileView): () => void {
   const timers: number[] = [];
+  // clearInterval and clearTimeout share one pool of ids.
   const cleanup = (): void => timers.forEach((t) => window.clearInterval(t));
   if (profile.status.state !== 'signed_in') {
     renderSignIn(root, profile, () => void reloadProfiles());
@@ -21,19 +22,20 @@ export function renderToken(root: HTMLElement, profile: ProfileView): () => void
   const status = profile.status;
   const message = messageArea();
   const detailsArea = h('div', { class: 'stack' }, h('p', { class: 'muted' }, 'Loading token details…'));
-  const countdown = h('strong', { class: 'countdown', 'data-testid': 'countdown' });
+  const countdown = h('strong', { class: 'countdown', 'data-testid': 'token-life' });
   const expiresLine = h('p', { class: 'hint' });
 
+  // The words change only when they must (a second at a time only in a token's last minute).
   const tick = (): void => {
-    if (status.expiresAt === null) {
-      countdown.textContent = 'No expiry stated';
-      return;
-    }
-    countdown.textContent = formatCountdown(status.expiresAt - Date.now());
-    expiresLine.textContent = `Expires ${formatLocalTime(status.expiresAt)}`;
+    const life = describeTokenLife(status, Date.now());
+    countdown.textContent = life.headline;
+    expiresLine.textContent = life.line ?? '';
+    expiresLine.hidden = life.line === null;
+    // Browsers cap timeouts at about 24.8 days; a longer wait just looks again then.
+    if (life.changesInMs !== null)
+      timers.push(window.setTimeout(tick, Math.min(Math.max(life.changesInMs, 50), 2_000_000_000)));
   };
   tick();
-  timers.push(window.setInterval(tick, 1000));
 
   const refresh = h('button', { type: 'button' }, 'Refresh now');
   refresh.disabled = !status.refreshable;
@@ -78,7 +80,7 @@ export function renderToken(root: HTMLElement, profile: ProfileView): () => void
         h('strong', { 'data-testid': 'user-name' }, status.user?.name ?? 'unknown user'),
         ` on ${profile.instanceUrl}`,
       ),
-      h('div', { class: 'countdown-box' }, h('span', { class: 'muted' }, 'Token expires in'), countdown, expiresLine),
+      h('div', { class: 'countdown-box' }, countdown, expiresLine),
       detailsArea,
       message,
       h('div', { class: 'row token-actions' }, refresh, signOut),

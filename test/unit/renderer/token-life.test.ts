@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { describeTokenLife } from '../../../renderer/src/format';
+
+const now = Date.UTC(2026, 11, 2, 12, 0, 0);
+const minute = 60_000;
+const day = 86_400_000;
+
+describe('what the token view says about a token', () => {
+  it('a refreshable token is ready and renews by itself; it says until when the current one is valid', () => {
+    const life = describeTokenLife({ expiresAt: now + 59 * minute, refreshable: true }, now);
+    expect(life.headline).toBe('Ready, renews automatically');
+    expect(life.line).toMatch(/^The current token is valid until .+; a fresh one is fetched when needed\.$/);
+    expect(life.changesInMs).toBe(59 * minute);
+    const past = describeTokenLife({ expiresAt: now - 1, refreshable: true }, now);
+    expect(past).toEqual({
+      headline: 'Ready, renews automatically',
+      line: 'A fresh token is fetched when you copy it.',
+      changesInMs: null,
+    });
+  });
+
+  it('a personal access token shows its last day, not a ticking year-long countdown', () => {
+    const life = describeTokenLife({ expiresAt: now + 365 * day, refreshable: false }, now);
+    const expected = new Date(now + 365 * day).toLocaleDateString(undefined, { dateStyle: 'medium' });
+    expect(life).toEqual({ headline: `Valid until ${expected}`, line: null, changesInMs: 365 * day - 59_999 });
+    expect(life.headline).not.toMatch(/\d+ s\b/);
+  });
+
+  it('within a day it shows the time; it counts seconds only in the last minute, with real plurals', () => {
+    const soon = describeTokenLife({ expiresAt: now + 3 * 3_600_000, refreshable: false }, now);
+    expect(soon.headline).toMatch(/^Valid until \d\d:\d\d/);
+    const last = describeTokenLife({ expiresAt: now + 42_500, refreshable: false }, now);
+    expect(last).toEqual({
+      headline: 'Expires in 43 seconds',
+      line: 'Sign in again to get a new token.',
+      changesInMs: 500,
+    });
+    expect(describeTokenLife({ expiresAt: now + 1_000, refreshable: false }, now).headline).toBe('Expires in 1 second');
+    expect(describeTokenLife({ expiresAt: now, refreshable: false }, now)).toEqual({
+      headline: 'Expired',
+      line: 'Sign in again to get a new token.',
+      changesInMs: null,
+    });
+  });
+
+  it('says plainly when ProcessMaker gave no expiry', () => {
+    expect(describeTokenLife({ expiresAt: null, refreshable: false }, now)).toEqual({
+      headline: 'Ready',
+      line: 'ProcessMaker did not say when this token stops working.',
+      changesInMs: null,
+    });
+  });
+});
