@@ -27,24 +27,25 @@ async function browserLogin(ctx: CliContext, engine: TokenEngine, profile: Profi
     openBrowser: false,
     returnTo: 'terminal',
   });
-  say(
-    noBrowser
-      ? `Open this address in your browser to sign in to “${printable(profile.name)}”:`
-      : `Opening your browser to sign in to “${printable(profile.name)}”. If it does not open, use this address:`,
-  );
-  say(`\n  ${pending.authorizeUrl}\n`);
-  if (!noBrowser) {
-    await openBrowser(pending.authorizeUrl, ctx.env).catch(() =>
-      say('Your browser could not be opened; open the address above yourself.'),
-    );
-  }
-  say('Waiting for the sign-in to finish in the browser (press Ctrl-C to stop)…');
+  // Listen for Ctrl-C before the address is printed: a person (or a script) may stop at once.
   let interrupted = false;
   const stop = ctx.onInterrupt(() => {
     interrupted = true;
     engine.cancelSignIn(pending.flowId);
   });
   try {
+    say(
+      noBrowser
+        ? `Open this address in your browser to sign in to “${printable(profile.name)}”:`
+        : `Opening your browser to sign in to “${printable(profile.name)}”. If it does not open, use this address:`,
+    );
+    say(`\n  ${pending.authorizeUrl}\n`);
+    if (!noBrowser) {
+      await openBrowser(pending.authorizeUrl, ctx.env).catch(() =>
+        say('Your browser could not be opened; open the address above yourself.'),
+      );
+    }
+    say('Waiting for the sign-in to finish in the browser (press Ctrl-C to stop)…');
     return await engine.waitForSignIn(pending.flowId);
   } catch (err) {
     // Ctrl-C here is the person stopping pmtoken, not a sign-in refused in the browser.
