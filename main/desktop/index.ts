@@ -37,6 +37,7 @@ export {
   createUpdateController,
   defaultUpdateSchedule,
   describeUpdate,
+  noUpdaterState,
   updateStatus,
   disableUpdatesEnv,
   macSignatureFromCodesign,

@@ -11,7 +11,7 @@ import { toCurl } from '../core';
 import type { TokenEngine } from '../core';
 import { TokenTrayError, toUserError } from '../core';
 import type { HistoryStore, UpdateController } from '../desktop';
-import { updateStatus } from '../desktop';
+import { noUpdaterState, updateStatus } from '../desktop';
 import type { PreferencesStore } from '../desktop';
 import type { SecretClipboard } from '../desktop';
 import { formatToken } from '../desktop';
@@ -56,15 +56,6 @@ function implementations(deps: IpcHandlerDeps): Impls {
   const signInLinks = new Map<string, string>();
 
   const updates = (): UpdateController | null => deps.updates?.() ?? null;
-  const noUpdater = {
-    kind: 'off',
-    support: {
-      enabled: false,
-      reason: 'development',
-      message: 'This copy of Token Tray does not update itself.',
-      howToUpdate: 'Download the new version from the Token Tray releases page.',
-    },
-  } as const;
 
   return {
     appInfo: async () => ({ ...deps.appInfo }),
@@ -140,11 +131,11 @@ function implementations(deps: IpcHandlerDeps): Impls {
       deps.emit({ type: 'preferences-changed' });
       return next;
     },
-    updateStatus: async () => updateStatus(updates()?.state() ?? noUpdater),
+    updateStatus: async () => updateStatus(updates()?.state() ?? noUpdaterState),
     checkForUpdates: async () => {
       const updater = updates();
       updater?.checkNow();
-      return updateStatus(updater?.state() ?? noUpdater);
+      return updateStatus(updater?.state() ?? noUpdaterState);
     },
     restartToInstall: async () => updates()?.restartToInstall() ?? 'nothing-to-install',
     openExternal: async (url) => {

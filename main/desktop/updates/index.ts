@@ -13,7 +13,7 @@ export type {
   UpdaterEvent,
   UpdaterPort,
 } from './update-controller';
-export { classifyUpdateError, describeUpdate, updateStatus } from './update-state';
+export { classifyUpdateError, describeUpdate, noUpdaterState, updateStatus } from './update-state';
 export type { UpdateState, UpdateWords } from './update-state';
 export { disableUpdatesEnv, macSignatureFromCodesign, updateSupport } from './update-support';
 export type { InstallKind, MacSignature, UpdateFacts, UpdateSupport } from './update-support';

@@ -15,6 +15,17 @@ export type UpdateState =
   | { kind: 'ready'; version: string; restartWaitsForSignIn: boolean }
   | { kind: 'failed'; problem: 'offline' | 'other'; checkedAt: number };
 
+/** The state shown while the app has no updater (before the shell made it, or in a test window). */
+export const noUpdaterState: UpdateState = {
+  kind: 'off',
+  support: {
+    enabled: false,
+    reason: 'development',
+    message: 'This copy of Token Tray does not update itself.',
+    howToUpdate: 'Download the new version from the Token Tray releases page.',
+  },
+};
+
 /** Error codes and messages that mean "there is no connection to the update server". */
 const offlinePatterns = [
   /\bENOTFOUND\b/,
