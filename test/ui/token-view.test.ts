@@ -21,10 +21,12 @@ describe('token view', { timeout: 90_000 }, () => {
     const before = await page.locator('.countdown-box').innerText();
     await page.waitForTimeout(2_100);
     await expect(page.locator('.countdown-box').innerText()).resolves.toBe(before);
-    // Claims are shown, times as local dates.
-    await page.getByText('User ID (sub)').waitFor();
+    // Token details are closed until asked for; then plain labels, times as local dates.
+    expect(await page.getByText('Valid until', { exact: true }).isVisible()).toBe(false);
+    await page.getByText('Token details').click();
+    await page.getByText('Signed in as (user number)').waitFor();
     await expect(page.locator('.claims-list').innerText()).resolves.toContain(String(pm.seed.user.id));
-    await page.getByText('Expires (exp)').waitFor();
+    await page.getByText('Valid until', { exact: true }).waitFor();
   });
 
   it('keeps the token masked until Reveal, and Copy puts it on the clipboard in the chosen format', async () => {

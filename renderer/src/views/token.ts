@@ -174,15 +174,16 @@ function claimsList(details: TokenDetails): HTMLElement {
   const aud = Array.isArray(c.aud) ? c.aud.join(', ') : (c.aud ?? 'not stated');
   const scopes = c.scopes && c.scopes.length > 0 ? c.scopes.join(', ') : 'none';
   const rows: Array<[string, string]> = [
-    ['User ID (sub)', c.sub ?? 'not stated'],
-    ['Client (aud)', aud],
-    ['Scopes', scopes],
-    ['Issued (iat)', formatClaimTime(c.iat)],
-    ['Expires (exp)', formatClaimTime(c.exp)],
+    ['Signed in as (user number)', c.sub ?? 'not stated'],
+    ['Auth Client', aud],
+    ['Allowed (scopes)', scopes],
+    ['Issued', formatClaimTime(c.iat)],
+    ['Valid until', formatClaimTime(c.exp)],
   ];
+  // Closed by default: most people only copy the token; the details are for whoever asks.
   return h(
     'details',
-    { class: 'claims', open: true },
+    { class: 'claims' },
     h('summary', null, 'Token details'),
     h('dl', { class: 'claims-list' }, ...rows.flatMap(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
   );
