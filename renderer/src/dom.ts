@@ -83,6 +83,6 @@ export function checkbox(label: string, checked: boolean, onChange: (checked: bo
  */
 export function setProfileColor(el: HTMLElement, color: string | undefined, own = true): void {
   if (color) el.style.setProperty('--profile-color', color);
-  else if (own) el.style.setProperty('--profile-color', 'var(--profile-color-none, #6b7280)');
+  else if (own) el.style.setProperty('--profile-color', '#6b7280');
   else el.style.removeProperty('--profile-color');
 }

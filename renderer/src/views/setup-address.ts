@@ -3,7 +3,7 @@
  * main (reachable, looks like ProcessMaker) with visible progress.
  */
 import type { InstanceCheck } from '../../../main/contract/ipc';
-import { ApiError, call } from '../api';
+import { call } from '../api';
 import { checkbox, field, h, replace } from '../dom';
 import { messageArea, showError, showMessage } from '../messages';
 
@@ -56,9 +56,8 @@ export function addressStep(initial: string, onDone: (result: AddressResult) => 
       return check;
     } catch (err) {
       if (mine !== seq) return null;
+      // Only the call itself failed here: the check reports a plain-http address in check.error.
       progress.replaceChildren();
-      const insecure = err instanceof ApiError && err.userError.code === 'insecure_url';
-      insecureBox.hidden = !insecure && !allowInsecure;
       showError(message, err);
       return null;
     }
