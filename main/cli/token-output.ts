@@ -1,16 +1,13 @@
 /**
- * The forms `pmtoken` prints a token in, and shell assignments for
- * `pmtoken env`. The raw/bearer/header forms match the app's copy formats
- * (main/desktop/token-formats.ts); that list belongs in core once both share it.
+ * The forms `pmtoken` prints a token in (core's TOKEN_FORMATS, the same the app copies), and shell
+ * assignments for `pmtoken env`.
  */
-import { shellQuote, type FreshToken } from '../core';
+import { shellQuote, TOKEN_FORMATS, type FreshToken } from '../core';
 import { printable } from './escape';
 import { UsageError } from './usage-error';
 
 /** `pmtoken token --format` values. */
-export const tokenFormats = ['raw', 'bearer', 'header', 'env'] as const;
-/** One of {@link tokenFormats}. */
-export type TokenFormat = (typeof tokenFormats)[number];
+export const tokenFormats = TOKEN_FORMATS;
 
 /** `pmtoken env --shell` values. */
 export const shells = ['sh', 'powershell', 'fish'] as const;
@@ -39,14 +36,6 @@ export function shellAssignments(vars: Record<string, string>, shell: ShellKind)
       return `export ${name}=${shellQuote(value)}`;
     })
     .join('\n');
-}
-
-/** The token in the chosen form, without the newline. */
-export function formatToken(token: string, format: TokenFormat): string {
-  if (format === 'bearer') return `Bearer ${token}`;
-  if (format === 'header') return `Authorization: Bearer ${token}`;
-  if (format === 'env') return shellAssignments({ PM_TOKEN: token }, 'sh');
-  return token;
 }
 
 /** `pmtoken token --json`. */

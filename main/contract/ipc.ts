@@ -17,6 +17,7 @@ import type {
   ProfileView,
   RedirectMode,
   TokenDetails,
+  TokenFormat,
   UserInfo,
 } from '../core/model';
 import type { UserError } from '../core/errors';
@@ -38,10 +39,9 @@ export type {
   UserInfo,
 };
 
-/** How a token is copied. */
-/** The forms a token can be copied in. */
-export const COPY_FORMATS = ['raw', 'bearer', 'header'] as const;
-export type CopyFormat = (typeof COPY_FORMATS)[number];
+/** The forms a token can be copied in: core's token forms (the token, `Bearer …`, the header, a shell line). */
+export { TOKEN_FORMATS as COPY_FORMATS } from '../core/model';
+export type CopyFormat = TokenFormat;
 
 /** The window's colour schemes. */
 export const THEMES = ['system', 'light', 'dark'] as const;

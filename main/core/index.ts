@@ -4,7 +4,7 @@
  */
 export type { EnginePorts, SecretStore, SettingsFile, FetchLike, Clock, LogSink } from './ports';
 export * from './errors';
-export { HTTP_METHODS, nextProfileColor, PROFILE_COLORS, REDIRECT_MODES, SIGN_IN_KINDS } from './model';
+export { HTTP_METHODS, nextProfileColor, PROFILE_COLORS, REDIRECT_MODES, SIGN_IN_KINDS, TOKEN_FORMATS } from './model';
 export { createTokenEngine, PAT_SIGN_OUT_NOTE } from './engine';
 export type {
   ApiEndpoint,
@@ -21,6 +21,7 @@ export type {
   ProfileStatus,
   ProfileView,
   RedirectMode,
+  TokenFormat,
   TokenClaims,
   TokenDetails,
   TokenEngine,
@@ -64,6 +65,7 @@ export {
   readJsonBody,
   runApiRequest,
   shellQuote,
+  formatToken,
   toCurl,
   type RunnerContext,
 } from './api';

@@ -2,14 +2,13 @@
  * What tray clicks, the copy shortcut and deep links do. Failures become a
  * notification in plain words (the error's sentence and next step).
  */
-import type { AppEvent } from '../contract/ipc';
+import type { AppEvent, CopyFormat } from '../contract/ipc';
 import type { DeepLinkRoute } from './deep-link-router';
 import type { TokenEngine } from '../core';
-import { isErrorCode, TokenTrayError, toUserError } from '../core';
+import { formatToken, isErrorCode, TokenTrayError, toUserError } from '../core';
 import type { LogSink } from '../core';
 import type { SecretClipboard } from './secret-clipboard';
 import type { MenuAction } from './tray-menu';
-import { formatToken } from './token-formats';
 
 /** What the actions act on. */
 export interface ActionDeps {
@@ -43,7 +42,7 @@ export function createAppActions(deps: ActionDeps): AppActions {
     deps.notify(title, e.nextStep ? `${e.message} ${e.nextStep}` : e.message);
   };
 
-  async function copy(profileId: string, format: 'raw' | 'header'): Promise<void> {
+  async function copy(profileId: string, format: CopyFormat): Promise<void> {
     try {
       // freshToken refreshes first when the token is close to expiry.
       await deps.clipboard.copySecret(formatToken(await engine.freshToken(profileId), format));
@@ -99,6 +98,10 @@ export function createAppActions(deps: ActionDeps): AppActions {
           return void signIn(action.profileId);
         case 'sign-out':
           return void signOut(action.profileId);
+        case 'activate':
+          return void engine
+            .setActiveProfile(action.profileId)
+            .catch((err: unknown) => tell('Could not switch profile', err));
         case 'open':
           return deps.showWindow();
         case 'console':
@@ -114,7 +117,12 @@ export function createAppActions(deps: ActionDeps): AppActions {
     copyActiveToken() {
       void engine.activeProfile().then(
         (active) =>
-          active ? copy(active.id, 'raw') : deps.notify('Token Tray', 'There is no profile to copy a token from yet.'),
+          active
+            ? copy(active.id, 'raw')
+            : deps.notify(
+                'No profile yet',
+                'There is no profile to copy a token from yet. Open Token Tray from the tray icon to set one up.',
+              ),
         (err: unknown) => tell('Could not copy the token', err),
       );
     },

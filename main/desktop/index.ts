@@ -1,6 +1,7 @@
 /**
  * Electron-free app behaviour: the tray-menu model, deep-link routing, the secret clipboard,
- * preferences, console history, start-up decisions, updates and the actions the tray and the window share.
+ * preferences, console history, start-up decisions, updates, background renewal and the actions the tray
+ * and the window share.
  */
 export { createAppActions } from './actions';
 export type { AppActions } from './actions';
@@ -27,7 +28,6 @@ export { protocolClientCall } from './protocol-client';
 export { trayIconFile } from './tray-icon';
 export { buildTrayMenu, buildTrayTooltip, formatDuration, parseMenuId, statusLine } from './tray-menu';
 export type { MenuAction, MenuItemTemplate } from './tray-menu';
-export { formatToken } from './token-formats';
 export { coalesce } from './coalesce';
 export {
   applyUpdaterSettings,
@@ -59,3 +59,5 @@ export type {
   UpdaterSettingsTarget,
   UpdateWords,
 } from './updates';
+export { createRenewalScheduler, createSessionNotices } from './renewal';
+export type { RenewalScheduler, SchedulerTimers, SessionNotices } from './renewal';

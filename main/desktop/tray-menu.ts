@@ -3,14 +3,16 @@
  * profiles and the time. The shell turns the template into an Electron menu
  * and routes clicks by item id ({@link parseMenuId}); no Electron types here.
  */
+import { COPY_FORMATS, type CopyFormat } from '../contract/ipc';
 import type { ProfileView } from '../core';
 
 /** One menu item, a subset of Electron's MenuItemConstructorOptions. */
 export interface MenuItemTemplate {
   id?: string;
   label?: string;
-  type?: 'normal' | 'separator' | 'submenu';
+  type?: 'normal' | 'separator' | 'submenu' | 'radio';
   enabled?: boolean;
+  checked?: boolean;
   submenu?: MenuItemTemplate[];
 }
 
@@ -23,17 +25,33 @@ export interface TrayState {
   escapeAmpersands?: boolean;
   /** The updater's menu item ("Update ready: restart to install 1.2.0"), when it has one. */
   update?: { label: string; enabled: boolean } | null;
+  /** For times and dates ("until 15:31"); the system's by default. */
+  locale?: string;
 }
 
 /** What a click on a menu item asks for. */
 export type MenuAction =
-  | { kind: 'copy-token'; profileId: string; format: 'raw' | 'header' }
+  | { kind: 'copy-token'; profileId: string; format: CopyFormat }
   | { kind: 'sign-in'; profileId: string }
   | { kind: 'sign-out'; profileId: string }
+  | { kind: 'activate'; profileId: string }
   | { kind: 'open' | 'console' | 'settings' | 'install-update' | 'quit' };
 
-/** Profiles shown flat in the menu; more than this and each gets a submenu. */
-export const maxFlatProfiles = 3;
+/** The menu's words for each copy form, in the order the window shows them. */
+export const COPY_FORMAT_LABELS: Readonly<Record<CopyFormat, string>> = {
+  raw: 'Token only',
+  bearer: 'Bearer token',
+  header: 'Authorization header',
+  env: 'export PM_TOKEN=… (for a terminal)',
+};
+
+/** Menu item id prefix for each copy form: `copy:<id>` is the token itself. */
+const COPY_ID_PREFIX: Readonly<Record<CopyFormat, string>> = {
+  raw: 'copy',
+  bearer: 'copy-bearer',
+  header: 'copy-header',
+  env: 'copy-env',
+};
 
 /** "less than a minute", "42 min", "3 h 5 min", "2 days". */
 export function formatDuration(ms: number): string {
@@ -45,74 +63,112 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(hours / 24)} days`;
 }
 
-/** "Signed in as Jane Doe · expires in 42 min", "Signed out", ... */
-export function statusLine(profile: ProfileView, now: number): string {
+/** "15:31" today, "2 Dec 15:31" on another day, in `locale`. */
+function formatWhen(at: number, now: number, locale: string | undefined): string {
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  const options: Intl.DateTimeFormatOptions = sameDay
+    ? { hour: '2-digit', minute: '2-digit' }
+    : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
+  return new Intl.DateTimeFormat(locale, options).format(at);
+}
+
+/**
+ * One honest line per profile: "Signed in as Jane Doe · renews automatically", "Can't reach ProcessMaker ·
+ * token works until 15:31", "Signed out · sign-in ended", ...
+ */
+export function statusLine(profile: ProfileView, now: number, locale?: string): string {
   const status = profile.status;
   if (status.state === 'keychain_unavailable') return 'Keychain unavailable';
   if (status.state === 'signed_out') {
-    return status.reason === 'session_expired' ? 'Signed out · sign-in expired' : 'Signed out';
+    return status.reason === 'session_expired' ? 'Signed out · sign-in ended' : 'Signed out';
   }
   const who = status.user ? `Signed in as ${status.user.name}` : 'Signed in';
-  if (status.expiresAt === null) return who;
-  const left = status.expiresAt - now;
-  if (left > 0) return `${who} · expires in ${formatDuration(left)}`;
-  return status.refreshable ? `${who} · renews when copied` : `${who} · token expired`;
+  const left = status.expiresAt === null ? null : status.expiresAt - now;
+  if (status.renewalError) {
+    const problem =
+      status.renewalError.code === 'unreachable' || status.renewalError.code === 'timeout'
+        ? 'Can’t reach ProcessMaker'
+        : 'ProcessMaker did not renew the token';
+    if (left === null) return problem;
+    return left > 0
+      ? `${problem} · token works until ${formatWhen(status.expiresAt ?? now, now, locale)}`
+      : `${problem} · token expired`;
+  }
+  if (status.refreshable) return `${who} · renews automatically`;
+  if (left === null) return who;
+  if (left <= 0) return `${who} · token expired`;
+  if (left < 48 * 3_600_000) return `${who} · expires in ${formatDuration(left)}`;
+  return `${who} · valid until ${new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(status.expiresAt ?? now)}`;
 }
 
-/** The tray icon's tooltip: the active profile and its time to expiry. */
-export function buildTrayTooltip(state: Pick<TrayState, 'profiles' | 'now'>): string {
+/** The tray icon's tooltip: the active profile and its state. */
+export function buildTrayTooltip(state: Pick<TrayState, 'profiles' | 'now' | 'locale'>): string {
   const active = state.profiles.find((p) => p.active) ?? state.profiles[0];
   if (!active) return 'Token Tray — no profiles yet';
-  const status = active.status;
-  const left = status.state === 'signed_in' && status.expiresAt !== null ? status.expiresAt - state.now : 0;
-  const detail = left > 0 ? `expires in ${formatDuration(left)}` : statusLine(active, state.now);
-  return `Token Tray — ${active.name}: ${detail}`;
+  return `Token Tray — ${active.name}: ${statusLine(active, state.now, state.locale)}`;
 }
 
-function profileItems(profile: ProfileView, now: number, label: (text: string) => string): MenuItemTemplate[] {
-  const signedIn = profile.status.state === 'signed_in';
-  return [
-    { id: `status:${profile.id}`, label: label(statusLine(profile, now)), enabled: false },
-    { id: `copy:${profile.id}`, label: 'Copy access token', enabled: signedIn },
-    { id: `copy-header:${profile.id}`, label: 'Copy as Authorization: Bearer header', enabled: signedIn },
-    { id: `sign-in:${profile.id}`, label: 'Sign in…', enabled: !signedIn },
-    { id: `sign-out:${profile.id}`, label: 'Sign out', enabled: signedIn },
+/** The active profile's block: its state, then only the actions that apply to it now. */
+function activeItems(profile: ProfileView, state: TrayState, label: (text: string) => string): MenuItemTemplate[] {
+  const items: MenuItemTemplate[] = [
+    {
+      id: `status:${profile.id}`,
+      label: label(`${profile.name}: ${statusLine(profile, state.now, state.locale)}`),
+      enabled: false,
+    },
   ];
+  const status = profile.status;
+  if (status.state === 'signed_in') {
+    items.push(
+      { id: `copy:${profile.id}`, label: label(`Copy token: ${profile.name}`) },
+      {
+        id: `formats:${profile.id}`,
+        label: 'Copy in another format',
+        type: 'submenu',
+        submenu: (['bearer', 'header', 'env'] as const).map((format) => ({
+          id: `${COPY_ID_PREFIX[format]}:${profile.id}`,
+          label: COPY_FORMAT_LABELS[format],
+        })),
+      },
+    );
+  } else if (status.state === 'signed_out') {
+    const again = status.reason === 'session_expired' ? 'Sign in again to' : 'Sign in to';
+    items.push({ id: `sign-in:${profile.id}`, label: label(`${again} ${profile.name}…`) });
+  }
+  return items;
 }
 
 /** Builds the whole tray menu from state. */
 export function buildTrayMenu(state: TrayState): MenuItemTemplate[] {
   const label = (text: string) => (state.escapeAmpersands ? text.replace(/&/g, '&&') : text);
+  const active = state.profiles.find((p) => p.active) ?? state.profiles[0];
   const items: MenuItemTemplate[] = [];
-  const flat = state.profiles.length <= maxFlatProfiles;
-  for (const profile of state.profiles) {
-    const title = label(profile.active && state.profiles.length > 1 ? `${profile.name} (active)` : profile.name);
-    if (flat) {
+  if (active) {
+    items.push(...activeItems(active, state, label), { type: 'separator' });
+    if (state.profiles.length > 1) {
       items.push(
-        { id: `profile:${profile.id}`, label: title, enabled: false },
-        ...profileItems(profile, state.now, label),
+        {
+          id: 'switch',
+          label: 'Switch profile',
+          type: 'submenu',
+          submenu: state.profiles.map((p) => ({
+            id: `activate:${p.id}`,
+            label: label(p.status.state === 'signed_in' ? p.name : `${p.name} (signed out)`),
+            type: 'radio' as const,
+            checked: p.id === active.id,
+          })),
+        },
+        { type: 'separator' },
       );
-      items.push({ type: 'separator' });
-    } else {
-      items.push({
-        id: `profile:${profile.id}`,
-        label: title,
-        type: 'submenu',
-        submenu: profileItems(profile, state.now, label),
-      });
     }
   }
-  if (state.profiles.length === 0)
-    items.push({ id: 'empty', label: 'No profiles yet', enabled: false }, { type: 'separator' });
-  else if (!flat) items.push({ type: 'separator' });
-  items.push(
-    { id: 'open', label: state.profiles.length === 0 ? 'Set up Token Tray…' : 'Open Token Tray…' },
-    { id: 'console', label: 'Request console…', enabled: state.profiles.length > 0 },
-    { id: 'settings', label: 'Settings' },
-    { type: 'separator' },
-  );
+  items.push({ id: 'open', label: active ? 'Open Token Tray…' : 'Set up Token Tray…' });
+  if (active) items.push({ id: 'console', label: 'Try an API request…' });
+  items.push({ id: 'settings', label: 'Settings…' }, { type: 'separator' });
   if (state.update) items.push({ id: 'install-update', ...state.update }, { type: 'separator' });
-  items.push({ id: 'quit', label: 'Quit' });
+  if (active?.status.state === 'signed_in')
+    items.push({ id: `sign-out:${active.id}`, label: label(`Sign out of ${active.name}`) });
+  items.push({ id: 'quit', label: 'Quit Token Tray' });
   return items;
 }
 
@@ -125,9 +181,11 @@ export function parseMenuId(id: string): MenuAction | null {
   const verb = id.slice(0, colon);
   const profileId = id.slice(colon + 1);
   if (!profileId) return null;
-  if (verb === 'copy') return { kind: 'copy-token', profileId, format: 'raw' };
-  if (verb === 'copy-header') return { kind: 'copy-token', profileId, format: 'header' };
+  for (const format of COPY_FORMATS) {
+    if (verb === COPY_ID_PREFIX[format]) return { kind: 'copy-token', profileId, format };
+  }
   if (verb === 'sign-in') return { kind: 'sign-in', profileId };
   if (verb === 'sign-out') return { kind: 'sign-out', profileId };
+  if (verb === 'activate') return { kind: 'activate', profileId };
   return null;
 }

@@ -14,7 +14,7 @@ import type { HistoryStore, UpdateController } from '../desktop';
 import { noUpdaterState, updateStatus } from '../desktop';
 import type { PreferencesStore } from '../desktop';
 import type { SecretClipboard } from '../desktop';
-import { formatToken } from '../desktop';
+import { formatToken } from '../core';
 import { describeInvalidArgs } from './invalid-input';
 import { argSchemas } from './schemas';
 import { isWebUrl } from './web-url';

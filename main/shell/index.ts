@@ -2,7 +2,7 @@
  * The composition root of the tray app: wiring only. Order matters: the
  * single-instance lock and the deep-link listeners come before `ready`.
  */
-import { app, dialog, net, session, shell } from 'electron';
+import { app, dialog, net, powerMonitor, session, shell } from 'electron';
 import type { AppEvent } from '../contract/ipc';
 import { createHistoryStore } from '../desktop';
 import { createLogger } from '../core';
@@ -10,7 +10,7 @@ import { createPreferencesStore } from '../desktop';
 import { createTokenEngine, DEFAULT_SIGN_IN_TIMEOUT_MS, keychainService } from '../core';
 import { createIpcHandlers } from '../ipc/handlers';
 import { isWebUrl } from '../ipc/web-url';
-import { coalesce, createAppActions, type AppActions } from '../desktop';
+import { coalesce, createAppActions, createRenewalScheduler, createSessionNotices, type AppActions } from '../desktop';
 import { createSignInTracker, createUpdateController, describeUpdate, updateSupport } from '../desktop';
 import type { UpdateController } from '../desktop';
 import { manageLifecycle, registerUrlScheme, setDockVisible, takeSingleInstanceLock } from './app-lifecycle';
@@ -120,12 +120,30 @@ if (takeSingleInstanceLock()) {
           .listProfiles()
           .then(tray.update, (err: unknown) => sink.error(`Tray update failed: ${String(err)}`));
       });
+      const sessionNotices = createSessionNotices({
+        engine,
+        notify,
+        signIn: (profileId) => appActions.onMenu({ kind: 'sign-in', profileId }),
+      });
+      const renewals = createRenewalScheduler({
+        engine,
+        timers,
+        now: Date.now,
+        onSessionEnded: (profileId) => sessionNotices.sessionEnded(profileId),
+        log: sink,
+      });
+      // A sign-in, a refresh or a change of profiles moves the next renewal: plan once per burst.
+      const replanRenewals = coalesce(() => void renewals.replan());
+      powerMonitor.on('resume', () => void renewals.resumed());
       engine.onEvent((event) => {
         signIns.observe(event);
+        sessionNotices.observe(event);
         emit(event);
         refreshTray();
+        if (event.type !== 'sign-in-progress') replanRenewals();
       });
       refreshTray();
+      replanRenewals();
       if (smoke) void trayUpdated.then(() => smoke?.trayReady());
       const support = updateSupport(await updateFacts);
       sink.info(support.enabled ? 'Updates: on.' : `Updates: off (${support.message})`);
@@ -147,6 +165,7 @@ if (takeSingleInstanceLock()) {
       preferences.onChange(applyPreferences);
       manageLifecycle(async () => {
         win.allowClose();
+        renewals.dispose();
         updates?.dispose();
         signIns.dispose();
         shortcut.dispose();

@@ -27,6 +27,7 @@ function toElectron(items: MenuItemTemplate[], onClick: (id: string) => void): M
     if (item.id !== undefined) out.id = item.id;
     if (item.label !== undefined) out.label = item.label;
     if (item.enabled !== undefined) out.enabled = item.enabled;
+    if (item.checked !== undefined) out.checked = item.checked;
     if (item.submenu) out.submenu = toElectron(item.submenu, onClick);
     else if (item.id && item.type !== 'separator') {
       const id = item.id;

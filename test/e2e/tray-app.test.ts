@@ -48,10 +48,11 @@ describe.skipIf(electron.path === null)(suiteName, () => {
   });
 
   it('starts in the tray with the profile signed out', async () => {
-    await expect.poll(() => trayLabels(launched.app), { timeout: 20_000 }).toContain('Signed out');
+    await expect.poll(() => trayLabels(launched.app), { timeout: 20_000 }).toContain('Acme: Signed out');
     expect(await trayLabels(launched.app)).toEqual(
-      expect.arrayContaining(['Acme', 'Copy access token', 'Sign in…', 'Open Token Tray…', 'Quit']),
+      expect.arrayContaining(['Sign in to Acme…', 'Open Token Tray…', 'Try an API request…', 'Quit Token Tray']),
     );
+    expect(await trayLabels(launched.app)).not.toContain('Copy token: Acme');
     expect(await trayTooltip(launched.app)).toBe('Token Tray — Acme: Signed out');
   });
 
@@ -70,12 +71,13 @@ describe.skipIf(electron.path === null)(suiteName, () => {
       .poll(
         async () =>
           (await trayLabels(launched.app)).some((l) =>
-            l.startsWith(`Signed in as ${pm.seed.user.firstname} ${pm.seed.user.lastname}`),
+            l.startsWith(`Acme: Signed in as ${pm.seed.user.firstname} ${pm.seed.user.lastname}`),
           ),
         { timeout: 15_000 },
       )
       .toBe(true);
-    expect(await trayTooltip(launched.app)).toMatch(/^Token Tray — Acme: expires in /);
+    expect(await trayTooltip(launched.app)).toMatch(/^Token Tray — Acme: Signed in as .* · renews automatically$/);
+    expect(await trayLabels(launched.app)).toContain('Copy token: Acme');
   });
 
   it('copies a working token from the tray and clears the clipboard afterwards', async () => {

@@ -4,6 +4,7 @@
  */
 export { readBodyCapped } from './body-reader';
 export { shellQuote, toCurl } from './curl';
+export { formatToken } from './token-formats';
 export { createEndpointCache } from './endpoint-cache';
 export type { EndpointCache } from './endpoint-cache';
 export { guardedFetch, readJsonBody, toTransportError } from './http';

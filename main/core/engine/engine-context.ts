@@ -9,7 +9,7 @@ import { withFileLock } from './file-lock';
 import { refreshLockPath } from './refresh';
 import type { EngineEvent, Profile, ProfileView } from '../model';
 import { guardedFetch } from '../api';
-import { isErrorCode } from '../errors';
+import { isErrorCode, type UserError } from '../errors';
 import { createLogger, type Logger } from '../log';
 import type { Clock, EnginePorts, FetchLike } from '../ports';
 import { requireProfile } from '../profiles';
@@ -32,6 +32,11 @@ export interface EngineContext {
   removeAllListeners(): void;
   /** The profile with this id or name (throws not_found). */
   profile(idOrName: string): Profile;
+  /**
+   * Why each profile's last renewal failed, until one succeeds or the profile signs in or out again
+   * (memory only: it describes this run of the app, not the stored tokens).
+   */
+  renewalErrors: Map<string, { error: UserError; at: number }>;
   /** The profile as shown; its status is `keychain_unavailable` when the keychain cannot be read. */
   view(profile: Profile): Promise<ProfileView>;
   /**
@@ -50,7 +55,15 @@ export function createEngineContext(ports: EnginePorts): EngineContext {
   const vault = createCachedVault(ports.secrets, ports.configDir);
   const listeners = new Set<(event: EngineEvent) => void>();
   const clock = ports.clock ?? { now: () => Date.now() };
+  const renewalErrors = new Map<string, { error: UserError; at: number }>();
+  /** The failure still says something only while no newer token was stored (by this process or another). */
+  const renewalError = (profileId: string, entry: VaultEntry | null): UserError | null => {
+    const failure = renewalErrors.get(profileId);
+    if (!failure || (typeof entry?.obtainedAt === 'number' && entry.obtainedAt > failure.at)) return null;
+    return failure.error;
+  };
   return {
+    renewalErrors,
     ports,
     settings,
     vault,
@@ -85,7 +98,7 @@ export function createEngineContext(ports: EnginePorts): EngineContext {
         if (isErrorCode(err, 'keychain_unavailable')) return null;
         throw err;
       });
-      return toProfileView(profile, entry, settings.load().activeProfileId);
+      return toProfileView(profile, entry, settings.load().activeProfileId, renewalError(profile.id, entry));
     },
   };
 }

@@ -30,6 +30,8 @@ export interface RefresherDeps {
   gate: RetryGate;
   onRefreshed(profileId: string): void;
   onSessionExpired(profileId: string): void;
+  /** A refresh failed for another reason than an ended session (ProcessMaker unreachable or in error); the old tokens stay. */
+  onRefreshFailed?(profileId: string, err: unknown): void;
 }
 
 /** How long a handed-out token must stay valid; by default the stored-token rule's own minimum. */
@@ -134,6 +136,8 @@ export function createRefresher(deps: RefresherDeps): Refresher {
           await deps.vault.write(profile.id, withoutTokens(entry, 'session_expired'));
           deps.log?.warn(`Profile ${profile.name}: the refresh token was refused; signed out.`);
           deps.onSessionExpired(profile.id);
+        } else {
+          deps.onRefreshFailed?.(profile.id, err);
         }
         throw err;
       }

@@ -8,7 +8,7 @@ import { createEngineContext } from './engine-context';
 import { profileMethods } from './engine-profiles';
 import { createEndpointCache } from '../api';
 import type { Profile, ProfileView, TokenEngine } from '../model';
-import { isErrorCode, TokenTrayError } from '../errors';
+import { isErrorCode, TokenTrayError, toUserError } from '../errors';
 import { checkInstance } from '../profiles';
 import { passwordGrant } from '../oauth';
 import { checkPersonalAccessToken } from '../oauth';
@@ -18,7 +18,7 @@ import { toProfileView, toTokenDetails } from '../profiles';
 import { createRefresher, notSignedIn } from './refresh';
 import { createRetryGate } from './retry-gate';
 import { SignInFlows } from '../oauth';
-import { withoutTokens, withTokens, type TokenSet } from '../tokens';
+import { renewalDueAt, renewalLeadMs, withoutTokens, withTokens, type TokenSet } from '../tokens';
 import { fixedTokenRunner, lookupUser } from '../api';
 
 /** Signs the personal-access-token note shown on sign-out. */
@@ -39,9 +39,17 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
     configDir: ports.configDir,
     log: ctx.log,
     // One event per change: listeners treat each of these as "this profile's status changed".
-    onRefreshed: (profileId) => ctx.emit({ type: 'token-refreshed', profileId }),
+    onRefreshed: (profileId) => {
+      ctx.renewalErrors.delete(profileId);
+      ctx.emit({ type: 'token-refreshed', profileId });
+    },
     onSessionExpired: (profileId) => {
+      ctx.renewalErrors.delete(profileId);
       ctx.emit({ type: 'signed-out', profileId, reason: 'session_expired' });
+    },
+    onRefreshFailed: (profileId, err) => {
+      ctx.renewalErrors.set(profileId, { error: toUserError(err), at: ctx.clock.now() });
+      ctx.emit({ type: 'status-changed', profileId });
     },
   });
 
@@ -58,6 +66,7 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
       });
     }
     await ctx.updateVault(profile.id, (entry) => withTokens(entry, tokens));
+    ctx.renewalErrors.delete(profile.id);
     ctx.emit({ type: 'signed-in', profileId: profile.id });
     return ctx.view(profile);
   };
@@ -81,6 +90,7 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
   return {
     ...profileMethods(ctx, (profileId) => {
       cancelFlowsOf(profileId);
+      ctx.renewalErrors.delete(profileId);
       endpointCache.drop(profileId);
     }),
     checkInstance: (url, options) => checkInstance(ctx.fetch, url, options),
@@ -139,6 +149,18 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
       const next = await refresher.refresh(profile, { force: true, seenToken: entry.accessToken });
       return toProfileView(profile, next, ctx.settings.load().activeProfileId);
     },
+    async renewIfDue(profileId) {
+      const profile = ctx.profile(profileId);
+      const entry = await ctx.vault.read(profile.id);
+      const due = renewalDueAt(entry);
+      if (due !== null && due <= ctx.clock.now()) {
+        // Not forced: a pair another process stored meanwhile is kept while it lasts the lead time.
+        await refresher.refresh(profile, { seenToken: entry.accessToken, minValidityMs: renewalLeadMs(entry) });
+      } else if (entry.kind === 'none' || !entry.accessToken) {
+        throw notSignedIn(entry);
+      }
+      return ctx.view(profile);
+    },
     async tokenDetails(profileId) {
       const profile = ctx.profile(profileId);
       const entry = await ctx.vault.read(profile.id);
@@ -153,6 +175,7 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
         wasPat ||= entry.kind === 'personal_access_token';
         return withoutTokens(entry, 'signed_out');
       });
+      ctx.renewalErrors.delete(profile.id);
       ctx.emit({ type: 'signed-out', profileId: profile.id, reason: 'signed_out' });
       return wasPat ? { note: PAT_SIGN_OUT_NOTE } : {};
     },

@@ -8,5 +8,8 @@ export const SIGN_IN_KINDS = ['authorization_code', 'password', 'personal_access
 /** Where the browser comes back after sign-in: the app's URL scheme, or a loopback listener on 127.0.0.1. */
 export const REDIRECT_MODES = ['app', 'loopback'] as const;
 
+/** The forms a token is handed over in: the token, `Bearer …`, the Authorization header, a shell line setting PM_TOKEN. */
+export const TOKEN_FORMATS = ['raw', 'bearer', 'header', 'env'] as const;
+
 /** The HTTP methods the request console and `pmtoken request` send. */
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;

@@ -4,13 +4,16 @@
  * Node APIs, so the renderer's type boundary can include them.
  */
 import type { UserError } from '../errors';
-import type { HTTP_METHODS, REDIRECT_MODES, SIGN_IN_KINDS } from './lists';
+import type { HTTP_METHODS, REDIRECT_MODES, SIGN_IN_KINDS, TOKEN_FORMATS } from './lists';
 
 /** How a profile gets its token. */
 export type GrantKind = (typeof SIGN_IN_KINDS)[number];
 
 /** Where the browser returns after an authorization-code sign-in. */
 export type RedirectMode = (typeof REDIRECT_MODES)[number];
+
+/** One of {@link TOKEN_FORMATS}. */
+export type TokenFormat = (typeof TOKEN_FORMATS)[number];
 
 /** The non-secret settings of a profile (stored in the settings file). */
 export interface Profile {
@@ -75,7 +78,19 @@ export interface UserInfo {
 /** Signed in or not, and until when; `keychain_unavailable` when the keychain could not be asked. */
 export type ProfileStatus =
   | { state: 'signed_out'; reason: 'never' | 'session_expired' | 'signed_out' }
-  | { state: 'signed_in'; expiresAt: number | null; user: UserInfo | null; refreshable: boolean }
+  | {
+      state: 'signed_in';
+      expiresAt: number | null;
+      user: UserInfo | null;
+      refreshable: boolean;
+      /** When the app renews the token in the background (epoch ms); null when it cannot be renewed. */
+      renewAt: number | null;
+      /**
+       * Why the last renewal failed (ProcessMaker unreachable, an error on its side), until one succeeds.
+       * The token itself still works until `expiresAt`.
+       */
+      renewalError: UserError | null;
+    }
   | { state: 'keychain_unavailable' };
 
 /** A profile as the UI and CLI show it. */
@@ -246,6 +261,12 @@ export interface TokenEngine {
    */
   freshTokenInfo(profileId: string, options?: { minValidityMs?: number }): Promise<FreshToken>;
   refreshNow(profileId: string): Promise<ProfileView>;
+  /**
+   * Renews the token when its background renewal is due (see `renewAt`), through the same single-flight,
+   * cross-process locked refresh as every other caller; a token renewed elsewhere is left alone.
+   * Resolves with the profile as it is afterwards; rejects as `freshToken` does.
+   */
+  renewIfDue(profileId: string): Promise<ProfileView>;
   tokenDetails(profileId: string): Promise<TokenDetails>;
   signOut(profileId: string): Promise<{ note?: string }>;
   whoami(profileId: string): Promise<UserInfo>;

@@ -3,12 +3,13 @@
  * item: signed in or not (and why), until when, as whom. No secret leaves here
  * except through {@link maskToken}.
  */
+import type { UserError } from '../errors';
 import type { Profile, ProfileStatus, ProfileView, TokenDetails } from '../model';
-import { decodeJwtClaims } from '../tokens';
+import { decodeJwtClaims, renewalDueAt } from '../tokens';
 import type { VaultEntry } from '../tokens';
 
-/** The status a keychain item means. */
-export function statusOf(entry: VaultEntry): ProfileStatus {
+/** The status a keychain item means; `renewalError` is why the last background renewal failed, if it did. */
+export function statusOf(entry: VaultEntry, renewalError: UserError | null = null): ProfileStatus {
   if (entry.kind === 'none' || !entry.accessToken) {
     return { state: 'signed_out', reason: entry.signedOutReason ?? 'never' };
   }
@@ -17,14 +18,21 @@ export function statusOf(entry: VaultEntry): ProfileStatus {
     expiresAt: entry.expiresAt ?? null,
     user: entry.user ?? null,
     refreshable: entry.kind === 'oauth' && Boolean(entry.refreshToken),
+    renewAt: renewalDueAt(entry),
+    renewalError,
   };
 }
 
 /** The view of one profile; `entry` null when the keychain could not be read (state `keychain_unavailable`). */
-export function toProfileView(profile: Profile, entry: VaultEntry | null, activeId: string | null): ProfileView {
+export function toProfileView(
+  profile: Profile,
+  entry: VaultEntry | null,
+  activeId: string | null,
+  renewalError: UserError | null = null,
+): ProfileView {
   return {
     ...profile,
-    status: entry === null ? { state: 'keychain_unavailable' } : statusOf(entry),
+    status: entry === null ? { state: 'keychain_unavailable' } : statusOf(entry, renewalError),
     hasClientSecret: Boolean(entry?.clientSecret),
     active: profile.id === activeId,
   };

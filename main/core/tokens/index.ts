@@ -6,7 +6,14 @@ export { createCachedVault } from './cached-vault';
 export { decodeJwtClaims, jwtExpiresAt } from './jwt';
 export { createKeytarSecretStore, KEYCHAIN_SERVICE, keychainService } from './keytar-secret-store';
 export { bumpVaultGeneration, readVaultGeneration, vaultGenerationPath } from './vault-generation';
-export { decideStoredToken, MIN_VALIDITY_MS, minValidityMs } from './usable-token';
+export {
+  decideStoredToken,
+  MIN_VALIDITY_MS,
+  minValidityMs,
+  RENEWAL_LEAD_MS,
+  renewalDueAt,
+  renewalLeadMs,
+} from './usable-token';
 export type { TokenDecision } from './usable-token';
 export { parseVaultItem, withTokens, withoutTokens } from './vault';
 export type { TokenSet, Vault, VaultEntry } from './vault';

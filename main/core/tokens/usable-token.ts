@@ -28,6 +28,30 @@ export function minValidityMs(entry: Pick<VaultEntry, 'expiresAt' | 'obtainedAt'
   return Math.min(MIN_VALIDITY_MS, (expiresAt - obtainedAt) / 2);
 }
 
+/** Background renewal starts this long before expiry (less for a token that lives under 20 minutes). */
+export const RENEWAL_LEAD_MS = 5 * 60_000;
+
+/**
+ * How long before expiry the app renews a token in the background: {@link RENEWAL_LEAD_MS}, or a
+ * quarter of a shorter lifetime, but never less than the validity a handed-out token needs.
+ */
+export function renewalLeadMs(entry: Pick<VaultEntry, 'expiresAt' | 'obtainedAt'>): number {
+  const { expiresAt, obtainedAt } = entry;
+  const lifetime =
+    typeof expiresAt === 'number' && typeof obtainedAt === 'number' && expiresAt > obtainedAt
+      ? expiresAt - obtainedAt
+      : null;
+  const lead = lifetime === null ? RENEWAL_LEAD_MS : Math.min(RENEWAL_LEAD_MS, lifetime / 4);
+  return Math.max(lead, minValidityMs(entry));
+}
+
+/** When the app should renew `entry` in the background (epoch ms), or null when it cannot or need not. */
+export function renewalDueAt(entry: VaultEntry): number | null {
+  if (entry.kind !== 'oauth' || !entry.accessToken || !entry.refreshToken) return null;
+  if (typeof entry.expiresAt !== 'number') return null;
+  return entry.expiresAt - renewalLeadMs(entry);
+}
+
 /**
  * Decides what to do with `entry` at `now`.
  * - `renewedElsewhere`: the entry changed while the caller waited for the refresh lock (another

@@ -23,7 +23,7 @@ afterAll(async () => fx?.close());
 describe('the tray (Electron replaced by a recording stand-in)', () => {
   it('shows the profile signed out, with the signed-out light-panel icon', async () => {
     expect(await fx.labels()).toEqual(
-      expect.arrayContaining(['Acme', 'Signed out', 'Copy access token', 'Sign in…', 'Open Token Tray…', 'Quit']),
+      expect.arrayContaining(['Acme: Signed out', 'Sign in to Acme…', 'Open Token Tray…', 'Quit Token Tray']),
     );
     const state = await fx.tray();
     expect(state?.tooltip).toBe('Token Tray — Acme: Signed out');
@@ -44,11 +44,11 @@ describe('the tray (Electron replaced by a recording stand-in)', () => {
     });
     const name = `${fx.pm.seed.user.firstname} ${fx.pm.seed.user.lastname}`;
     await expect
-      .poll(async () => (await fx.labels()).some((l) => l.startsWith(`Signed in as ${name} · expires in`)), {
+      .poll(async () => (await fx.labels()).some((l) => l === `Acme: Signed in as ${name} · renews automatically`), {
         timeout: 15_000,
       })
       .toBe(true);
-    expect((await fx.tray())?.tooltip).toMatch(/^Token Tray — Acme: expires in \d+/);
+    expect((await fx.tray())?.tooltip).toBe(`Token Tray — Acme: Signed in as ${name} · renews automatically`);
     expect((await fx.tray())?.image).toBe(join(process.cwd(), 'assets', 'tray', 'tray-light.png'));
     await expect.poll(async () => (await notifications()).some((n) => n.title === 'Signed in')).toBe(true);
   });
@@ -79,7 +79,7 @@ describe('the tray (Electron replaced by a recording stand-in)', () => {
 
   it('signs out from the tray', async () => {
     await fx.clickTray(`sign-out:${fx.profileId}`);
-    await expect.poll(async () => (await fx.labels()).includes('Signed out'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await fx.labels()).includes('Acme: Signed out'), { timeout: 10_000 }).toBe(true);
   });
 
   it('quits from the tray, tidying up first', async () => {

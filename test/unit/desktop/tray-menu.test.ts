@@ -27,36 +27,57 @@ function profile(id: string, status: ProfileStatus, extra: Partial<ProfileView> 
 }
 
 const jane = { id: '7', name: 'Jane Doe' };
-const signedIn = (minutes: number): ProfileStatus => ({
+const signedIn = (
+  minutes: number,
+  extra: Partial<Extract<ProfileStatus, { state: 'signed_in' }>> = {},
+): ProfileStatus => ({
   state: 'signed_in',
   expiresAt: now + minutes * 60_000,
   user: jane,
   refreshable: true,
+  renewAt: now + (minutes - 5) * 60_000,
+  renewalError: null,
+  ...extra,
 });
+const personal = (minutes: number): ProfileStatus => signedIn(minutes, { refreshable: false, renewAt: null });
+const unreachable = { code: 'unreachable' as const, message: 'ProcessMaker cannot be reached.' };
+/** "15:31" as the system writes the local time of `at` in en-GB. */
+const hhmm = (at: number) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(at);
 const labels = (items: MenuItemTemplate[]) => items.map((i) => (i.type === 'separator' ? '---' : i.label));
 
 describe('tray status lines', () => {
-  it('says who is signed in and when the token expires', () => {
-    expect(statusLine(profile('a', signedIn(42)), now)).toBe('Signed in as Jane Doe · expires in 42 min');
+  it('a token that renews by itself says so, with no countdown', () => {
+    expect(statusLine(profile('a', signedIn(42)), now)).toBe('Signed in as Jane Doe · renews automatically');
   });
 
-  it('says signed out, and why when the sign-in expired', () => {
+  it('a token that cannot renew counts down under two days, and names its date after that', () => {
+    expect(statusLine(profile('a', personal(42)), now)).toBe('Signed in as Jane Doe · expires in 42 min');
+    expect(statusLine(profile('a', personal(365 * 24 * 60)), now, 'en-GB')).toBe(
+      'Signed in as Jane Doe · valid until 28 Nov 2027',
+    );
+    expect(statusLine(profile('a', personal(-1)), now)).toBe('Signed in as Jane Doe · token expired');
+  });
+
+  it('a failing renewal is one honest line: what is wrong and until when the token works', () => {
+    const failing = signedIn(20, { renewalError: unreachable });
+    expect(statusLine(profile('a', failing), now, 'en-GB')).toBe(
+      `Can’t reach ProcessMaker · token works until ${hhmm(now + 20 * 60_000)}`,
+    );
+    const refused = signedIn(20, { renewalError: { code: 'server_error', message: 'ProcessMaker had a problem.' } });
+    expect(statusLine(profile('a', refused), now, 'en-GB')).toMatch(
+      /^ProcessMaker did not renew the token · token works until /,
+    );
+    expect(statusLine(profile('a', signedIn(-1, { renewalError: unreachable })), now)).toBe(
+      'Can’t reach ProcessMaker · token expired',
+    );
+  });
+
+  it('says signed out, and when the sign-in ended by itself', () => {
     expect(statusLine(profile('a', { state: 'signed_out', reason: 'never' }), now)).toBe('Signed out');
     expect(statusLine(profile('a', { state: 'signed_out', reason: 'session_expired' }), now)).toBe(
-      'Signed out · sign-in expired',
+      'Signed out · sign-in ended',
     );
-  });
-
-  it('handles unknown users, unknown expiry and expired tokens', () => {
-    expect(statusLine(profile('a', { state: 'signed_in', expiresAt: null, user: null, refreshable: false }), now)).toBe(
-      'Signed in',
-    );
-    expect(statusLine(profile('a', { ...signedIn(-5), refreshable: true } as ProfileStatus), now)).toBe(
-      'Signed in as Jane Doe · renews when copied',
-    );
-    expect(
-      statusLine(profile('a', { state: 'signed_in', expiresAt: now - 1, user: jane, refreshable: false }), now),
-    ).toBe('Signed in as Jane Doe · token expired');
+    expect(statusLine(profile('a', signedIn(5, { user: null })), now)).toBe('Signed in · renews automatically');
   });
 
   it.each([
@@ -71,91 +92,107 @@ describe('tray status lines', () => {
 });
 
 describe('tray menu template', () => {
-  it('lists one profile with its status and actions, then the app items', () => {
-    const items = buildTrayMenu({ profiles: [profile('a', signedIn(42), { active: true })], now });
+  it('no profile: only setting up, settings and quit', () => {
+    expect(labels(buildTrayMenu({ profiles: [], now }))).toEqual([
+      'Set up Token Tray…',
+      'Settings…',
+      '---',
+      'Quit Token Tray',
+    ]);
+  });
+
+  it('one signed-in profile: its state, Copy first, the other formats one level down, nothing greyed', () => {
+    const items = buildTrayMenu({ profiles: [profile('a', signedIn(42), { active: true, name: 'Acme' })], now });
     expect(labels(items)).toEqual([
-      'Profile a',
-      'Signed in as Jane Doe · expires in 42 min',
-      'Copy access token',
-      'Copy as Authorization: Bearer header',
-      'Sign in…',
-      'Sign out',
+      'Acme: Signed in as Jane Doe · renews automatically',
+      'Copy token: Acme',
+      'Copy in another format',
       '---',
       'Open Token Tray…',
-      'Request console…',
-      'Settings',
+      'Try an API request…',
+      'Settings…',
       '---',
-      'Quit',
+      'Sign out of Acme',
+      'Quit Token Tray',
     ]);
-    const byId = Object.fromEntries(items.filter((i) => i.id).map((i) => [i.id, i]));
-    expect(byId['copy:a']?.enabled).toBe(true);
-    expect(byId['sign-in:a']?.enabled).toBe(false);
-    expect(byId['status:a']?.enabled).toBe(false);
+    expect(labels(items.find((i) => i.id === 'formats:a')?.submenu ?? [])).toEqual([
+      'Bearer token',
+      'Authorization header',
+      'export PM_TOKEN=… (for a terminal)',
+    ]);
+    // The status line is the only item that cannot be clicked; it is information, not a greyed action.
+    expect(items.filter((i) => i.enabled === false).map((i) => i.id)).toEqual(['status:a']);
   });
 
-  it('disables copying and sign-out for a signed-out profile', () => {
-    const items = buildTrayMenu({ profiles: [profile('b', { state: 'signed_out', reason: 'never' })], now });
-    const byId = Object.fromEntries(items.filter((i) => i.id).map((i) => [i.id, i.enabled]));
-    expect(byId).toMatchObject({ 'copy:b': false, 'copy-header:b': false, 'sign-in:b': true, 'sign-out:b': false });
-  });
-
-  it('marks the active profile when there are several', () => {
+  it('a signed-out profile offers only its sign-in: no greyed copy or sign-out', () => {
     const items = buildTrayMenu({
-      profiles: [profile('a', signedIn(5)), profile('b', signedIn(9), { active: true })],
+      profiles: [profile('b', { state: 'signed_out', reason: 'session_expired' }, { name: 'Acme' })],
       now,
     });
-    expect(labels(items)).toContain('Profile b (active)');
-    expect(labels(items)).toContain('Profile a');
+    const ids = items.map((i) => i.id ?? '---');
+    expect(ids).toContain('sign-in:b');
+    expect(ids.some((id) => id.startsWith('copy') || id.startsWith('sign-out') || id.startsWith('formats'))).toBe(
+      false,
+    );
+    expect(items.find((i) => i.id === 'sign-in:b')?.label).toBe('Sign in again to Acme…');
+    expect(items.filter((i) => i.enabled === false).map((i) => i.id)).toEqual(['status:b']);
   });
 
-  it('puts each profile in a submenu when there are many', () => {
-    const profiles = ['a', 'b', 'c', 'd'].map((id) => profile(id, signedIn(10)));
+  it('four profiles: the active one’s Copy stays at the top level, the others sit under Switch profile', () => {
+    const profiles = ['a', 'b', 'c', 'd'].map((id) =>
+      profile(id, id === 'd' ? { state: 'signed_out', reason: 'never' } : signedIn(10), { active: id === 'c' }),
+    );
     const items = buildTrayMenu({ profiles, now });
-    const subs = items.filter((i) => i.type === 'submenu');
-    expect(subs).toHaveLength(4);
-    expect(subs[0]?.submenu?.map((i) => i.id)).toEqual([
-      'status:a',
-      'copy:a',
-      'copy-header:a',
-      'sign-in:a',
-      'sign-out:a',
+    expect(items[1]).toEqual({ id: 'copy:c', label: 'Copy token: Profile c' });
+    const switcher = items.find((i) => i.id === 'switch');
+    expect(switcher?.type).toBe('submenu');
+    expect(switcher?.submenu).toEqual([
+      { id: 'activate:a', label: 'Profile a', type: 'radio', checked: false },
+      { id: 'activate:b', label: 'Profile b', type: 'radio', checked: false },
+      { id: 'activate:c', label: 'Profile c', type: 'radio', checked: true },
+      { id: 'activate:d', label: 'Profile d (signed out)', type: 'radio', checked: false },
     ]);
+    // No other profile's copy or sign-in items anywhere.
+    const all = JSON.stringify(items);
+    expect(all).not.toMatch(/copy:(a|b|d)|sign-in:/);
   });
 
-  it('offers set-up when there are no profiles', () => {
-    const items = buildTrayMenu({ profiles: [], now });
-    expect(labels(items)).toEqual([
-      'No profiles yet',
-      '---',
-      'Set up Token Tray…',
-      'Request console…',
-      'Settings',
-      '---',
-      'Quit',
-    ]);
-    expect(items.find((i) => i.id === 'console')?.enabled).toBe(false);
+  it('a failing renewal shows in the menu and the tooltip alike', () => {
+    const profiles = [profile('a', signedIn(20, { renewalError: unreachable }), { active: true, name: 'Acme' })];
+    const items = buildTrayMenu({ profiles, now, locale: 'en-GB' });
+    const until = hhmm(now + 20 * 60_000);
+    expect(items[0]?.label).toBe(`Acme: Can’t reach ProcessMaker · token works until ${until}`);
+    // The token still works, so it can still be copied.
+    expect(items[1]?.id).toBe('copy:a');
+    expect(buildTrayTooltip({ profiles, now, locale: 'en-GB' })).toBe(
+      `Token Tray — Acme: Can’t reach ProcessMaker · token works until ${until}`,
+    );
   });
 
   it('doubles ampersands in names where menus read them as mnemonics', () => {
-    const items = buildTrayMenu({
-      profiles: [profile('a', signedIn(3), { name: 'R&D' })],
-      now,
-      escapeAmpersands: true,
-    });
-    expect(items[0]?.label).toBe('R&&D');
-    expect(buildTrayMenu({ profiles: [profile('a', signedIn(3), { name: 'R&D' })], now })[0]?.label).toBe('R&D');
+    const p = profile('a', signedIn(3), { name: 'R&D' });
+    expect(buildTrayMenu({ profiles: [p], now, escapeAmpersands: true })[1]?.label).toBe('Copy token: R&&D');
+    expect(buildTrayMenu({ profiles: [p], now })[1]?.label).toBe('Copy token: R&D');
   });
 
   it('every clickable item id parses back into an action', () => {
-    const items = buildTrayMenu({ profiles: [profile('p1', signedIn(3))], now });
-    const actions = items.filter((i) => i.id && i.enabled !== false).map((i) => parseMenuId(i.id ?? ''));
+    const items = buildTrayMenu({ profiles: [profile('p1', signedIn(3)), profile('p2', signedIn(3))], now });
+    const flat = (list: MenuItemTemplate[]): MenuItemTemplate[] =>
+      list.flatMap((i) => (i.submenu ? flat(i.submenu) : [i]));
+    const actions = flat(items)
+      .filter((i) => i.id && i.enabled !== false)
+      .map((i) => parseMenuId(i.id ?? ''));
     expect(actions).toEqual([
       { kind: 'copy-token', profileId: 'p1', format: 'raw' },
+      { kind: 'copy-token', profileId: 'p1', format: 'bearer' },
       { kind: 'copy-token', profileId: 'p1', format: 'header' },
-      { kind: 'sign-out', profileId: 'p1' },
+      { kind: 'copy-token', profileId: 'p1', format: 'env' },
+      { kind: 'activate', profileId: 'p1' },
+      { kind: 'activate', profileId: 'p2' },
       { kind: 'open' },
       { kind: 'console' },
       { kind: 'settings' },
+      { kind: 'sign-out', profileId: 'p1' },
       { kind: 'quit' },
     ]);
     expect(parseMenuId('status:p1')).toBeNull();
@@ -174,9 +211,9 @@ describe('tray menu template', () => {
 });
 
 describe('tray tooltip', () => {
-  it('shows the active profile and its time to expiry', () => {
-    const profiles = [profile('a', signedIn(5)), profile('b', signedIn(42), { active: true, name: 'Acme' })];
-    expect(buildTrayTooltip({ profiles, now })).toBe('Token Tray — Acme: expires in 42 min');
+  it('shows the active profile and its state', () => {
+    const profiles = [profile('a', signedIn(5)), profile('b', personal(42), { active: true, name: 'Acme' })];
+    expect(buildTrayTooltip({ profiles, now })).toBe('Token Tray — Acme: Signed in as Jane Doe · expires in 42 min');
   });
 
   it('shows signed out, or that there are no profiles', () => {

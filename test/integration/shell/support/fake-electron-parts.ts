@@ -191,6 +191,7 @@ const electron: Record<string, unknown> = {
   Menu: { buildFromTemplate: (template: unknown) => ({ template }) },
   nativeImage: { createEmpty: () => ({}) },
   nativeTheme,
+  powerMonitor: new EventEmitter(),
   clipboard: {
     readText: async () => state.clipboardText,
     writeText: async (text: string) => void (state.clipboardText = text),
@@ -198,6 +199,9 @@ const electron: Record<string, unknown> = {
   Notification: class {
     static isSupported = () => true;
     constructor(private readonly options: { title: string; body: string }) {}
+    on(event: string, _listener: () => void) {
+      record('Notification.on', event, this.options.title);
+    }
     show() {
       notifications.push({ title: this.options.title, body: this.options.body });
     }

@@ -4,6 +4,8 @@ import {
   MIN_VALIDITY_MS,
   minValidityMs,
   parseVaultItem,
+  renewalDueAt,
+  renewalLeadMs,
   type TokenDecision,
 } from '../../../../main/core/tokens';
 import { storedTokenCases, type CaseOutcome } from './stored-token-cases';
@@ -50,5 +52,37 @@ describe('the one "is this stored token usable" rule', () => {
     const entry = parseVaultItem(storedTokenCases[0]!.item(now, tokens));
     expect(decideStoredToken(entry, now, { force: true })).toEqual({ action: 'refresh', refreshToken: tokens.refresh });
     expect(decideStoredToken(entry, now, { force: true, renewedElsewhere: true }).action).toBe('use');
+  });
+});
+
+describe('when the app renews a token in the background', () => {
+  const now = Date.UTC(2026, 0, 1);
+  const oauth = (lifetimeMs: number) => ({
+    v: 1 as const,
+    kind: 'oauth' as const,
+    accessToken: 'a',
+    refreshToken: 'r',
+    obtainedAt: now,
+    expiresAt: now + lifetimeMs,
+  });
+
+  it('five minutes ahead for a token of an hour or more, a quarter of a shorter lifetime', () => {
+    expect(renewalLeadMs(oauth(60 * 60_000))).toBe(5 * 60_000);
+    expect(renewalLeadMs(oauth(10 * 60_000))).toBe(150_000);
+    expect(renewalDueAt(oauth(60 * 60_000))).toBe(now + 55 * 60_000);
+  });
+
+  it('never later than a copied token would itself need renewing', () => {
+    // Two minutes: a quarter is 30 s, but a handed-out token needs a minute.
+    expect(renewalLeadMs(oauth(2 * 60_000))).toBe(MIN_VALIDITY_MS);
+    // Thirty seconds: half the lifetime is what a copied token needs, and renewal comes at that point.
+    expect(renewalLeadMs(oauth(30_000))).toBe(15_000);
+  });
+
+  it('not at all for a personal access token, a token without a refresh token or an unknown expiry', () => {
+    expect(renewalDueAt({ ...oauth(60_000), kind: 'personal_access_token' })).toBeNull();
+    expect(renewalDueAt({ ...oauth(60_000), refreshToken: undefined })).toBeNull();
+    expect(renewalDueAt({ ...oauth(60_000), expiresAt: undefined })).toBeNull();
+    expect(renewalDueAt({ v: 1, kind: 'none' })).toBeNull();
   });
 });
