@@ -4,7 +4,7 @@
  * and routes clicks by item id ({@link parseMenuId}); no Electron types here.
  */
 import { COPY_FORMATS, type CopyFormat } from '../contract/ipc';
-import type { ProfileView } from '../core';
+import { renewalProblem, type ProfileView } from '../core';
 
 /** One menu item, a subset of Electron's MenuItemConstructorOptions. */
 export interface MenuItemTemplate {
@@ -85,10 +85,7 @@ export function statusLine(profile: ProfileView, now: number, locale?: string): 
   const who = status.user ? `Signed in as ${status.user.name}` : 'Signed in';
   const left = status.expiresAt === null ? null : status.expiresAt - now;
   if (status.renewalError) {
-    const problem =
-      status.renewalError.code === 'unreachable' || status.renewalError.code === 'timeout'
-        ? 'Can’t reach ProcessMaker'
-        : 'ProcessMaker did not renew the token';
+    const problem = renewalProblem(status.renewalError.code);
     if (left === null) return problem;
     return left > 0
       ? `${problem} · token works until ${formatWhen(status.expiresAt ?? now, now, locale)}`

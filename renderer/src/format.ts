@@ -1,9 +1,14 @@
 /** Formatting for people: countdowns, sizes, local times. */
+import { renewalProblem, type UserError } from '../../main/contract/ipc';
 
 /** What the token view says about a signed-in token's life, and when it must look again. */
 export interface TokenLife {
   headline: string;
   line: string | null;
+  /** `ok` while the token renews or lasts; `warn` while renewal fails or in its last minute; `bad` once it no longer works. */
+  tone: 'ok' | 'warn' | 'bad';
+  /** The word in the badge beside the profile's name. */
+  badge: string;
   /** Milliseconds until the words change (null: they do not, until the profile changes). */
   changesInMs: number | null;
 }
@@ -11,36 +16,86 @@ export interface TokenLife {
 const DAY_MS = 86_400_000;
 
 /**
- * A refreshable token is simply ready (any copy fetches a fresh one); another shows the day, or the
- * time, it stops working, and counts seconds only in its last minute.
+ * A refreshable token is simply ready (it renews by itself); while its renewal fails, that is said
+ * once, with until when the current token still works. Another token shows the day, or the time, it
+ * stops working, and counts seconds only in its last minute.
  */
-export function describeTokenLife(status: { expiresAt: number | null; refreshable: boolean }, now: number): TokenLife {
-  if (status.expiresAt === null)
-    return { headline: 'Ready', line: 'ProcessMaker did not say when this token stops working.', changesInMs: null };
-  const left = status.expiresAt - now;
+export function describeTokenLife(
+  status: { expiresAt: number | null; refreshable: boolean; renewalError?: UserError | null },
+  now: number,
+): TokenLife {
+  const left = status.expiresAt === null ? null : status.expiresAt - now;
+  if (status.renewalError) {
+    const headline = renewalProblem(status.renewalError.code);
+    const badge = headline.startsWith('Can’t reach') ? 'Offline' : 'Not renewing';
+    if (status.expiresAt === null || left === null)
+      return { headline, line: 'Token Tray keeps trying by itself.', tone: 'warn', badge, changesInMs: null };
+    return left > 0
+      ? {
+          headline,
+          line: `Your current token works until ${formatUntil(status.expiresAt, now)}. Token Tray keeps trying by itself.`,
+          tone: 'warn',
+          badge,
+          changesInMs: left,
+        }
+      : {
+          headline,
+          line: 'Your token has expired. Token Tray keeps trying, and copying works again once ProcessMaker answers.',
+          tone: 'bad',
+          badge: 'Expired',
+          changesInMs: null,
+        };
+  }
+  if (status.expiresAt === null || left === null)
+    return {
+      headline: 'Ready',
+      line: 'ProcessMaker did not say when this token stops working.',
+      tone: 'ok',
+      badge: 'Signed in',
+      changesInMs: null,
+    };
   if (status.refreshable) {
     return left > 0
       ? {
           headline: 'Ready, renews automatically',
-          line: `The current token is valid until ${formatUntil(status.expiresAt, now)}; a fresh one is fetched when needed.`,
+          line: `The current token is valid until ${formatUntil(status.expiresAt, now)}; Token Tray renews it before then.`,
+          tone: 'ok',
+          badge: 'Signed in',
           changesInMs: left,
         }
       : {
           headline: 'Ready, renews automatically',
           line: 'A fresh token is fetched when you copy it.',
+          tone: 'ok',
+          badge: 'Signed in',
           changesInMs: null,
         };
   }
-  if (left <= 0) return { headline: 'Expired', line: 'Sign in again to get a new token.', changesInMs: null };
+  if (left <= 0)
+    return {
+      headline: 'Expired',
+      line: 'Sign in again to get a new token.',
+      tone: 'bad',
+      badge: 'Expired',
+      changesInMs: null,
+    };
   if (left < 60_000) {
     const seconds = Math.ceil(left / 1000);
     return {
       headline: `Expires in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}`,
       line: 'Sign in again to get a new token.',
+      tone: 'warn',
+      badge: 'Expiring',
       changesInMs: left - (seconds - 1) * 1000,
     };
   }
-  return { headline: `Valid until ${formatUntil(status.expiresAt, now)}`, line: null, changesInMs: left - 59_999 };
+  return {
+    headline: `Valid until ${formatUntil(status.expiresAt, now)}`,
+    line: null,
+    tone: 'ok',
+    badge: 'Signed in',
+    changesInMs: left - 59_999,
+  };
 }
 
 /** "15:31" today or within a day, "2 Dec 2027" further away. */

@@ -53,7 +53,11 @@ function viewKey(): string {
     p.production,
     p.grant,
     s.state,
-    s.state === 'signed_in' ? [s.expiresAt, s.user?.name] : s.state === 'signed_out' ? s.reason : null,
+    s.state === 'signed_in'
+      ? [s.expiresAt, s.user?.name, s.renewalError?.code ?? null]
+      : s.state === 'signed_out'
+        ? s.reason
+        : null,
   ]);
 }
 let renderedKey = '';

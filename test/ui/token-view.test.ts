@@ -44,13 +44,18 @@ describe('token view', { timeout: 90_000 }, () => {
     await screenshotBothThemes(page, '05-token-view');
     expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
 
-    await page.getByRole('button', { name: 'Copy token' }).click();
+    // One primary Copy; the other forms wait under "Other formats".
+    expect(await page.getByRole('button', { name: 'Copy as Authorization header' }).isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
     await page.getByText(/Copied — clears in \d+ s/).waitFor();
     expect(app.clipboard.text).toBe(token);
-    await page.getByRole('button', { name: 'Copy “Bearer …”' }).click();
+    await page.getByText('Other formats').click();
+    await page.getByRole('button', { name: 'Copy as “Bearer …”' }).click();
     await expect.poll(() => app.clipboard.text).toBe(`Bearer ${token}`);
-    await page.getByRole('button', { name: 'Copy Authorization header' }).click();
+    await page.getByRole('button', { name: 'Copy as Authorization header' }).click();
     await expect.poll(() => app.clipboard.text).toBe(`Authorization: Bearer ${token}`);
+    await page.getByRole('button', { name: 'Copy as export PM_TOKEN=…' }).click();
+    await expect.poll(() => app.clipboard.text).toBe(`export PM_TOKEN=${token}`);
 
     await page.getByRole('button', { name: 'Reveal' }).click();
     await expect.poll(() => value.innerText()).toBe(token);
@@ -76,6 +81,32 @@ describe('token view', { timeout: 90_000 }, () => {
     await page.getByRole('heading', { name: 'Sign in — Acme' }).waitFor();
     expect((await app.engine.getProfile(profile.id)).status.state).toBe('signed_out');
   });
+  it('a renewal that fails shows one honest state: what is wrong, and until when the token works', async () => {
+    const app = await ui.start({ pm: { config: { accessTokenTtl: 3600 } } });
+    const profile = await addSignedInProfile(app);
+    const { page } = app;
+    await app.open();
+    await expect(page.getByTestId('token-badge').innerText()).resolves.toBe('Signed in');
+    const { expiresAt } = await app.engine.tokenDetails(profile.id);
+    // ProcessMaker goes away; the next renewal (here the background one, run by the engine) fails.
+    await app.pm.close();
+    await expect(app.engine.renewIfDue(profile.id)).resolves.toMatchObject({ status: { renewalError: null } });
+    await app.engine.refreshNow(profile.id).catch(() => undefined);
+    await expect.poll(() => page.getByTestId('token-life').innerText()).toBe('Can’t reach ProcessMaker');
+    const until = new Date(expiresAt ?? 0).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+    await expect(page.getByTestId('token-life-line').innerText()).resolves.toBe(
+      `Your current token works until ${until}. Token Tray keeps trying by itself.`,
+    );
+    // No green "Signed in" above it: the badge says the same thing.
+    await expect(page.getByTestId('token-badge').innerText()).resolves.toBe('Offline');
+    await expect(page.getByTestId('token-badge').getAttribute('class')).resolves.toBe('badge warn');
+    // The token still works until then, so Copy still works.
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await expect.poll(() => app.clipboard.text.length).toBeGreaterThan(20);
+    await screenshotBothThemes(page, '05b-token-renewal-failing');
+    expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
+  });
+
   it('tells the person plainly to sign in again when ProcessMaker ends the session', async () => {
     const app = await ui.start({ pm: { config: { accessTokenTtl: 3600 } } });
     const profile = await addSignedInProfile(app);

@@ -38,6 +38,23 @@ export const ERROR_CODES = [
 /** One of {@link ERROR_CODES}. */
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** The codes that mean "ProcessMaker could not be reached", as opposed to ProcessMaker answering with an error. */
+export const CONNECTION_ERROR_CODES = [
+  'unreachable',
+  'tls_untrusted',
+  'timeout',
+] as const satisfies readonly ErrorCode[];
+
+/**
+ * What the window and the tray say while background renewal fails (the token itself still works
+ * until it expires): "Can’t reach ProcessMaker", or that ProcessMaker did not renew it.
+ */
+export function renewalProblem(code: ErrorCode): string {
+  return (CONNECTION_ERROR_CODES as readonly string[]).includes(code)
+    ? 'Can’t reach ProcessMaker'
+    : 'ProcessMaker did not renew the token';
+}
+
 /** Default plain sentence and next step for each code. */
 export const errorText: Record<ErrorCode, { message: string; nextStep?: string }> = {
   invalid_input: { message: 'Some of the details entered are not valid.' },

@@ -23,7 +23,9 @@ export function renderToken(root: HTMLElement, profile: ProfileView): () => void
   const message = messageArea();
   const detailsArea = h('div', { class: 'stack' }, h('p', { class: 'muted' }, 'Loading token details…'));
   const countdown = h('strong', { class: 'countdown', 'data-testid': 'token-life' });
-  const expiresLine = h('p', { class: 'hint' });
+  const expiresLine = h('p', { class: 'hint', 'data-testid': 'token-life-line' });
+  const badge = h('span', { class: 'badge ok', 'data-testid': 'token-badge' }, 'Signed in');
+  const lifeBox = h('div', { class: 'countdown-box' }, countdown, expiresLine);
 
   // The words change only when they must (a second at a time only in a token's last minute).
   const tick = (): void => {
@@ -31,6 +33,10 @@ export function renderToken(root: HTMLElement, profile: ProfileView): () => void
     countdown.textContent = life.headline;
     expiresLine.textContent = life.line ?? '';
     expiresLine.hidden = life.line === null;
+    // One state, said once: the badge and the box agree (no green badge above a red error).
+    badge.textContent = life.badge;
+    badge.className = `badge ${life.tone}`;
+    lifeBox.dataset['tone'] = life.tone;
     // Browsers cap timeouts at about 24.8 days; a longer wait just looks again then.
     if (life.changesInMs !== null)
       timers.push(window.setTimeout(tick, Math.min(Math.max(life.changesInMs, 50), 2_000_000_000)));
@@ -67,12 +73,7 @@ export function renderToken(root: HTMLElement, profile: ProfileView): () => void
     h(
       'section',
       { class: 'card token-view', 'aria-labelledby': 'token-heading' },
-      h(
-        'div',
-        { class: 'row spread' },
-        h('h1', { id: 'token-heading' }, profile.name),
-        h('span', { class: 'badge ok' }, 'Signed in'),
-      ),
+      h('div', { class: 'row spread' }, h('h1', { id: 'token-heading' }, profile.name), badge),
       h(
         'p',
         { class: 'user-line' },
@@ -80,7 +81,7 @@ export function renderToken(root: HTMLElement, profile: ProfileView): () => void
         h('strong', { 'data-testid': 'user-name' }, status.user?.name ?? 'unknown user'),
         ` on ${profile.instanceUrl}`,
       ),
-      h('div', { class: 'countdown-box' }, countdown, expiresLine),
+      lifeBox,
       detailsArea,
       message,
       h('div', { class: 'row token-actions' }, refresh, signOut),
@@ -157,13 +158,19 @@ function tokenBox(profileId: string, details: TokenDetails, message: HTMLElement
       details.kind === 'personal_access_token' ? 'Personal access token' : 'Access token',
     ),
     h('div', { class: 'token-line' }, value, reveal),
+    h('div', { class: 'row' }, copy('raw', 'Copy'), copyStatus),
+    // Most people paste the token itself; the other forms are for whoever asks for them.
     h(
-      'div',
-      { class: 'row' },
-      copy('raw', 'Copy token'),
-      copy('bearer', 'Copy “Bearer …”'),
-      copy('header', 'Copy Authorization header'),
-      copyStatus,
+      'details',
+      { class: 'other-formats' },
+      h('summary', null, 'Other formats'),
+      h(
+        'div',
+        { class: 'row' },
+        copy('bearer', 'Copy as “Bearer …”'),
+        copy('header', 'Copy as Authorization header'),
+        copy('env', 'Copy as export PM_TOKEN=…'),
+      ),
     ),
   );
 }
