@@ -60,8 +60,9 @@ function implementations(deps: IpcHandlerDeps): Impls {
   return {
     appInfo: async () => ({ ...deps.appInfo }),
     listProfiles: () => engine.listProfiles(),
-    addProfile: (input) => engine.addProfile(input),
-    updateProfile: (id, patch) => engine.updateProfile(id, patch),
+    // The window checks the Auth Client as it saves: a wrong secret is found now, not at sign-in.
+    addProfile: (input) => engine.addProfile(input, { checkClient: true }),
+    updateProfile: (id, patch) => engine.updateProfile(id, patch, { checkClient: true }),
     duplicateProfile: (id, name) => engine.duplicateProfile(id, name),
     removeProfile: async (id) => (await engine.removeProfile(id), null),
     setActiveProfile: async (id) => (await engine.setActiveProfile(id), null),

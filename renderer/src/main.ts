@@ -2,7 +2,7 @@
 import type { AppEvent } from '../../main/contract/ipc';
 import { bridge, call } from './api';
 import { h, replace, setProfileColor } from './dom';
-import { messageArea, showError } from './messages';
+import { editConnectionEvent, messageArea, showError } from './messages';
 import {
   activeProfile,
   applyTheme,
@@ -61,6 +61,8 @@ function viewKey(): string {
   ]);
 }
 let renderedKey = '';
+/** A profile whose connection details the Profiles view should open with ("Edit connection details" on an error). */
+let pendingConnectionEdit: string | null = null;
 
 function render(): void {
   cleanup?.();
@@ -82,8 +84,15 @@ function render(): void {
   }
   inSetup = false;
   if (view === 'console') cleanup = renderConsole(main, profile);
-  else if (view === 'profiles') renderProfiles(main, { onAdd: () => go('setup'), onOpen: () => go('token') });
-  else if (view === 'settings') renderSettings(main);
+  else if (view === 'profiles') {
+    const editConnectionOf = pendingConnectionEdit ?? undefined;
+    pendingConnectionEdit = null;
+    renderProfiles(main, {
+      onAdd: () => go('setup'),
+      onOpen: () => go('token'),
+      ...(editConnectionOf ? { editConnectionOf } : {}),
+    });
+  } else if (view === 'settings') renderSettings(main);
   else cleanup = renderToken(main, profile);
   // A view may mark the control to start in (e.g. the password when the username is known).
   const first =
@@ -192,6 +201,13 @@ async function start(): Promise<void> {
     fail(err);
   }
 }
+
+window.addEventListener(editConnectionEvent, (event) => {
+  const profileId = (event as CustomEvent<string>).detail;
+  if (typeof profileId !== 'string') return;
+  pendingConnectionEdit = profileId;
+  go('profiles');
+});
 
 subscribe((_state, changed) => {
   if (changed.includes('profiles') && !inSetup) renderHeader();

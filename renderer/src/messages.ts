@@ -20,10 +20,33 @@ export function showMessage(area: HTMLElement, kind: MessageKind, ...sentences: 
   replace(area, ...sentences.filter((s): s is string => Boolean(s)).map((s) => h('p', null, s)));
 }
 
-/** Shows a thrown error as its plain sentences. */
-export function showError(area: HTMLElement, err: unknown): void {
+/** Asks the app to open the connection details of a profile (Profiles › Edit connection details). */
+export const editConnectionEvent = 'token-tray:edit-connection';
+
+/**
+ * Shows a thrown error as its plain sentences. With `profileId`, an Auth Client that ProcessMaker
+ * refused also gets the way to fix it: an "Edit connection details" button.
+ */
+export function showError(area: HTMLElement, err: unknown, options: { profileId?: string } = {}): void {
   const e = toUserError(err);
   showMessage(area, 'error', e.message, e.nextStep);
+  const { profileId } = options;
+  if (e.code === 'client_rejected' && profileId) {
+    area.append(
+      h(
+        'div',
+        { class: 'row' },
+        h(
+          'button',
+          {
+            type: 'button',
+            onclick: () => window.dispatchEvent(new CustomEvent(editConnectionEvent, { detail: profileId })),
+          },
+          'Edit connection details',
+        ),
+      ),
+    );
+  }
 }
 
 /** Empties a message area. */

@@ -47,16 +47,28 @@ describe('first run', { timeout: 90_000 }, () => {
     await screenshotBothThemes(page, '04-setup-details');
     expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
 
+    await expect(page.getByText('Step 3 of 4').isVisible()).resolves.toBe(true);
     // Missing fields are named before anything is saved.
-    await page.getByRole('button', { name: 'Create profile' }).click();
+    await page.getByRole('button', { name: 'Continue to sign in' }).click();
     await page.getByText('Please fill in every field.').waitFor();
     await expect(clientId.getAttribute('aria-invalid')).resolves.toBe('true');
 
+    // A wrong secret is caught here, when the profile is saved, not at sign-in; nothing is saved.
     await clientId.fill(String(pm.seed.passwordClient.id));
+    await page.getByLabel('Client secret').fill('not-the-secret');
+    await page.getByRole('button', { name: 'Continue to sign in' }).click();
+    await page.getByText('ProcessMaker did not accept this Client ID and secret', { exact: false }).waitFor();
+    await page.getByText('the Auth Client also needs “Enable Password Grant”', { exact: false }).waitFor();
+    expect(await app.engine.listProfiles()).toEqual([]);
+    await expect(page.getByLabel('Client secret').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await screenshotBothThemes(page, '04b-setup-client-rejected');
+
     await page.getByLabel('Client secret').fill(pm.seed.passwordClient.secret ?? '');
-    await page.getByRole('button', { name: 'Create profile' }).click();
+    await page.getByRole('button', { name: 'Continue to sign in' }).click();
 
     await page.getByRole('heading', { name: /^Sign in — / }).waitFor();
+    // The sign-in is the fourth and last step, and the counter says so.
+    await expect(page.getByText('Step 4 of 4').isVisible()).resolves.toBe(true);
     const profiles = await app.engine.listProfiles();
     expect(profiles).toHaveLength(1);
     expect(profiles[0]).toMatchObject({
@@ -93,7 +105,7 @@ describe('first run', { timeout: 90_000 }, () => {
     // The next step is shown with the sentence, as on every other screen.
     await page.getByText('Check the address and your internet connection, then try again.').waitFor();
     // Still on step 1: nothing was created.
-    await expect(page.getByText('Step 1 of 3').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Step 1 of 4').isVisible()).resolves.toBe(true);
     expect(await app.engine.listProfiles()).toEqual([]);
   });
 
@@ -113,7 +125,7 @@ describe('first run', { timeout: 90_000 }, () => {
     await page.getByText('Token Tray could not reach the ProcessMaker server.').waitFor();
     expect(await trust.isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Continue' }).click();
-    await expect(page.getByText('Step 1 of 3').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Step 1 of 4').isVisible()).resolves.toBe(true);
     expect(await app.engine.listProfiles()).toEqual([]);
   });
 
@@ -151,9 +163,40 @@ describe('first run', { timeout: 90_000 }, () => {
     await page.getByLabel('Profile name').waitFor();
     await expect(page.getByLabel('Client ID').count()).resolves.toBe(0);
     await expect(page.getByLabel('Profile name').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    // A personal access token has three steps: the token is pasted with the name, no screen only asks for a name.
+    await expect(page.getByText('Step 3 of 3').isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(await pm.issuePersonalAccessToken(pm.seed.user.id, 'Token Tray'));
+    // Tab past "Open this page in ProcessMaker", the production box and Back, to "Save and finish".
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Save and finish');
     await page.keyboard.press('Enter');
-    await page.getByLabel('Personal access token').waitFor();
-    expect((await app.engine.listProfiles())[0]?.grant).toBe('personal_access_token');
+    await page.getByTestId('user-name').waitFor();
+    expect((await app.engine.listProfiles())[0]).toMatchObject({
+      grant: 'personal_access_token',
+      status: { state: 'signed_in' },
+    });
+  });
+
+  it('a refused personal access token leaves no half-made profile, and the page to make one opens in ProcessMaker', async () => {
+    const app = await ui.start();
+    const { page, pm } = app;
+    await app.open();
+    await page.getByLabel('What is your ProcessMaker address?').fill(pm.url);
+    await page.getByText('Looks like ProcessMaker').waitFor();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel(/Paste a personal access token/).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    // One path to follow, and a button that opens it.
+    await page.getByText('click your picture at the top right and choose Edit Profile', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Open this page in ProcessMaker' }).click();
+    await expect.poll(() => app.externalOpened).toEqual([`${pm.url}/profile/edit`]);
+    await page.getByLabel('Personal access token').fill('eyJ0eXAiOiJKV1QifQ.not-a-real-token.signature');
+    await page.getByRole('button', { name: 'Save and finish' }).click();
+    await page.locator('.message.error').waitFor();
+    expect(await app.engine.listProfiles()).toEqual([]);
+    // What was typed stays, so the person can correct it.
+    await expect(page.getByLabel('Profile name').inputValue()).resolves.not.toBe('');
   });
 
   it('shows no administrator help link while no help address is set', async () => {

@@ -27,8 +27,10 @@ describe('profiles', { timeout: 90_000 }, () => {
     await page.getByLabel(/Paste a personal access token/).check();
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByLabel('Profile name').fill('Staging');
-    await page.getByRole('button', { name: 'Create profile' }).click();
-    await page.getByRole('heading', { name: 'Sign in — Staging' }).waitFor();
+    await page.getByLabel('Personal access token').fill(await pm.issuePersonalAccessToken(pm.seed.user.id, 'Staging'));
+    await page.getByRole('button', { name: 'Save and finish' }).click();
+    await page.getByRole('heading', { name: 'Staging', level: 1 }).waitFor();
+    await page.getByTestId('user-name').waitFor();
     expect((await app.engine.activeProfile())?.name).toBe('Staging');
 
     // Switch back with the header's profile picker.
@@ -70,6 +72,46 @@ describe('profiles', { timeout: 90_000 }, () => {
       .poll(async () => (await app.engine.listProfiles())?.map((p) => p.name).sort())
       .toEqual(['Acme Live', 'Staging']);
     await expect.poll(() => page.locator('.profile-item').count()).toBe(2);
+  });
+
+  it('a wrong client secret met at sign-in is fixed through Edit connection details, without deleting anything', async () => {
+    const app = await ui.start();
+    const { page, pm } = app;
+    // Saved before the check existed, or changed in ProcessMaker since: the secret is wrong.
+    const profile = await app.engine.addProfile({
+      name: 'Acme',
+      instanceUrl: pm.url,
+      grant: 'password',
+      clientId: String(pm.seed.passwordClient.id),
+      clientSecret: 'rotated-since',
+    });
+    await app.open();
+    await page.getByLabel('Username').fill(pm.seed.user.username);
+    await page.getByLabel('Password').fill(pm.seed.user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('ProcessMaker did not accept', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Edit connection details' }).click();
+
+    const form = page.getByRole('form', { name: 'Connection details of Acme' });
+    await form.waitFor();
+    await expect(form.getByLabel('ProcessMaker address').inputValue()).resolves.toBe(pm.url);
+    await expect(form.getByLabel('Client ID').inputValue()).resolves.toBe(String(pm.seed.passwordClient.id));
+    await screenshotBothThemes(page, '14b-profiles-connection');
+    expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
+    // Checked as it is saved: another wrong secret is refused and nothing changes.
+    await form.getByLabel('Client secret').fill('also-wrong');
+    await form.getByRole('button', { name: 'Save connection details' }).click();
+    await form.getByText('ProcessMaker did not accept', { exact: false }).waitFor();
+    await form.getByLabel('Client secret').fill(pm.seed.passwordClient.secret ?? '');
+    await form.getByRole('button', { name: 'Save connection details' }).click();
+    await expect.poll(() => form.count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Token', exact: true }).click();
+    await page.getByLabel('Username').fill(pm.seed.user.username);
+    await page.getByLabel('Password').fill(pm.seed.user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('user-name').waitFor();
+    expect((await app.engine.getProfile(profile.id)).status.state).toBe('signed_in');
   });
 
   it('follows changes pushed by main: new profiles and "show" requests', async () => {

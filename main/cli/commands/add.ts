@@ -64,16 +64,19 @@ Examples:
       ctx.values['client-secret-stdin'] === true ? (await readSecret(true, 'Client secret: '))?.trim() : undefined;
     const engine = await ctx.engine();
     const scope = stringOption(ctx.values, 'scope');
-    const view = await engine.addProfile({
-      name,
-      instanceUrl: url,
-      grant,
-      redirectMode: redirect as RedirectMode,
-      ...(clientId ? { clientId } : {}),
-      ...(clientSecret ? { clientSecret } : {}),
-      ...(scope ? { scope } : {}),
-      allowInsecure: ctx.values['allow-insecure'] === true,
-    });
+    const view = await engine.addProfile(
+      {
+        name,
+        instanceUrl: url,
+        grant,
+        redirectMode: redirect as RedirectMode,
+        ...(clientId ? { clientId } : {}),
+        ...(clientSecret ? { clientSecret } : {}),
+        ...(scope ? { scope } : {}),
+        allowInsecure: ctx.values['allow-insecure'] === true,
+      },
+      { checkClient: true },
+    );
     const shown = printable(view.name);
     say(
       `Added profile “${shown}” for ${printable(view.instanceUrl)}.${view.active ? ' It is the active profile.' : ''}`,

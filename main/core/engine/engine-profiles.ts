@@ -11,7 +11,9 @@ import {
   setActiveProfileSettings,
   updateProfileSettings,
 } from '../profiles';
-import { setAsideReasons } from '../profiles';
+import { normaliseInstanceUrl, setAsideReasons } from '../profiles';
+import { checkClient } from '../oauth';
+import type { GrantKind } from '../model';
 import { withoutTokens } from '../tokens';
 
 type ProfileMethods = Pick<
@@ -31,6 +33,32 @@ type ProfileMethods = Pick<
 export function profileMethods(ctx: EngineContext, beforeRemove: (profileId: string) => void): ProfileMethods {
   const changed = () => ctx.emit({ type: 'profiles-changed' });
 
+  /**
+   * Asks ProcessMaker whether it accepts this Auth Client; throws `client_rejected` when it does not.
+   * Details that do not even validate are left for the settings code to refuse in its own words.
+   */
+  const ensureClientAccepted = async (target: {
+    instanceUrl: string;
+    clientId?: string | undefined;
+    clientSecret?: string | undefined;
+    grant: GrantKind;
+    allowInsecure?: boolean | undefined;
+  }) => {
+    const clientId = target.clientId?.trim();
+    if (target.grant === 'personal_access_token' || !clientId) return;
+    let instanceUrl: string;
+    try {
+      instanceUrl = normaliseInstanceUrl(target.instanceUrl, { allowInsecure: target.allowInsecure ?? false });
+    } catch {
+      return;
+    }
+    await checkClient(
+      { instanceUrl, clientId, clientSecret: target.clientSecret?.trim() || undefined },
+      target.grant,
+      ctx.fetch,
+    );
+  };
+
   const listProfiles = async (): Promise<ProfileView[]> =>
     Promise.all(ctx.settings.load().profiles.map((p) => ctx.view(p)));
 
@@ -39,7 +67,10 @@ export function profileMethods(ctx: EngineContext, beforeRemove: (profileId: str
     async getProfile(idOrName) {
       return ctx.view(ctx.profile(idOrName));
     },
-    async addProfile(input: NewProfileInput) {
+    async addProfile(input: NewProfileInput, options) {
+      if (options?.checkClient) {
+        await ensureClientAccepted(input);
+      }
       const profile = addProfileSettings(ctx.settings, input);
       const secret = input.clientSecret?.trim();
       if (secret) {
@@ -53,8 +84,24 @@ export function profileMethods(ctx: EngineContext, beforeRemove: (profileId: str
       changed();
       return ctx.view(profile);
     },
-    async updateProfile(id, patch: ProfilePatch) {
+    async updateProfile(id, patch: ProfilePatch, options) {
       const before = ctx.profile(id);
+      const connectionChanged =
+        patch.instanceUrl !== undefined ||
+        patch.clientId !== undefined ||
+        patch.grant !== undefined ||
+        typeof patch.clientSecret === 'string';
+      if (options?.checkClient && connectionChanged) {
+        const stored = patch.clientSecret === undefined ? (await ctx.vault.read(before.id)).clientSecret : undefined;
+        await ensureClientAccepted({
+          instanceUrl: patch.instanceUrl ?? before.instanceUrl,
+          clientId: patch.clientId ?? before.clientId,
+          clientSecret: patch.clientSecret === null ? undefined : (patch.clientSecret ?? stored),
+          grant: patch.grant ?? before.grant,
+          // A stored address was accepted when it was saved; a new one needs its own confirmation.
+          allowInsecure: patch.instanceUrl === undefined ? true : patch.allowInsecure,
+        });
+      }
       const after = updateProfileSettings(ctx.settings, before.id, patch);
       const movedAway =
         after.instanceUrl !== before.instanceUrl || after.clientId !== before.clientId || after.grant !== before.grant;

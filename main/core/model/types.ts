@@ -216,8 +216,14 @@ export type EngineEvent =
 export interface TokenEngine {
   listProfiles(): Promise<ProfileView[]>;
   getProfile(idOrName: string): Promise<ProfileView>;
-  addProfile(input: NewProfileInput): Promise<ProfileView>;
-  updateProfile(id: string, patch: ProfilePatch): Promise<ProfileView>;
+  /**
+   * Saves a new profile. With `checkClient`, ProcessMaker is first asked whether it accepts the Auth
+   * Client (no user credentials are sent): a rejected client throws `client_rejected` and nothing is
+   * saved; a ProcessMaker that cannot be asked does not stop the save.
+   */
+  addProfile(input: NewProfileInput, options?: { checkClient?: boolean }): Promise<ProfileView>;
+  /** Changes a profile; with `checkClient`, a change of address, client, secret or sign-in kind is checked as in addProfile. */
+  updateProfile(id: string, patch: ProfilePatch, options?: { checkClient?: boolean }): Promise<ProfileView>;
   duplicateProfile(id: string, name: string): Promise<ProfileView>;
   removeProfile(id: string): Promise<void>;
   setActiveProfile(id: string): Promise<void>;

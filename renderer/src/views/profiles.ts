@@ -1,18 +1,22 @@
 /**
- * Profiles: choose the active one, add, rename, duplicate, delete (after a
- * confirmation), and set each profile's colour and production flag.
+ * Profiles: choose the active one, add, rename, duplicate, edit the connection details (address,
+ * sign-in kind, Auth Client), delete (after a confirmation), and set each profile's colour and
+ * production flag.
  */
-import type { ProfileView } from '../../../main/contract/ipc';
+import type { GrantKind, ProfilePatch, ProfileView } from '../../../main/contract/ipc';
+import { toUserError } from '../api';
 import { call } from '../api';
 import { checkbox, field, h, replace, setProfileColor } from '../dom';
 import { confirmDialog } from '../dialog';
-import { announce, messageArea, showError } from '../messages';
+import { announce, messageArea, showError, showMessage } from '../messages';
 import { getState, reloadProfiles } from '../state/store';
 
 /** Callbacks the profiles view needs from the app. */
 export interface ProfilesActions {
   onAdd: () => void;
   onOpen: (profile: ProfileView) => void;
+  /** Open this profile's connection details at once (from "Edit connection details" on an error). */
+  editConnectionOf?: string;
 }
 
 /** Renders the profile list into `root`. */
@@ -105,6 +109,20 @@ function profileItem(p: ProfileView, actions: ProfilesActions, run: Run): HTMLLI
     },
     'Duplicate',
   );
+  const connection = h(
+    'button',
+    {
+      type: 'button',
+      onclick: () =>
+        connectionForm(editor, p, (patch) =>
+          call('updateProfile', p.id, patch).then(() => {
+            announce('Connection details saved.');
+            return reloadProfiles();
+          }),
+        ),
+    },
+    'Edit connection details',
+  );
   const remove = h('button', { type: 'button', class: 'danger' }, 'Delete');
   remove.addEventListener('click', () => {
     void confirmDialog({
@@ -132,6 +150,7 @@ function profileItem(p: ProfileView, actions: ProfilesActions, run: Run): HTMLLI
       use,
       rename,
       duplicate,
+      connection,
       remove,
       h('label', { class: 'check' }, color, 'Colour'),
       prod,
@@ -139,7 +158,115 @@ function profileItem(p: ProfileView, actions: ProfilesActions, run: Run): HTMLLI
     editor,
   );
   setProfileColor(item, p.color);
+  if (actions.editConnectionOf === p.id) {
+    connectionForm(editor, p, (patch) =>
+      call('updateProfile', p.id, patch).then(() => {
+        announce('Connection details saved.');
+        return reloadProfiles();
+      }),
+    );
+  }
   return item;
+}
+
+const GRANT_CHOICES: ReadonlyArray<[GrantKind, string]> = [
+  ['authorization_code', 'Sign in with my browser'],
+  ['password', 'Username and password'],
+  ['personal_access_token', 'Personal access token'],
+];
+
+/**
+ * The profile's connection: address, sign-in kind, Auth Client id and secret. Only what changed is
+ * sent; ProcessMaker checks the client as it is saved, so a wrong secret is caught here.
+ */
+function connectionForm(editor: HTMLElement, p: ProfileView, save: (patch: ProfilePatch) => Promise<unknown>): void {
+  const address = h('input', { type: 'url', value: p.instanceUrl, required: true, autocomplete: 'off' });
+  const grant = h(
+    'select',
+    null,
+    ...GRANT_CHOICES.map(([value, label]) => h('option', { value, selected: value === p.grant }, label)),
+  );
+  const clientId = h('input', { type: 'text', value: p.clientId ?? '', autocomplete: 'off', spellcheck: 'false' });
+  const secret = h('input', { type: 'password', autocomplete: 'off', spellcheck: 'false' });
+  const trust = h('input', { type: 'checkbox' });
+  const trustBox = h('label', { class: 'check', hidden: true }, trust, 'I trust this network');
+  const clientFields = h(
+    'div',
+    { class: 'stack' },
+    field('Client ID', clientId, 'The number of the Auth Client in ProcessMaker.'),
+    field(
+      'Client secret',
+      secret,
+      p.hasClientSecret ? 'Leave empty to keep the saved secret.' : 'Copied from the Auth Client in ProcessMaker.',
+    ),
+  );
+  const showClient = (): void => {
+    clientFields.hidden = grant.value === 'personal_access_token';
+  };
+  grant.addEventListener('change', showClient);
+  showClient();
+  const message = messageArea();
+  const submit = h('button', { type: 'submit', class: 'primary' }, 'Save connection details');
+  const form = h(
+    'form',
+    { class: 'stack connection-form', novalidate: true, 'aria-label': `Connection details of ${p.name}` },
+    h('h3', null, 'Connection details'),
+    field('ProcessMaker address', address),
+    field('How you sign in', grant),
+    clientFields,
+    trustBox,
+    h(
+      'p',
+      { class: 'hint' },
+      'Changing the address, the Auth Client or how you sign in signs this profile out; sign in again afterwards.',
+    ),
+    h(
+      'div',
+      { class: 'row' },
+      submit,
+      h('button', { type: 'button', onclick: () => editor.replaceChildren() }, 'Cancel'),
+    ),
+    message,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const patch: ProfilePatch = {};
+    const url = address.value.trim();
+    if (!url) {
+      address.setAttribute('aria-invalid', 'true');
+      showMessage(message, 'error', 'Type the address of your ProcessMaker server.');
+      address.focus();
+      return;
+    }
+    if (url !== p.instanceUrl) patch.instanceUrl = url;
+    if (trust.checked) patch.allowInsecure = true;
+    if (grant.value !== p.grant) patch.grant = grant.value as GrantKind;
+    if (grant.value !== 'personal_access_token') {
+      const id = clientId.value.trim();
+      if (id !== (p.clientId ?? '')) patch.clientId = id;
+      if (secret.value.trim()) patch.clientSecret = secret.value.trim();
+    }
+    if (Object.keys(patch).length === 0) {
+      editor.replaceChildren();
+      return;
+    }
+    submit.disabled = true;
+    showMessage(message, 'info', 'Checking the connection details with ProcessMaker…');
+    void save(patch)
+      .then(() => {
+        secret.value = '';
+        editor.replaceChildren();
+      })
+      .catch((err: unknown) => {
+        submit.disabled = false;
+        showError(message, err);
+        const code = toUserError(err).code;
+        if (code === 'insecure_url') trustBox.hidden = false;
+        (code === 'client_rejected' ? secret : code === 'insecure_url' ? trust : address).focus();
+      });
+  });
+  replace(editor, form);
+  address.focus();
 }
 
 function nameForm(

@@ -3,12 +3,13 @@
  * "How do you sign in?", then the few details that grant needs.
  */
 import type { GrantKind, NewProfileInput, ProfileView } from '../../../main/contract/ipc';
-import { call } from '../api';
+import { call, toUserError } from '../api';
 import { checkbox, field, h, replace } from '../dom';
 import { messageArea, showError, showMessage } from '../messages';
 import { getState, reloadProfiles } from '../state/store';
 import { addressStep, type AddressResult } from './setup-address';
 import { nextColor, openAdminHelp, suggestName } from './setup-defaults';
+import { markSetupFinishing, personalTokenHelp } from './sign-in';
 
 const grantChoices: Array<{ grant: GrantKind; title: string; text: string; recommended?: boolean }> = [
   {
@@ -21,7 +22,7 @@ const grantChoices: Array<{ grant: GrantKind; title: string; text: string; recom
   {
     grant: 'personal_access_token',
     title: 'Paste a personal access token',
-    text: 'Use a token made for you in ProcessMaker (Users › API Tokens).',
+    text: 'Use a token you made in ProcessMaker under Edit Profile › API Tokens.',
   },
 ];
 
@@ -46,7 +47,7 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
       'section',
       { class: 'card narrow setup', 'aria-labelledby': 'setup-heading' },
       heading,
-      firstRun ? h('p', null, 'Let’s connect to your ProcessMaker server. It takes about a minute.') : null,
+      firstRun ? h('p', null, 'Let’s connect Token Tray to your ProcessMaker server, step by step.') : null,
       stepLabel,
       body,
       cancel ? h('div', { class: 'row setup-cancel' }, cancel) : null,
@@ -56,8 +57,10 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
 
   let address: AddressResult = { url: '', allowInsecure: false };
 
+  /** Browser and password sign-ins end with a fourth screen, the sign-in itself; a pasted token ends at step 3. */
+  let total = 4;
   function show(step: number, content: HTMLElement): void {
-    stepLabel.textContent = `Step ${step} of 3`;
+    stepLabel.textContent = `Step ${step} of ${total}`;
     replace(body, content);
     content.querySelector<HTMLElement>('input:not([type=hidden]), button')?.focus();
   }
@@ -102,7 +105,9 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const picked = form.querySelector<HTMLInputElement>('input[name=grant]:checked');
-      stepDetails((picked?.value ?? 'authorization_code') as GrantKind);
+      const grant = (picked?.value ?? 'authorization_code') as GrantKind;
+      total = grant === 'personal_access_token' ? 3 : 4;
+      stepDetails(grant);
     });
     show(2, form);
   }
@@ -112,9 +117,23 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
     const clientId = h('input', { type: 'text', name: 'client-id', autocomplete: 'off' });
     const secret = h('input', { type: 'password', name: 'client-secret', autocomplete: 'off' });
     const needsClient = grant !== 'personal_access_token';
+    // A personal access token is pasted here too: no separate screen that only asks for a name.
+    const token = needsClient
+      ? null
+      : h('textarea', {
+          name: 'personal-access-token',
+          rows: 4,
+          spellcheck: 'false',
+          autocomplete: 'off',
+          class: 'token-input',
+        });
     let production = false;
     const message = messageArea();
-    const create = h('button', { type: 'submit', class: 'primary' }, 'Create profile');
+    const create = h(
+      'button',
+      { type: 'submit', class: 'primary' },
+      needsClient ? 'Continue to sign in' : 'Save and finish',
+    );
     // Shown only when a help address is set (it comes from the organisation's policy): none is invented.
     const adminLink = getState().info?.adminHelpUrl
       ? h(
@@ -142,6 +161,10 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
           )
         : null,
       needsClient && adminLink ? h('p', null, adminLink) : null,
+      token
+        ? field('Personal access token', token, 'Paste the whole token. It is kept in this computer’s secure storage.')
+        : null,
+      token ? personalTokenHelp(address.url) : null,
       checkbox('This is a production server (ask before changing data)', false, (v) => (production = v)),
       message,
       h('div', { class: 'row' }, h('button', { type: 'button', onclick: stepGrant }, 'Back'), create),
@@ -154,15 +177,21 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
           ? clientId
           : needsClient && !secret.value
             ? secret
-            : null;
-      for (const el of [name, clientId, secret]) el.removeAttribute('aria-invalid');
+            : token && !token.value.trim()
+              ? token
+              : null;
+      for (const el of [name, clientId, secret, token]) el?.removeAttribute('aria-invalid');
       if (problem) {
         problem.setAttribute('aria-invalid', 'true');
         showMessage(
           message,
           'error',
           'Please fill in every field.',
-          problem === name ? 'Give the profile a name.' : 'Your administrator can tell you the client ID and secret.',
+          problem === name
+            ? 'Give the profile a name.'
+            : problem === token
+              ? 'Paste your personal access token.'
+              : 'Your administrator can tell you the client ID and secret.',
         );
         problem.focus();
         return;
@@ -181,14 +210,28 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
       }
       create.disabled = true;
       void (async () => {
+        showMessage(
+          message,
+          'info',
+          needsClient
+            ? 'Checking the Client ID and secret with ProcessMaker…'
+            : 'Checking the token with ProcessMaker…',
+        );
+        let created: ProfileView | null = null;
         try {
-          const profile = await call('addProfile', input);
-          await call('setActiveProfile', profile.id);
+          created = await call('addProfile', input);
+          if (token) created = await call('savePersonalAccessToken', created.id, token.value.trim());
+          else markSetupFinishing(created.id);
+          await call('setActiveProfile', created.id);
           await reloadProfiles();
-          options.onCreated(profile);
+          options.onCreated(created);
         } catch (err) {
+          // A token ProcessMaker refused leaves no half-made profile behind: the form keeps what was typed.
+          if (created && token) await call('removeProfile', created.id).catch(() => undefined);
           create.disabled = false;
           showError(message, err);
+          const code = toUserError(err).code;
+          (code === 'client_rejected' ? secret : code === 'token_rejected' && token ? token : create).focus();
         }
       })();
     });

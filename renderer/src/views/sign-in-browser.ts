@@ -38,7 +38,7 @@ export function browserForm(
     try {
       pending = await call('startBrowserSignIn', profile.id, mode);
     } catch (err) {
-      showError(message, err);
+      showError(message, err, { profileId: profile.id });
       return;
     }
     const flow = pending;
@@ -56,7 +56,7 @@ export function browserForm(
       resetIdle();
       if (err instanceof ApiError && err.userError.code === 'sign_in_cancelled')
         showMessage(message, 'info', 'Sign-in was cancelled.');
-      else showError(message, err);
+      else showError(message, err, { profileId: profile.id });
     }
   }
 

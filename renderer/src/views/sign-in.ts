@@ -8,8 +8,42 @@ import { browserForm } from './sign-in-browser';
 import { field, h, replace } from '../dom';
 import { announce, messageArea, showError, showMessage } from '../messages';
 
+/** The one path ordinary users can open to make a personal access token, as a button that opens it. */
+export function personalTokenHelp(instanceUrl: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'stack pat-help' },
+    h(
+      'p',
+      { class: 'hint' },
+      'In ProcessMaker, click your picture at the top right and choose Edit Profile. Under API Tokens, make a new token and copy it.',
+    ),
+    h(
+      'div',
+      { class: 'row' },
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: () => void call('openExternal', `${instanceUrl}/profile/edit`).catch(() => undefined),
+        },
+        'Open this page in ProcessMaker',
+      ),
+    ),
+  );
+}
+
+/** The last step of setting up a profile that signs in (set by the wizard, shown once by the sign-in screen). */
+let finishingSetupOf: string | null = null;
+/** The wizard hands over to the sign-in screen: it shows "Step 4 of 4" for this profile. */
+export function markSetupFinishing(profileId: string): void {
+  finishingSetupOf = profileId;
+}
+
 /** Renders the sign-in screen for `profile`; `onSignedIn` runs with the updated profile. */
 export function renderSignIn(root: HTMLElement, profile: ProfileView, onSignedIn: (p: ProfileView) => void): void {
+  const lastSetupStep = finishingSetupOf === profile.id;
+  finishingSetupOf = null;
   const message = messageArea();
   const reason = profile.status.state === 'signed_out' ? profile.status.reason : 'never';
   const intro =
@@ -32,6 +66,7 @@ export function renderSignIn(root: HTMLElement, profile: ProfileView, onSignedIn
       'section',
       { class: 'card narrow sign-in', 'aria-labelledby': 'sign-in-heading' },
       h('h1', { id: 'sign-in-heading' }, `Sign in — ${profile.name}`),
+      lastSetupStep ? h('p', { class: 'muted step-label' }, 'Step 4 of 4') : null,
       h('p', null, intro),
       content,
       message,
@@ -72,7 +107,7 @@ function passwordForm(profile: ProfileView, message: HTMLElement, onSignedIn: (p
       })
       .catch((err: unknown) => {
         submit.disabled = false;
-        showError(message, err);
+        showError(message, err, { profileId: profile.id });
         pass.select();
       });
   });
@@ -91,11 +126,8 @@ function tokenForm(profile: ProfileView, message: HTMLElement, onSignedIn: (p: P
   const form = h(
     'form',
     { class: 'stack', novalidate: true },
-    field(
-      'Personal access token',
-      token,
-      'Paste the whole token from ProcessMaker (Users › Edit › API Tokens). It is kept in this computer’s secure storage.',
-    ),
+    field('Personal access token', token, 'Paste the whole token. It is kept in this computer’s secure storage.'),
+    personalTokenHelp(profile.instanceUrl),
     h('div', { class: 'row' }, submit),
   );
   form.addEventListener('submit', (event) => {
