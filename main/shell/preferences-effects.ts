@@ -23,7 +23,10 @@ export function createPreferencesEffects(
         setLaunchAtLogin(prefs.launchAtLogin);
       } catch (err) {
         log.error(`Launch at login could not be changed: ${err instanceof Error ? err.message : String(err)}`);
-        notify('Launch at login', 'Token Tray could not change whether it starts when you log in.');
+        notify(
+          'Launch at login',
+          'Token Tray could not change whether it starts when you log in. Try the setting again in Settings; if it still fails, add Token Tray to your computer’s startup apps yourself.',
+        );
       }
     }
     if (!shortcut.set(prefs.copyShortcut) && prefs.copyShortcut) {

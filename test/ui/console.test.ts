@@ -42,6 +42,40 @@ describe('request console', { timeout: 90_000 }, () => {
     expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
   });
 
+  it('an HTTP error gets one plain sentence on what to check, and history entries are spoken as words', async () => {
+    const app = await ui.start();
+    await addSignedInProfile(app);
+    const page = await openConsole(app);
+    await page.getByLabel('Path').fill('users/999999');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(page.getByTestId('response-status').innerText()).resolves.toMatch(/^404/);
+    await expect(page.getByTestId('status-advice').innerText()).resolves.toBe(
+      'ProcessMaker has nothing at this address. Check the path and any number in it (for example the id of a request or user).',
+    );
+    // A screen reader hears "Load GET users/999999, status 404, …", not "GETusers/999999404".
+    const entry = page.getByTestId('history').locator('.history-item').first();
+    await expect.poll(() => entry.getAttribute('aria-label')).toMatch(/^Load GET users\/999999, status 404, /);
+    await screenshotBothThemes(page, '10b-console-404');
+    // A success has no advice.
+    await page.getByLabel('Path').fill('users');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => page.getByTestId('response-status').innerText()).toMatch(/^200/);
+    await expect(page.getByTestId('status-advice').count()).resolves.toBe(0);
+  });
+
+  it('at the minimum window size the answer is scrolled into view when it arrives', async () => {
+    const app = await ui.start();
+    await addSignedInProfile(app);
+    await app.page.setViewportSize({ width: 640, height: 480 });
+    const page = await openConsole(app);
+    await page.getByLabel('Path').fill('users');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByTestId('response-status').waitFor();
+    const top = await page.getByTestId('response').evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(-1);
+    expect(top).toBeLessThan(480 - 120);
+  });
+
   it('shows a large JSON answer as a collapsible tree, with a raw view', async () => {
     const app = await ui.start();
     await addSignedInProfile(app);

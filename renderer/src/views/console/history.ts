@@ -55,6 +55,8 @@ export function historyPanel(profileId: string, onPick: (request: ApiRequest, ru
               type: 'button',
               class: 'history-item',
               title: 'Load this request',
+              // Said as words, not "GETusers200".
+              'aria-label': `Load ${e.request.method} ${e.request.path}, ${e.status === null ? 'no answer' : `status ${e.status}`}, ${formatLocalTime(e.at)}`,
               onclick: () => onPick(e.request, false),
             },
             h('span', { class: `method method-${e.request.method.toLowerCase()}` }, e.request.method),

@@ -5,6 +5,7 @@ import { h, replace } from '../../dom';
 import { formatDuration, formatSize } from '../../format';
 import { renderJson } from '../../json-view';
 import { messageArea, showError, showMessage } from '../../messages';
+import { statusAdvice } from './status-advice';
 
 /** The panel and how to fill it. */
 export interface ResponsePanel {
@@ -29,6 +30,7 @@ export function responsePanel(): ResponsePanel {
 
   function showResponse(res: ApiResponse): void {
     const ok = res.status >= 200 && res.status < 300;
+    const advice = ok ? null : statusAdvice(res.status);
     const message = messageArea();
     const bodyBox = h('div', { class: 'response-body' });
     const raw = h('input', { type: 'checkbox' });
@@ -61,6 +63,7 @@ export function responsePanel(): ResponsePanel {
           ? h('span', { class: 'hint' }, 'The token was refreshed and the request sent again.')
           : null,
       ),
+      advice ? h('p', { class: 'message warning status-advice', 'data-testid': 'status-advice' }, advice) : null,
       res.truncated ? h('p', { class: 'hint' }, 'The body is long; only the first part is shown.') : null,
       h(
         'details',
@@ -72,6 +75,9 @@ export function responsePanel(): ResponsePanel {
       bodyBox,
       message,
     );
+    // On a short window the answer would start below the fold: bring its top into view.
+    const top = element.getBoundingClientRect().top;
+    if (top > window.innerHeight - 120) element.scrollIntoView({ block: 'start' });
   }
 
   return {

@@ -1,0 +1,72 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshotBothThemes } from './checks';
+import { addSignedInProfile } from './profiles-fixture';
+import { useUiSuite } from './suite';
+
+const ui = useUiSuite();
+
+/** Elements whose box reaches past the right edge of the viewport (none may: no sideways scrolling). */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > width)
+      out.push(`page scrolls to ${document.documentElement.scrollWidth}px`);
+    for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      // Content inside a scrolling box (the token, a raw body) may be wider than the box itself.
+      if (el.closest('pre, code, .response-body, .token-value, datalist')) continue;
+      if (box.right > width + 0.5)
+        out.push(`${el.tagName.toLowerCase()}.${el.className} ends at ${Math.round(box.right)}px`);
+    }
+    return out.slice(0, 10);
+  });
+}
+
+describe('narrow and zoomed windows', { timeout: 120_000 }, () => {
+  it('nothing scrolls sideways at 360 CSS px (a small window zoomed), on any screen', async () => {
+    const app = await ui.start();
+    await addSignedInProfile(app);
+    const { page } = app;
+    await page.setViewportSize({ width: 360, height: 640 });
+    await app.open();
+    await page.getByTestId('token-life').waitFor();
+    expect(await overflowing(page)).toEqual([]);
+    await screenshotBothThemes(page, '20-narrow-token');
+    for (const [button, heading] of [
+      ['Console', /^Request console/],
+      ['Profiles', /^Profiles$/],
+      ['Settings', /^Settings$/],
+    ] as const) {
+      await page.getByRole('button', { name: button, exact: true }).click();
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      expect({ screen: button, overflowing: await overflowing(page) }).toEqual({ screen: button, overflowing: [] });
+    }
+    await page
+      .getByRole('button', { name: 'Add profile' })
+      .click()
+      .catch(async () => {
+        await page.getByRole('button', { name: 'Profiles', exact: true }).click();
+        await page.getByRole('button', { name: 'Add profile' }).click();
+      });
+    await page.getByRole('heading', { name: 'Add a profile' }).waitFor();
+    expect(await overflowing(page)).toEqual([]);
+  });
+
+  it('at the 640×480 minimum, Copy is visible without scrolling', async () => {
+    const app = await ui.start();
+    await addSignedInProfile(app);
+    const { page } = app;
+    await page.setViewportSize({ width: 640, height: 480 });
+    await app.open();
+    const copy = page.getByRole('button', { name: 'Copy', exact: true });
+    await copy.waitFor();
+    const box = await copy.boundingBox();
+    expect(box).not.toBeNull();
+    expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(480);
+    expect(await overflowing(page)).toEqual([]);
+    await screenshotBothThemes(page, '21-minimum-size-token');
+  });
+});
