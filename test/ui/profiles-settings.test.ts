@@ -148,6 +148,18 @@ describe('settings', { timeout: 90_000 }, () => {
     await expect
       .poll(() => app.handlers.getPreferences().then((r) => r.ok && r.value.copyShortcut))
       .toBe('CommandOrControl+Shift+T');
+    // Recorded from the keys pressed, shown as this system writes it; a key alone is refused in plain words.
+    const shortcutField = page.getByLabel('Shortcut', { exact: true });
+    await expect(shortcutField.inputValue()).resolves.toBe(process.platform === 'darwin' ? '⇧⌘T' : 'Ctrl+Shift+T');
+    await shortcutField.focus();
+    await page.keyboard.press('K');
+    await page.getByText('Hold Ctrl, Alt or Shift', { exact: false }).waitFor();
+    await page.keyboard.press('Control+Alt+K');
+    await expect
+      .poll(() => app.handlers.getPreferences().then((r) => r.ok && r.value.copyShortcut))
+      .toBe(process.platform === 'darwin' ? 'Control+Alt+K' : 'CommandOrControl+Alt+K');
+    await page.keyboard.press('Tab');
+    if (process.platform !== 'darwin') await expect(shortcutField.inputValue()).resolves.toBe('Ctrl+Alt+K');
     await page.getByLabel('Dark').check();
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
     await screenshotBothThemes(page, '16-settings');

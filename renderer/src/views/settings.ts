@@ -5,6 +5,7 @@ import { checkbox, field, h, replace } from '../dom';
 import { messageArea, showError, showMessage } from '../messages';
 import { getState, savePreferences, setState } from '../state/store';
 import { updatesSection } from './settings-updates';
+import { displayShortcut, recordShortcut } from '../shortcut-keys';
 
 const DEFAULT_SHORTCUT = 'CommandOrControl+Shift+T';
 
@@ -49,15 +50,49 @@ export function renderSettings(root: HTMLElement): void {
         seconds.removeAttribute('aria-invalid');
         save({ clipboardClearSeconds: n });
       });
-      const shortcut = h('input', { type: 'text', value: prefs.copyShortcut ?? DEFAULT_SHORTCUT, spellcheck: 'false' });
+      // The shortcut is recorded from the keys pressed, and shown as the system writes it (⌘⇧T, Ctrl+Shift+T).
+      let accelerator = prefs.copyShortcut ?? DEFAULT_SHORTCUT;
+      const shown = (): string => displayShortcut(accelerator, info.platform);
+      const shortcut = h('input', {
+        type: 'text',
+        readonly: true,
+        value: shown(),
+        class: 'shortcut-recorder',
+        'data-accelerator': accelerator,
+      });
       shortcut.disabled = prefs.copyShortcut === null;
-      shortcut.addEventListener('change', () => save({ copyShortcut: shortcut.value.trim() || DEFAULT_SHORTCUT }));
+      shortcut.addEventListener('focus', () => {
+        shortcut.value = '';
+        shortcut.placeholder = 'Press the keys…';
+      });
+      shortcut.addEventListener('blur', () => {
+        shortcut.value = shown();
+      });
+      shortcut.addEventListener('keydown', (event) => {
+        // Tab still moves on; Escape keeps the shortcut as it was.
+        if (event.key === 'Tab') return;
+        event.preventDefault();
+        if (event.key === 'Escape') {
+          shortcut.blur();
+          return;
+        }
+        const recorded = recordShortcut(event, info.platform);
+        if ('waiting' in recorded) return;
+        if ('problem' in recorded) {
+          showMessage(message, 'error', recorded.problem);
+          return;
+        }
+        accelerator = recorded.accelerator;
+        shortcut.dataset['accelerator'] = accelerator;
+        shortcut.value = shown();
+        save({ copyShortcut: accelerator });
+      });
       const shortcutOn = checkbox(
         'Copy the active token with a keyboard shortcut',
         prefs.copyShortcut !== null,
         (on) => {
           shortcut.disabled = !on;
-          save({ copyShortcut: on ? shortcut.value.trim() || DEFAULT_SHORTCUT : null });
+          save({ copyShortcut: on ? accelerator : null });
         },
       );
       const themes = THEMES.map((t) =>
@@ -99,7 +134,11 @@ export function renderSettings(root: HTMLElement): void {
         ),
         checkbox('Start Token Tray when I log in', prefs.launchAtLogin, (v) => save({ launchAtLogin: v })),
         shortcutOn,
-        field('Shortcut', shortcut, 'For example CommandOrControl+Shift+T.'),
+        field(
+          'Shortcut',
+          shortcut,
+          `Click the box, then press the keys you want, for example ${displayShortcut(DEFAULT_SHORTCUT, info.platform)}.`,
+        ),
         h('fieldset', { class: 'choices' }, h('legend', { class: 'field-label' }, 'Appearance'), ...themes),
         updatesSection(message),
         h(
