@@ -98,6 +98,8 @@ export type RestartOutcome = 'restarting' | 'after-sign-in' | 'nothing-to-instal
 export interface IpcChannels {
   appInfo(): AppInfo;
   listProfiles(): ProfileView[];
+  /** Plain sentences about settings set aside (a profile that did not fit, an unreadable file), oldest first. */
+  setAsideNotes(): string[];
   addProfile(input: NewProfileInput): ProfileView;
   updateProfile(id: string, patch: ProfilePatch): ProfileView;
   duplicateProfile(id: string, name: string): ProfileView;
@@ -144,6 +146,7 @@ export interface IpcChannels {
 export const channelNames = [
   'appInfo',
   'listProfiles',
+  'setAsideNotes',
   'addProfile',
   'updateProfile',
   'duplicateProfile',

@@ -60,6 +60,7 @@ function implementations(deps: IpcHandlerDeps): Impls {
   return {
     appInfo: async () => ({ ...deps.appInfo }),
     listProfiles: () => engine.listProfiles(),
+    setAsideNotes: () => engine.setAsideNotes(),
     // The window checks the Auth Client as it saves: a wrong secret is found now, not at sign-in.
     addProfile: (input) => engine.addProfile(input, { checkClient: true }),
     updateProfile: (id, patch) => engine.updateProfile(id, patch, { checkClient: true }),

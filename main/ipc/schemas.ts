@@ -57,6 +57,7 @@ export const apiRequestSchema = z.strictObject({
 export const argSchemas = {
   appInfo: z.tuple([]),
   listProfiles: z.tuple([]),
+  setAsideNotes: z.tuple([]),
   addProfile: z.tuple([newProfileInput]),
   updateProfile: z.tuple([id, profilePatch]),
   duplicateProfile: z.tuple([id, z.string().min(1).max(100)]),
@@ -97,6 +98,7 @@ type LabelsFor<T extends unknown[]> = { [I in keyof T]: string };
 export const argLabels: { [K in ChannelName]: LabelsFor<Parameters<IpcChannels[K]>> } = {
   appInfo: [],
   listProfiles: [],
+  setAsideNotes: [],
   addProfile: ['profile details'],
   updateProfile: ['profile', 'profile changes'],
   duplicateProfile: ['profile', 'new name'],

@@ -55,6 +55,8 @@ export interface UiApp {
   pm: PmServer;
   engine: TokenEngine;
   handlers: IpcHandlers;
+  /** The app's settings folder (config.json and the lock files). */
+  configDir: string;
   clipboard: MemoryClipboard;
   /** URLs the engine asked the system browser to open, and links opened with openExternal. */
   browserOpened: string[];
@@ -153,6 +155,7 @@ export async function startUiApp(browser: Browser, site: RendererSite, options: 
     pm,
     engine,
     handlers,
+    configDir,
     clipboard,
     browserOpened,
     externalOpened,

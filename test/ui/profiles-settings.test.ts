@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSignInTracker, createUpdateController, type UpdateSupport } from '../../main/desktop';
 import { fakePort, fakeTimers } from '../support/update-fakes';
@@ -112,6 +114,25 @@ describe('profiles', { timeout: 90_000 }, () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByTestId('user-name').waitFor();
     expect((await app.engine.getProfile(profile.id)).status.state).toBe('signed_in');
+  });
+
+  it('a profile that cannot be read is named on the Profiles screen, and the others keep working', async () => {
+    const app = await ui.start();
+    await addSignedInProfile(app, 'Acme');
+    await app.engine.addProfile({ name: 'Broken', instanceUrl: app.pm.url, grant: 'personal_access_token' });
+    const path = join(app.configDir, 'config.json');
+    const settings = JSON.parse(readFileSync(path, 'utf8')) as { profiles: Array<Record<string, unknown>> };
+    for (const p of settings.profiles) if (p.name === 'Broken') p.instanceUrl = 'not a web address';
+    writeFileSync(path, JSON.stringify(settings));
+    const { page } = app;
+    await app.open();
+    await page.getByTestId('user-name').waitFor();
+    await page.getByRole('button', { name: 'Profiles', exact: true }).click();
+    const note = page.getByTestId('set-aside');
+    await note.waitFor();
+    await expect(note.innerText()).resolves.toContain('The profile “Broken” was set aside');
+    await expect(page.locator('.profile-item').count()).resolves.toBe(1);
+    await screenshotBothThemes(page, '14c-profiles-set-aside');
   });
 
   it('follows changes pushed by main: new profiles and "show" requests', async () => {

@@ -23,6 +23,7 @@ export interface ProfilesActions {
 export function renderProfiles(root: HTMLElement, actions: ProfilesActions): void {
   const message = messageArea();
   const list = h('ul', { class: 'profile-list', 'aria-label': 'Profiles' });
+  const setAside = h('div', { class: 'message warning set-aside', 'data-testid': 'set-aside', hidden: true });
   const add = h('button', { type: 'button', class: 'primary', onclick: actions.onAdd }, 'Add profile');
   replace(
     root,
@@ -31,9 +32,22 @@ export function renderProfiles(root: HTMLElement, actions: ProfilesActions): voi
       { class: 'card', 'aria-labelledby': 'profiles-heading' },
       h('div', { class: 'row spread' }, h('h1', { id: 'profiles-heading' }, 'Profiles'), add),
       message,
+      setAside,
       list,
     ),
   );
+  // A profile that could not be read is named here, with where its copy is; the others keep working.
+  void call('setAsideNotes')
+    .then((notes) => {
+      if (notes.length === 0) return;
+      replace(
+        setAside,
+        h('p', null, 'Token Tray set some saved settings aside because it could not read them:'),
+        h('ul', null, ...notes.map((note) => h('li', null, note))),
+      );
+      setAside.hidden = false;
+    })
+    .catch(() => undefined);
   const run = (work: Promise<unknown>, news?: string): void => {
     void work
       .then(() => {

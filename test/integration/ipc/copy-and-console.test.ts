@@ -80,6 +80,7 @@ describe('copying tokens from the window', () => {
         name: 'Signed out',
         instanceUrl: fx.h.server.url,
         clientId: String(passwordClient.id),
+        clientSecret: passwordClient.secret ?? '',
         grant: 'password',
       }),
     );

@@ -17,6 +17,7 @@ const badArgs: Record<ChannelName, unknown[][]> = {
   checkForUpdates: [[true]],
   restartToInstall: [[{}]],
   listProfiles: [[1]],
+  setAsideNotes: [['all']],
   addProfile: [
     [],
     [null],
