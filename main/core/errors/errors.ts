@@ -32,6 +32,9 @@ export const ERROR_CODES = [
   'storage_full',
   'storage_read_only',
   'busy',
+  'setup_invalid',
+  'setup_has_credentials',
+  'server_not_allowed',
   'internal',
 ] as const;
 
@@ -141,6 +144,18 @@ export const errorText: Record<ErrorCode, { message: string; nextStep?: string }
     nextStep: 'Check that the settings folder can be written to, then try again.',
   },
   busy: { message: 'Another sign-in is already waiting for this profile.' },
+  setup_invalid: {
+    message: 'This setup link or file cannot be used.',
+    nextStep: 'Ask whoever sent it (usually your IT team) for a new one.',
+  },
+  setup_has_credentials: {
+    message: 'This setup link or file contains someone’s sign-in (a password or token), so Token Tray will not use it.',
+    nextStep: 'Delete it, and ask your IT team for a setup without sign-in details: you sign in yourself.',
+  },
+  server_not_allowed: {
+    message: 'Your organisation does not allow Token Tray to connect to this server.',
+    nextStep: 'Check the address with your IT team.',
+  },
   internal: {
     message: 'Something went wrong inside Token Tray.',
     nextStep: 'Try again. If it keeps happening, restart the app.',

@@ -1,0 +1,243 @@
+/**
+ * Setup links (`pmtokentray://setup?…`) and setup files (`<name>.pmtokentray`, JSON), made by whoever set
+ * Token Tray up once so that a colleague types nothing but their own ProcessMaker sign-in. One parser
+ * for both, one writer for both. They carry what a profile needs to connect, the Auth Client's secret
+ * only when its maker chose to include it, and never anyone's password or token: the writer cannot add
+ * one and the parser refuses a link or file that has one.
+ */
+import { TokenTrayError } from '../errors';
+import { REDIRECT_MODES, SIGN_IN_KINDS, type GrantKind, type RedirectMode } from '../model';
+import { nameProblem, normaliseInstanceUrl, UNSAFE_TEXT_CHARS } from '../profiles';
+
+const UNSAFE = new RegExp(UNSAFE_TEXT_CHARS, 'u');
+
+/** The version this build writes and reads. */
+export const SETUP_VERSION = 1;
+/** The longest link or file accepted, in characters (a real one is a few hundred). */
+export const SETUP_MAX_CHARS = 8192;
+/** The file extension of a setup file. */
+export const SETUP_FILE_EXTENSION = 'pmtokentray';
+
+/** The fields of a setup, as written in a link's query and a file's JSON. */
+export const SETUP_FIELDS = [
+  'v',
+  'name',
+  'url',
+  'kind',
+  'client_id',
+  'client_secret',
+  'redirect',
+  'color',
+  'production',
+  'scope',
+] as const;
+
+/** Fields that would carry someone's sign-in: a setup with any of them is refused. */
+const CREDENTIAL_FIELDS = [
+  'password',
+  'username',
+  'token',
+  'access_token',
+  'refresh_token',
+  'personal_access_token',
+  'pat',
+  'id_token',
+  'code',
+];
+
+/** What a setup link or file describes: a profile, before it exists. */
+export interface SetupProfile {
+  version: typeof SETUP_VERSION;
+  name: string;
+  instanceUrl: string;
+  grant: GrantKind;
+  clientId?: string;
+  clientSecret?: string;
+  redirectMode?: RedirectMode;
+  color?: string;
+  production?: boolean;
+  scope?: string;
+  /** True when the address is plain http to another computer: the confirmation says so. */
+  insecure: boolean;
+}
+
+/** Options for {@link parseSetup}. */
+export interface ParseSetupOptions {
+  /** An organisation policy's list of allowed servers; an address it refuses is refused here. */
+  isServerAllowed?: (instanceUrl: string) => boolean;
+}
+
+const invalid = (message: string): TokenTrayError =>
+  new TokenTrayError('setup_invalid', message, {
+    nextStep: 'Ask whoever sent it (usually your IT team) for a new one.',
+  });
+
+/** Reads the raw fields of a link (`pmtokentray://setup?…`) or a file's JSON text. */
+function rawFields(input: string): Record<string, unknown> {
+  const text = input.trim();
+  if (text.length > SETUP_MAX_CHARS) throw invalid('This setup link or file is too long to be a Token Tray setup.');
+  if (/^pmtokentray:/i.test(text)) {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      throw invalid('This setup link is damaged.');
+    }
+    if (`${url.host}${url.pathname}`.replace(/\/+$/, '').toLowerCase() !== 'setup')
+      throw invalid('This is a Token Tray link, but not a setup link.');
+    const fields: Record<string, unknown> = {};
+    for (const [key, value] of url.searchParams) {
+      if (Object.hasOwn(fields, key)) throw invalid(`This setup link gives “${key}” twice.`);
+      fields[key] = value;
+    }
+    return fields;
+  }
+  if (text.startsWith('{')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw invalid('This setup file is damaged.');
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw invalid('This setup file is damaged.');
+    return parsed as Record<string, unknown>;
+  }
+  throw invalid('This is neither a Token Tray setup link nor a setup file.');
+}
+
+/** A field as text (files may write numbers or booleans as JSON values). */
+function text(fields: Record<string, unknown>, key: string): string | undefined {
+  const value = fields[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw invalid(`The “${key}” in this setup is not text.`);
+}
+
+/**
+ * Reads a setup link or file. Throws `setup_invalid` (malformed, unknown version, too long, missing or
+ * wrong field, an address that is not http(s)), `setup_has_credentials` (a password or token in it) or
+ * `server_not_allowed` (the organisation's policy does not list the server), each with one sentence.
+ */
+export function parseSetup(input: string, options: ParseSetupOptions = {}): SetupProfile {
+  const fields = rawFields(input);
+  const keys = Object.keys(fields).map((k) => k.toLowerCase());
+  if (keys.some((k) => CREDENTIAL_FIELDS.includes(k))) throw new TokenTrayError('setup_has_credentials');
+  const version = text(fields, 'v');
+  if (version === undefined) throw invalid('This setup does not say which version it is.');
+  if (version !== String(SETUP_VERSION))
+    throw invalid('This setup was made by a newer Token Tray. Update Token Tray, then open it again.');
+  const unknown = keys.filter((k) => !(SETUP_FIELDS as readonly string[]).includes(k));
+  if (unknown.length > 0) throw invalid(`This setup has a field Token Tray does not know (“${unknown[0] ?? ''}”).`);
+
+  const name = text(fields, 'name');
+  if (name === undefined) throw invalid('This setup does not give the profile a name.');
+  const badName = nameProblem(name);
+  if (badName) throw invalid(badName);
+
+  const url = text(fields, 'url');
+  if (url === undefined) throw invalid('This setup does not say which ProcessMaker server to use.');
+  if (!/^https?:\/\//i.test(url)) throw invalid('The server address in this setup must start with https://.');
+  let instanceUrl: string;
+  let insecure = false;
+  try {
+    instanceUrl = normaliseInstanceUrl(url);
+  } catch (err) {
+    if (!(err instanceof TokenTrayError) || err.code !== 'insecure_url')
+      throw invalid('The server address in this setup is not a web address.');
+    // Plain http to another computer: allowed only after the person confirms, on the confirmation screen.
+    instanceUrl = normaliseInstanceUrl(url, { allowInsecure: true });
+    insecure = true;
+  }
+  if (options.isServerAllowed && !options.isServerAllowed(instanceUrl)) throw new TokenTrayError('server_not_allowed');
+
+  const kind = text(fields, 'kind') ?? 'authorization_code';
+  if (!(SIGN_IN_KINDS as readonly string[]).includes(kind))
+    throw invalid('This setup asks for a way of signing in that Token Tray does not know.');
+  const grant = kind as GrantKind;
+  const clientId = text(fields, 'client_id');
+  if (grant !== 'personal_access_token' && clientId === undefined)
+    throw invalid('This setup does not say which Auth Client to use.');
+  if (clientId !== undefined && (clientId.length > 200 || /\s/.test(clientId)))
+    throw invalid('The Auth Client id in this setup is not valid.');
+  const clientSecret = text(fields, 'client_secret');
+  if (clientSecret !== undefined && clientSecret.length > 1000)
+    throw invalid('The Auth Client secret in this setup is not valid.');
+  const redirect = text(fields, 'redirect');
+  if (redirect !== undefined && !(REDIRECT_MODES as readonly string[]).includes(redirect))
+    throw invalid('This setup asks for a way back to Token Tray that Token Tray does not know.');
+  const color = text(fields, 'color');
+  if (color !== undefined && !/^#[0-9a-f]{6}$/i.test(color)) throw invalid('The colour in this setup is not valid.');
+  const production = text(fields, 'production');
+  if (production !== undefined && !['true', 'false', '1', '0'].includes(production))
+    throw invalid('The production mark in this setup must be true or false.');
+  const scope = text(fields, 'scope');
+  if (scope !== undefined && (scope.length > 500 || UNSAFE.test(scope)))
+    throw invalid('The scope in this setup is not valid.');
+
+  const setup: SetupProfile = { version: SETUP_VERSION, name, instanceUrl, grant, insecure };
+  if (grant !== 'personal_access_token') {
+    if (clientId !== undefined) setup.clientId = clientId;
+    if (clientSecret !== undefined) setup.clientSecret = clientSecret;
+  }
+  if (grant === 'authorization_code' && redirect !== undefined) setup.redirectMode = redirect as RedirectMode;
+  if (color !== undefined) setup.color = color.toLowerCase();
+  if (production === 'true' || production === '1') setup.production = true;
+  if (scope !== undefined) setup.scope = scope;
+  return setup;
+}
+
+/** What a setup is written from: a profile's settings, and its secret only when the maker chose to include it. */
+export interface SetupSource {
+  name: string;
+  instanceUrl: string;
+  grant: GrantKind;
+  clientId?: string | undefined;
+  redirectMode?: RedirectMode | undefined;
+  color?: string | null | undefined;
+  production?: boolean | undefined;
+  scope?: string | null | undefined;
+}
+
+/** The fields of a setup, in {@link SETUP_FIELDS} order; only what the source has. */
+function setupFields(source: SetupSource, clientSecret: string | undefined): Array<[string, string]> {
+  const out: Array<[string, string]> = [
+    ['v', String(SETUP_VERSION)],
+    ['name', source.name],
+    ['url', source.instanceUrl],
+    ['kind', source.grant],
+  ];
+  if (source.grant !== 'personal_access_token' && source.clientId) {
+    out.push(['client_id', source.clientId]);
+    if (clientSecret) out.push(['client_secret', clientSecret]);
+  }
+  if (source.grant === 'authorization_code' && source.redirectMode) out.push(['redirect', source.redirectMode]);
+  if (source.color && /^#[0-9a-f]{6}$/i.test(source.color)) out.push(['color', source.color]);
+  if (source.production) out.push(['production', 'true']);
+  if (source.scope) out.push(['scope', source.scope]);
+  return out;
+}
+
+/** A setup link for `source` (`pmtokentray://setup?v=1&name=…`). */
+export function setupLink(source: SetupSource, clientSecret?: string): string {
+  return `pmtokentray://setup?${new URLSearchParams(setupFields(source, clientSecret)).toString()}`;
+}
+
+/** A setup file's text for `source` (JSON, one field per line). */
+export function setupFile(source: SetupSource, clientSecret?: string): string {
+  const fields = Object.fromEntries(
+    setupFields(source, clientSecret).map(([k, v]) => [k, k === 'v' ? Number(v) : k === 'production' ? true : v]),
+  );
+  return `${JSON.stringify(fields, null, 2)}\n`;
+}
+
+/** A file name for a setup of the profile `name`: `Acme Production.pmtokentray`, safe on every system. */
+export function setupFileName(name: string): string {
+  const safe =
+    name
+      .replace(new RegExp(UNSAFE_TEXT_CHARS, 'gu'), '-')
+      .replace(/[<>:"/\\|?*]/g, '-')
+      .replace(/^[.\s]+|[.\s]+$/g, '') || 'profile';
+  return `${safe}.${SETUP_FILE_EXTENSION}`;
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import {
+  parseSetup,
+  SETUP_MAX_CHARS,
+  setupFile,
+  setupFileName,
+  setupLink,
+  type SetupSource,
+} from '../../../../main/core/setup';
+
+const acme: SetupSource = {
+  name: 'Acme Production',
+  instanceUrl: 'https://acme.processmaker.net',
+  grant: 'authorization_code',
+  clientId: '7',
+  redirectMode: 'loopback',
+  color: '#c2410c',
+  production: true,
+  scope: '*',
+};
+
+const code = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (err) {
+    return `${(err as { code?: string }).code}: ${(err as Error).message}`;
+  }
+  return 'no error';
+};
+
+describe('setup links and files', () => {
+  it('a link and a file written from a profile read back as the same setup', () => {
+    const link = setupLink(acme);
+    expect(
+      link.startsWith('pmtokentray://setup?v=1&name=Acme+Production&url=https%3A%2F%2Facme.processmaker.net'),
+    ).toBe(true);
+    const expected = {
+      version: 1,
+      name: 'Acme Production',
+      instanceUrl: 'https://acme.processmaker.net',
+      grant: 'authorization_code',
+      clientId: '7',
+      redirectMode: 'loopback',
+      color: '#c2410c',
+      production: true,
+      scope: '*',
+      insecure: false,
+    };
+    expect(parseSetup(link)).toEqual(expected);
+    expect(parseSetup(setupFile(acme))).toEqual(expected);
+    expect(JSON.parse(setupFile(acme))).toMatchObject({ v: 1, production: true, kind: 'authorization_code' });
+  });
+
+  it('carries the Auth Client secret only when its maker chose to include it', () => {
+    expect(setupLink(acme)).not.toContain('client_secret');
+    expect(parseSetup(setupLink(acme, 's3cret')).clientSecret).toBe('s3cret');
+    // A personal access token profile has no client to carry.
+    const pat = { ...acme, grant: 'personal_access_token' as const };
+    expect(setupFile(pat, 's3cret')).not.toContain('client');
+  });
+
+  it('refuses a link or file holding someone’s sign-in, saying why', () => {
+    for (const field of ['password', 'access_token', 'refresh_token', 'token', 'personal_access_token']) {
+      expect(code(() => parseSetup(`${setupLink(acme)}&${field}=abc`))).toMatch(
+        /^setup_has_credentials: .*password or token/,
+      );
+    }
+    expect(code(() => parseSetup(JSON.stringify({ ...JSON.parse(setupFile(acme)), Password: 'x' })))).toMatch(
+      /^setup_has_credentials/,
+    );
+  });
+
+  it.each([
+    ['not a setup at all', 'hello', 'neither a Token Tray setup link nor a setup file'],
+    ['a damaged file', '{"v":1,', 'This setup file is damaged.'],
+    ['an OAuth callback', 'pmtokentray://oauth/callback?code=x&state=y', 'not a setup link'],
+    ['a newer version', setupLink(acme).replace('v=1', 'v=2'), 'made by a newer Token Tray'],
+    ['no version', setupLink(acme).replace('v=1&', ''), 'does not say which version'],
+    ['no address', setupLink({ ...acme, instanceUrl: '' }), 'which ProcessMaker server'],
+    ['a file: address', setupLink({ ...acme, instanceUrl: 'file:///etc/passwd' }), 'must start with https://'],
+    ['javascript:', setupLink({ ...acme, instanceUrl: 'javascript:alert(1)' }), 'must start with https://'],
+    ['no client', setupLink({ ...acme, clientId: undefined }), 'which Auth Client'],
+    ['an unknown kind', setupLink(acme).replace('kind=authorization_code', 'kind=magic'), 'does not know'],
+    ['an unknown field', `${setupLink(acme)}&extra=1`, 'does not know (“extra”)'],
+    ['a field twice', `${setupLink(acme)}&name=Other`, '“name” twice'],
+    ['a control character in the name', setupLink({ ...acme, name: 'Acme\u001b[2J' }), 'control characters'],
+    ['a bad colour', `${setupLink({ ...acme, color: null })}&color=red`, 'colour'],
+  ])('%s gives one plain sentence', (_what, input, words) => {
+    expect(code(() => parseSetup(input))).toMatch(
+      new RegExp(`^setup_invalid: .*${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    );
+  });
+
+  it('refuses anything longer than a setup can be', () => {
+    const long = `${setupLink(acme)}&scope=${'a'.repeat(SETUP_MAX_CHARS)}`;
+    expect(code(() => parseSetup(long))).toBe(
+      'setup_invalid: This setup link or file is too long to be a Token Tray setup.',
+    );
+  });
+
+  it('marks a plain-http address for the confirmation to warn about, and honours the organisation’s allowed servers', () => {
+    expect(parseSetup(setupLink({ ...acme, instanceUrl: 'http://pm.intranet' }))).toMatchObject({
+      instanceUrl: 'http://pm.intranet',
+      insecure: true,
+    });
+    expect(parseSetup(setupLink({ ...acme, instanceUrl: 'http://127.0.0.1:8080' })).insecure).toBe(false);
+    const allowed = (url: string) => url === 'https://acme.processmaker.net';
+    expect(parseSetup(setupLink(acme), { isServerAllowed: allowed }).name).toBe('Acme Production');
+    expect(
+      code(() => parseSetup(setupLink({ ...acme, instanceUrl: 'https://evil.example' }), { isServerAllowed: allowed })),
+    ).toMatch(/^server_not_allowed: Your organisation does not allow/);
+  });
+
+  it('names a setup file safely on every system', () => {
+    expect(setupFileName('Acme Production')).toBe('Acme Production.pmtokentray');
+    expect(setupFileName('R&D / Test: "new"')).toBe('R&D - Test- -new-.pmtokentray');
+    expect(setupFileName('...')).toBe('profile.pmtokentray');
+  });
+});
