@@ -22,6 +22,7 @@ export type {
   ProfileStatus,
   ProfileView,
   RedirectMode,
+  SetupPreview,
   TokenFormat,
   TokenClaims,
   TokenDetails,

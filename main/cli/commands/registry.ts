@@ -8,6 +8,7 @@ import { loginCommand } from './login';
 import { logoutCommand, profilesCommand, removeCommand, useCommand } from './profiles';
 import { requestCommand } from './request';
 import { runCommand } from './run';
+import { setupCommand } from './setup';
 import { statusCommand } from './status';
 import { tokenCommand } from './token';
 import { whoamiCommand } from './whoami';
@@ -18,6 +19,7 @@ const all = (): ReadonlyMap<string, CommandSpec> => commands;
 export const commands: ReadonlyMap<string, CommandSpec> = new Map(
   [
     addCommand,
+    setupCommand,
     loginCommand,
     statusCommand,
     tokenCommand,

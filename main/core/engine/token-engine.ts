@@ -6,6 +6,7 @@ import * as browserSignIn from '../oauth';
 import { apiMethods } from './engine-api';
 import { createEngineContext } from './engine-context';
 import { profileMethods } from './engine-profiles';
+import { setupMethods } from './engine-setup';
 import { createEndpointCache } from '../api';
 import type { Profile, ProfileView, TokenEngine } from '../model';
 import { isErrorCode, TokenTrayError, toUserError } from '../errors';
@@ -87,12 +88,14 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
     for (const flow of flows.forProfile(profileId)) flows.fail(flow.flowId, new TokenTrayError('sign_in_cancelled'));
   };
 
+  const profiles = profileMethods(ctx, (profileId) => {
+    cancelFlowsOf(profileId);
+    ctx.renewalErrors.delete(profileId);
+    endpointCache.drop(profileId);
+  });
   return {
-    ...profileMethods(ctx, (profileId) => {
-      cancelFlowsOf(profileId);
-      ctx.renewalErrors.delete(profileId);
-      endpointCache.drop(profileId);
-    }),
+    ...profiles,
+    ...setupMethods(ctx, profiles),
     checkInstance: (url, options) => checkInstance(ctx.fetch, url, options),
 
     startBrowserSignIn: (profileId, options) =>

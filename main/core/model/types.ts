@@ -212,6 +212,25 @@ export type EngineEvent =
       stage: 'waiting_for_browser' | 'exchanging' | 'done' | 'failed';
     };
 
+/** A setup link or file as the confirmation shows it: everything but the secret, and what using it would do. */
+export interface SetupPreview {
+  /** Names the setup held in main (its secret never leaves main); valid for ten minutes. */
+  setupId: string;
+  name: string;
+  instanceUrl: string;
+  /** The host alone, shown large: the one thing the person must recognise. */
+  host: string;
+  grant: GrantKind;
+  clientId: string | null;
+  hasClientSecret: boolean;
+  production: boolean;
+  /** Plain http to another computer: the confirmation warns, and applying needs `insecureConfirmed`. */
+  insecure: boolean;
+  plan:
+    | { action: 'add'; name: string; renamedFrom?: string }
+    | { action: 'update'; profileId: string; name: string; differences: string[] };
+}
+
 /** The facade over core. Every method throws {@link TokenTrayError} on failure. */
 export interface TokenEngine {
   listProfiles(): Promise<ProfileView[]>;
@@ -232,6 +251,21 @@ export interface TokenEngine {
   /** Plain sentences about settings that were set aside (a profile that did not fit, an unreadable file), oldest first. */
   setAsideNotes(): Promise<string[]>;
   checkInstance(url: string, options?: { allowInsecure?: boolean }): Promise<InstanceCheck>;
+  /**
+   * Reads a setup link or file (see core/setup) and says what using it would do; nothing changes yet.
+   * `isServerAllowed` is the organisation's policy, when it has one.
+   */
+  previewSetup(input: string, options?: { isServerAllowed?: (instanceUrl: string) => boolean }): Promise<SetupPreview>;
+  /**
+   * Uses a previewed setup: adds the profile (or updates the one with the same address), checking the
+   * Auth Client first, and makes it the active profile. A plain-http address needs `insecureConfirmed`.
+   */
+  applySetup(setupId: string, options?: { insecureConfirmed?: boolean }): Promise<ProfileView>;
+  /**
+   * A setup link or file's text for a profile, so that a colleague gets the same profile. The Auth
+   * Client's secret is in it only with `includeSecret`; nobody's password or token ever is.
+   */
+  exportSetup(profileId: string, options: { format: 'link' | 'file'; includeSecret?: boolean }): Promise<string>;
 
   /** Starts an authorization-code sign-in and opens the browser through the injected `openBrowser`. */
   startBrowserSignIn(

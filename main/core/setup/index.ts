@@ -4,6 +4,7 @@
  */
 export {
   parseSetup,
+  planSetup,
   SETUP_FIELDS,
   SETUP_FILE_EXTENSION,
   SETUP_MAX_CHARS,
@@ -12,4 +13,4 @@ export {
   setupFileName,
   setupLink,
 } from './setup-format';
-export type { ParseSetupOptions, SetupProfile, SetupSource } from './setup-format';
+export type { ParseSetupOptions, SetupPlan, SetupProfile, SetupSource } from './setup-format';

@@ -241,3 +241,38 @@ export function setupFileName(name: string): string {
       .replace(/^[.\s]+|[.\s]+$/g, '') || 'profile';
   return `${safe}.${SETUP_FILE_EXTENSION}`;
 }
+
+/** What using a setup would do to the profiles there are: add one, or change an existing one (never silently). */
+export type SetupPlan =
+  | { action: 'add'; name: string; renamedFrom?: string }
+  | { action: 'update'; profileId: string; name: string; differences: string[] };
+
+/** The profile fields a plan compares. */
+type Existing = SetupSource & { id: string };
+
+/**
+ * Decides what a setup does: a profile with the same address is offered for update, with the
+ * differences in plain words; a new profile whose name is taken by another address gets a new name.
+ */
+export function planSetup(setup: SetupProfile, profiles: readonly Existing[]): SetupPlan {
+  const same = profiles.find((p) => p.instanceUrl === setup.instanceUrl && p.grant === setup.grant);
+  if (same) {
+    const differences: string[] = [];
+    if (same.name !== setup.name) differences.push(`Name: “${same.name}” becomes “${setup.name}”`);
+    if ((same.clientId ?? '') !== (setup.clientId ?? ''))
+      differences.push(`Auth Client: ${same.clientId ?? 'none'} becomes ${setup.clientId ?? 'none'}`);
+    if (setup.clientSecret) differences.push('Auth Client secret: replaced by the one in this setup');
+    if (setup.redirectMode && (same.redirectMode ?? 'app') !== setup.redirectMode)
+      differences.push('Way back to Token Tray after signing in: changed');
+    if (Boolean(same.production) !== Boolean(setup.production))
+      differences.push(setup.production ? 'Marked as production' : 'No longer marked as production');
+    if ((same.scope ?? '') !== (setup.scope ?? '')) differences.push('Scope: changed');
+    return { action: 'update', profileId: same.id, name: same.name, differences };
+  }
+  const taken = new Set(profiles.map((p) => p.name.toLowerCase()));
+  if (!taken.has(setup.name.toLowerCase())) return { action: 'add', name: setup.name };
+  for (let n = 2; ; n++) {
+    const candidate = `${setup.name} (${n})`;
+    if (!taken.has(candidate.toLowerCase())) return { action: 'add', name: candidate, renamedFrom: setup.name };
+  }
+}

@@ -62,6 +62,8 @@ export interface CliResult {
 export interface RunOptions {
   stdin?: string;
   env?: Record<string, string>;
+  /** The working folder (default: the test runner's). */
+  cwd?: string;
 }
 
 /** A fresh, empty settings folder for one test. */
@@ -74,7 +76,11 @@ export async function tempConfigDir(): Promise<{ dir: string; dispose(): Promise
 export function spawnCli(cli: BuiltCli, args: string[], options: RunOptions = {}): ChildProcessWithoutNullStreams {
   const env: NodeJS.ProcessEnv = { ...process.env, PMTOKEN_BROWSER: 'false', ...options.env };
   delete env.PMTOKEN_DEBUG;
-  const child = spawn(process.execPath, [cli.path, ...args], { env, stdio: 'pipe' });
+  const child = spawn(process.execPath, [cli.path, ...args], {
+    env,
+    stdio: 'pipe',
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+  });
   if (options.stdin !== undefined) child.stdin.end(options.stdin);
   else child.stdin.end();
   return child;
