@@ -16,6 +16,7 @@ import type {
   ProfilePatch,
   ProfileView,
   RedirectMode,
+  SetupPreview,
   TokenDetails,
   TokenFormat,
   UserInfo,
@@ -34,6 +35,7 @@ export type {
   ProfilePatch,
   ProfileView,
   RedirectMode,
+  SetupPreview,
   TokenDetails,
   UserError,
   UserInfo,
@@ -100,6 +102,10 @@ export interface IpcChannels {
   listProfiles(): ProfileView[];
   /** Plain sentences about settings set aside (a profile that did not fit, an unreadable file), oldest first. */
   setAsideNotes(): string[];
+  /** Reads a pasted or chosen setup link or file and says what it would do (nothing changes yet). */
+  previewSetup(input: string): SetupPreview;
+  /** Uses a previewed setup (a plain-http address needs `insecureConfirmed`), checking the Auth Client. */
+  applySetup(setupId: string, insecureConfirmed: boolean): ProfileView;
   addProfile(input: NewProfileInput): ProfileView;
   updateProfile(id: string, patch: ProfilePatch): ProfileView;
   duplicateProfile(id: string, name: string): ProfileView;
@@ -147,6 +153,8 @@ export const channelNames = [
   'appInfo',
   'listProfiles',
   'setAsideNotes',
+  'previewSetup',
+  'applySetup',
   'addProfile',
   'updateProfile',
   'duplicateProfile',
@@ -195,7 +203,13 @@ export type AppEvent =
   | EngineEvent
   | { type: 'preferences-changed' }
   | { type: 'update-changed' }
-  | { type: 'show'; view: 'token' | 'console' | 'settings' | 'setup'; profileId?: string };
+  | {
+      type: 'show';
+      view: 'token' | 'console' | 'settings' | 'setup';
+      profileId?: string;
+      /** A setup link or file main has read: the window shows its confirmation (no secret in it). */
+      setup?: SetupPreview;
+    };
 
 /** The API the preload exposes as `window.tokenTray`. */
 export type TokenTrayApi = {

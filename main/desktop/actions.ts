@@ -128,6 +128,14 @@ export function createAppActions(deps: ActionDeps): AppActions {
     },
     onDeepLink(route) {
       if (route.kind === 'open') return deps.showWindow();
+      if (route.kind === 'setup') {
+        // Nothing changes until the person confirms in the window.
+        void engine.previewSetup(route.url).then(
+          (setup) => deps.showWindow({ type: 'show', view: 'setup', setup }),
+          (err: unknown) => tell('This setup link cannot be used', err),
+        );
+        return;
+      }
       void engine.handleCallbackUrl(route.url).then(
         (matched) => {
           if (matched && deps.windowVisible()) deps.showWindow();

@@ -8,6 +8,8 @@ import { LINK_SCHEME, parseCallbackUrl } from '../core';
 /** What a deep link asks for. */
 export type DeepLinkRoute =
   | { kind: 'oauth-callback'; url: string }
+  /** `pmtokentray://setup?…`: a setup link (read by core's setup parser). */
+  | { kind: 'setup'; url: string }
   | { kind: 'open' }
   | { kind: 'ignored'; reason: 'not-our-scheme' | 'malformed' | 'unknown-path' };
 
@@ -51,6 +53,7 @@ export function routeDeepLink(raw: string): DeepLinkRoute {
       ? { kind: 'ignored', reason: 'malformed' }
       : { kind: 'oauth-callback', url: text };
   }
+  if (where === 'setup') return { kind: 'setup', url: text };
   if (where === '' || where === 'open') return { kind: 'open' };
   return { kind: 'ignored', reason: 'unknown-path' };
 }

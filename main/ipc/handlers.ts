@@ -61,6 +61,8 @@ function implementations(deps: IpcHandlerDeps): Impls {
     appInfo: async () => ({ ...deps.appInfo }),
     listProfiles: () => engine.listProfiles(),
     setAsideNotes: () => engine.setAsideNotes(),
+    previewSetup: (input) => engine.previewSetup(input),
+    applySetup: (setupId, insecureConfirmed) => engine.applySetup(setupId, { insecureConfirmed }),
     // The window checks the Auth Client as it saves: a wrong secret is found now, not at sign-in.
     addProfile: (input) => engine.addProfile(input, { checkClient: true }),
     updateProfile: (id, patch) => engine.updateProfile(id, patch, { checkClient: true }),

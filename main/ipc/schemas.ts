@@ -58,6 +58,9 @@ export const argSchemas = {
   appInfo: z.tuple([]),
   listProfiles: z.tuple([]),
   setAsideNotes: z.tuple([]),
+  // Longer than any setup, so that the parser, not a length check, says why a long one is refused.
+  previewSetup: z.tuple([z.string().min(1).max(65_536)]),
+  applySetup: z.tuple([id, z.boolean()]),
   addProfile: z.tuple([newProfileInput]),
   updateProfile: z.tuple([id, profilePatch]),
   duplicateProfile: z.tuple([id, z.string().min(1).max(100)]),
@@ -99,6 +102,8 @@ export const argLabels: { [K in ChannelName]: LabelsFor<Parameters<IpcChannels[K
   appInfo: [],
   listProfiles: [],
   setAsideNotes: [],
+  previewSetup: ['setup link or file'],
+  applySetup: ['setup', 'insecure-address confirmation'],
   addProfile: ['profile details'],
   updateProfile: ['profile', 'profile changes'],
   duplicateProfile: ['profile', 'new name'],

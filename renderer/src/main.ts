@@ -1,5 +1,5 @@
 /** Wiring: loads state, draws the header, routes between views and listens to main's events. */
-import type { AppEvent } from '../../main/contract/ipc';
+import type { AppEvent, SetupPreview } from '../../main/contract/ipc';
 import { bridge, call } from './api';
 import { h, replace, setProfileColor } from './dom';
 import { editConnectionEvent, messageArea, showError } from './messages';
@@ -17,6 +17,7 @@ import { renderConsole } from './views/console';
 import { renderProfiles } from './views/profiles';
 import { renderSettings } from './views/settings';
 import { renderSetup } from './views/setup';
+import { renderSetupConfirm } from './views/setup-confirm';
 import { signInProgressEvent } from './views/sign-in-browser';
 import { updateChangedEvent } from './views/settings-updates';
 import { renderToken } from './views/token';
@@ -63,6 +64,8 @@ function viewKey(): string {
 let renderedKey = '';
 /** A profile whose connection details the Profiles view should open with ("Edit connection details" on an error). */
 let pendingConnectionEdit: string | null = null;
+/** A setup link or file main has read, waiting for the person's confirmation. */
+let pendingSetup: SetupPreview | null = null;
 
 function render(): void {
   cleanup?.();
@@ -71,6 +74,22 @@ function render(): void {
   renderHeader();
   const profile = activeProfile();
   renderedKey = viewKey();
+  if (view === 'setup' && pendingSetup) {
+    inSetup = true;
+    const preview = pendingSetup;
+    pendingSetup = null;
+    renderSetupConfirm(main, preview, {
+      onDone: () => {
+        inSetup = false;
+        go('token');
+      },
+      onCancel: () => {
+        inSetup = false;
+        go(profiles.length > 0 ? 'token' : 'setup');
+      },
+    });
+    return;
+  }
   if (view === 'setup' || profiles.length === 0 || !profile) {
     inSetup = true;
     renderSetup(main, {
@@ -141,6 +160,11 @@ function fail(err: unknown): void {
 function onEvent(event: AppEvent): void {
   switch (event.type) {
     case 'show':
+      if (event.setup) {
+        pendingSetup = event.setup;
+        go('setup');
+        return;
+      }
       if (event.profileId)
         void call('setActiveProfile', event.profileId)
           .then(reloadProfiles)

@@ -10,6 +10,7 @@ import { getState, reloadProfiles } from '../state/store';
 import { addressStep, type AddressResult } from './setup-address';
 import { nextColor, openAdminHelp, suggestName } from './setup-defaults';
 import { markSetupFinishing, personalTokenHelp } from './sign-in';
+import { renderSetupConfirm, setupInputForm } from './setup-confirm';
 
 const grantChoices: Array<{ grant: GrantKind; title: string; text: string; recommended?: boolean }> = [
   {
@@ -66,13 +67,33 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
   }
 
   function stepAddress(): void {
-    show(
-      1,
-      addressStep(address.url, (result) => {
-        address = result;
-        stepGrant();
-      }),
+    const step = addressStep(address.url, (result) => {
+      address = result;
+      stepGrant();
+    });
+    // Most staff get everything from their IT team: then they only sign in.
+    step.append(
+      h(
+        'p',
+        { class: 'setup-alternative' },
+        h('button', { type: 'button', class: 'link', onclick: stepSetupInput }, 'I have a setup file or link'),
+      ),
     );
+    show(1, step);
+  }
+
+  function stepSetupInput(): void {
+    stepLabel.textContent = '';
+    const form = setupInputForm(
+      (preview) =>
+        renderSetupConfirm(root, preview, {
+          onDone: options.onCreated,
+          onCancel: () => renderSetup(root, options),
+        }),
+      stepAddress,
+    );
+    replace(body, form);
+    form.querySelector<HTMLElement>('textarea')?.focus();
   }
 
   function stepGrant(): void {

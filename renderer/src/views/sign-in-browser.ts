@@ -10,6 +10,13 @@ import { announce, clearMessage, showError, showMessage } from '../messages';
 /** DOM event (on window) carrying main's `sign-in-progress` events to this panel. */
 export const signInProgressEvent = 'token-tray:sign-in-progress';
 
+/** A profile whose browser sign-in starts by itself when its panel appears (right after "Set up and sign in"). */
+let autoStart: string | null = null;
+/** Asks the next browser sign-in panel of `profileId` to start at once. */
+export function requestAutoSignIn(profileId: string): void {
+  autoStart = profileId;
+}
+
 /** How long to wait for the app link before offering the local redirect. */
 const FALLBACK_AFTER_MS = 8000;
 
@@ -152,5 +159,10 @@ export function browserForm(
   }
 
   start.addEventListener('click', () => void begin(null));
+  if (autoStart === profile.id) {
+    autoStart = null;
+    // After the panel is on screen, so that its waiting state replaces it as usual.
+    queueMicrotask(() => void begin(null));
+  }
   return area;
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../../main/contract/ipc';
+import { setupLink } from '../../../main/core';
 import { createAppActions, type SecretClipboard } from '../../../main/desktop';
 import { addCodeProfile, createHarness, type Harness } from '../core/support/engine-harness';
 
@@ -50,5 +51,28 @@ describe('tray actions', () => {
     expect(started).toHaveLength(1);
     await expect(h.engine.waitForSignIn(started[0] ?? '')).rejects.toMatchObject({ code: 'not_found' });
     expect((await h.engine.getProfile(profile.id)).status.state).toBe('signed_out');
+  });
+});
+
+describe('setup links clicked outside the app', () => {
+  it('a setup link opens its confirmation in the window; nothing is set up yet', async () => {
+    h = await createHarness();
+    const { actions, notes, shown } = actionsOver(h);
+    const url = setupLink({ name: 'Acme', instanceUrl: h.server.url, grant: 'password', clientId: '2' });
+    actions.onDeepLink({ kind: 'setup', url });
+    await expect.poll(() => shown.length).toBe(1);
+    expect(shown[0]).toMatchObject({ type: 'show', view: 'setup', setup: { name: 'Acme', grant: 'password' } });
+    expect(notes).toEqual([]);
+    expect(await h.engine.listProfiles()).toEqual([]);
+  });
+
+  it('a setup link that cannot be used says why in a notification, and opens nothing', async () => {
+    h = await createHarness();
+    const { actions, notes, shown } = actionsOver(h);
+    actions.onDeepLink({ kind: 'setup', url: 'pmtokentray://setup?v=7&name=Acme' });
+    await expect.poll(() => notes.length).toBe(1);
+    expect(notes[0]?.title).toBe('This setup link cannot be used');
+    expect(notes[0]?.body).toContain('This setup was made by a newer Token Tray.');
+    expect(shown).toEqual([]);
   });
 });

@@ -18,6 +18,8 @@ const badArgs: Record<ChannelName, unknown[][]> = {
   restartToInstall: [[{}]],
   listProfiles: [[1]],
   setAsideNotes: [['all']],
+  previewSetup: [[], [''], [42], ['x'.repeat(70_000)]],
+  applySetup: [[], ['id'], ['id', 'yes']],
   addProfile: [
     [],
     [null],

@@ -57,6 +57,12 @@ describe('routing a deep link', () => {
     expect(routeDeepLink(url)).toEqual({ kind: 'oauth-callback', url });
   });
 
+  it('routes a setup link to the setup parser (nothing is set up before the window confirms)', () => {
+    const url = 'pmtokentray://setup?v=1&name=Acme&url=https%3A%2F%2Facme.processmaker.net&kind=password&client_id=2';
+    expect(routeDeepLink(url)).toEqual({ kind: 'setup', url });
+    expect(routeDeepLink(`"${url}"`)).toEqual({ kind: 'setup', url });
+  });
+
   it('opens the app for a bare scheme link', () => {
     expect(routeDeepLink('pmtokentray://')).toEqual({ kind: 'open' });
     expect(routeDeepLink('pmtokentray://open')).toEqual({ kind: 'open' });

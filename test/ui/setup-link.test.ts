@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { setupLink } from '../../main/core';
+import { emitToPage } from './bridge';
+import { screenshotBothThemes, seriousA11yViolationsBothThemes } from './checks';
+import { useUiSuite } from './suite';
+
+const ui = useUiSuite();
+
+describe('sign in once: a setup link or file from IT', { timeout: 90_000 }, () => {
+  it('first run: paste the link, confirm the server, and only sign in', async () => {
+    const app = await ui.start();
+    const { page, pm } = app;
+    const link = setupLink(
+      {
+        name: 'Acme',
+        instanceUrl: pm.url,
+        grant: 'password',
+        clientId: String(pm.seed.passwordClient.id),
+        production: true,
+      },
+      pm.seed.passwordClient.secret ?? undefined,
+    );
+    await app.open();
+    await page.getByRole('button', { name: 'I have a setup file or link' }).click();
+    await page.getByLabel('Paste the setup link').fill(link);
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await page.getByRole('heading', { name: 'Set up Token Tray' }).waitFor();
+    await expect(page.getByTestId('setup-host').innerText()).resolves.toBe(new URL(pm.url).host);
+    await page.getByText('Marked as a production server', { exact: false }).waitFor();
+    await page.getByText('It includes your organisation’s Auth Client secret', { exact: false }).waitFor();
+    // Nothing is saved before the one button.
+    expect(await app.engine.listProfiles()).toEqual([]);
+    // The secret never reached the window.
+    await expect(page.content()).resolves.not.toContain(pm.seed.passwordClient.secret ?? '\u0000');
+    await screenshotBothThemes(page, '06-setup-confirm');
+    expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Set up and sign in' }).click();
+    await page.getByLabel('Username').fill(pm.seed.user.username);
+    await page.getByLabel('Password').fill(pm.seed.user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('user-name').waitFor();
+    const [profile] = await app.engine.listProfiles();
+    expect(profile).toMatchObject({ name: 'Acme', production: true, hasClientSecret: true, active: true });
+  });
+
+  it('a link clicked elsewhere (main read it) asks before changing the profile that has the same server', async () => {
+    const app = await ui.start();
+    const { page, pm } = app;
+    const code = pm.seed.codeClient;
+    const existing = await app.engine.addProfile({
+      name: 'Acme',
+      instanceUrl: pm.url,
+      grant: 'authorization_code',
+      clientId: String(code.id),
+      clientSecret: code.secret ?? undefined,
+    });
+    await app.open();
+    const preview = await app.engine.previewSetup(
+      setupLink({
+        name: 'Acme (IT)',
+        instanceUrl: pm.url,
+        grant: 'authorization_code',
+        clientId: String(code.id),
+        scope: '*',
+      }),
+    );
+    await emitToPage(page, { type: 'show', view: 'setup', setup: preview });
+    await page.getByRole('heading', { name: 'Update this profile?' }).waitFor();
+    await expect(page.getByTestId('setup-differences').innerText()).resolves.toContain(
+      'Name: “Acme” becomes “Acme (IT)”',
+    );
+    await page.getByRole('button', { name: 'Update and sign in' }).click();
+    // Straight on to the browser sign-in: nothing else to click.
+    await expect.poll(() => app.browserOpened.length).toBe(1);
+    expect(app.browserOpened[0]).toContain(`${pm.url}/oauth/authorize?`);
+    const after = await app.engine.listProfiles();
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ id: existing.id, name: 'Acme (IT)', scope: '*' });
+  });
+
+  it('a link with someone’s token in it is refused in plain words, and nothing changes', async () => {
+    const app = await ui.start();
+    const { page, pm } = app;
+    await app.open();
+    await page.getByRole('button', { name: 'I have a setup file or link' }).click();
+    const link = `${setupLink({ name: 'Acme', instanceUrl: pm.url, grant: 'password', clientId: '2' })}&access_token=eyJ`;
+    await page.getByLabel('Paste the setup link').fill(link);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('contains someone’s sign-in (a password or token)', { exact: false }).waitFor();
+    expect(await app.engine.listProfiles()).toEqual([]);
+  });
+});
