@@ -3,13 +3,15 @@
  * `open-url`, the argv of a second launch (Windows, Linux) or the first
  * launch's argv. URLs are held in memory until the app is ready, never on disk.
  */
-import { LINK_SCHEME, parseCallbackUrl } from '../core';
+import { LINK_SCHEME, parseCallbackUrl, SETUP_FILE_EXTENSION } from '../core';
 
 /** What a deep link asks for. */
 export type DeepLinkRoute =
   | { kind: 'oauth-callback'; url: string }
   /** `pmtokentray://setup?…`: a setup link (read by core's setup parser). */
   | { kind: 'setup'; url: string }
+  /** A `.pmtokentray` setup file double-clicked or dropped on the app (read by the same parser). */
+  | { kind: 'setup-file'; path: string }
   | { kind: 'open' }
   | { kind: 'ignored'; reason: 'not-our-scheme' | 'malformed' | 'unknown-path' };
 
@@ -34,6 +36,15 @@ export function hasAppScheme(text: string): boolean {
  */
 export function extractCallbackUrls(argv: readonly string[]): string[] {
   return argv.filter((arg) => typeof arg === 'string' && hasAppScheme(arg)).map(unquote);
+}
+
+/** The `.pmtokentray` setup files in a command line (double-clicked on Windows and Linux), in order. */
+export function extractSetupFiles(argv: readonly string[]): string[] {
+  const suffix = `.${SETUP_FILE_EXTENSION}`;
+  return argv
+    .filter((arg) => typeof arg === 'string')
+    .map(unquote)
+    .filter((arg) => !arg.startsWith('-') && !hasAppScheme(arg) && arg.toLowerCase().endsWith(suffix));
 }
 
 /** Decides what a `pmtokentray:` URL is for. Never throws. */
@@ -62,6 +73,8 @@ export function routeDeepLink(raw: string): DeepLinkRoute {
 export interface DeepLinkQueue {
   /** Queues a URL, or delivers it at once when ready. Returns false when it was dropped. */
   push(url: string): boolean;
+  /** Queues a setup file's path the same way. */
+  pushFile(path: string): boolean;
   /** Marks the app ready and delivers what was held, in arrival order. */
   markReady(): void;
   /** URLs waiting (for tests and diagnostics). */
@@ -83,7 +96,23 @@ export function createDeepLinkQueue(
   let ready = false;
   let last: string | null = null;
 
+  const hold = (route: Exclude<DeepLinkRoute, { kind: 'ignored' }>): boolean => {
+    if (ready) {
+      deliver(route);
+      return true;
+    }
+    if (held.length >= maxQueuedLinks) return false;
+    held.push(route);
+    return true;
+  };
+
   return {
+    pushFile(path) {
+      // macOS reports a launch file both in argv and in open-file: once is enough.
+      if (last === `file:${path}`) return false;
+      last = `file:${path}`;
+      return hold({ kind: 'setup-file', path });
+    },
     push(url) {
       const route = routeDeepLink(url);
       if (route.kind === 'ignored') return false;

@@ -5,12 +5,19 @@
  * the argv of a second launch (Windows, Linux) and the first launch's argv.
  * Takes an app-like event port, so it is tested without Electron.
  */
-import { createDeepLinkQueue, extractCallbackUrls, type DeepLinkQueue, type DeepLinkRoute } from './deep-link-router';
+import {
+  createDeepLinkQueue,
+  extractCallbackUrls,
+  extractSetupFiles,
+  type DeepLinkQueue,
+  type DeepLinkRoute,
+} from './deep-link-router';
 
 /** The slice of Electron's `app` this module listens to. */
 export interface DeepLinkAppPort {
   on(event: 'will-finish-launching', listener: () => void): unknown;
   on(event: 'open-url', listener: (event: { preventDefault(): void }, url: string) => void): unknown;
+  on(event: 'open-file', listener: (event: { preventDefault(): void }, path: string) => void): unknown;
   on(event: 'second-instance', listener: (event: unknown, argv: string[], workingDirectory: string) => void): unknown;
 }
 
@@ -34,13 +41,21 @@ export function wireDeepLinks(
       event.preventDefault();
       queue.push(url);
     });
+    // macOS: a double-clicked setup file (electron-builder's fileAssociations).
+    app.on('open-file', (event, path) => {
+      event.preventDefault();
+      queue.pushFile(path);
+    });
   });
   app.on('second-instance', (_event, argv) => {
     const urls = extractCallbackUrls(argv);
+    const files = extractSetupFiles(argv);
     for (const url of urls) queue.push(url);
+    for (const path of files) queue.pushFile(path);
     // A callback brings its own window forward once handled; a bare relaunch focuses now.
-    if (urls.length === 0) handlers.onSecondInstance();
+    if (urls.length === 0 && files.length === 0) handlers.onSecondInstance();
   });
   for (const url of extractCallbackUrls(firstArgv)) queue.push(url);
+  for (const path of extractSetupFiles(firstArgv)) queue.pushFile(path);
   return queue;
 }

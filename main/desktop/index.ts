@@ -6,7 +6,13 @@
 export { createAppActions } from './actions';
 export type { AppActions } from './actions';
 export { autostartDesktopEntry, autostartFile, setLinuxAutostart } from './autostart';
-export { createDeepLinkQueue, extractCallbackUrls, maxQueuedLinks, routeDeepLink } from './deep-link-router';
+export {
+  createDeepLinkQueue,
+  extractCallbackUrls,
+  extractSetupFiles,
+  maxQueuedLinks,
+  routeDeepLink,
+} from './deep-link-router';
 export type { DeepLinkRoute } from './deep-link-router';
 export { wireDeepLinks } from './deep-links';
 export type { DeepLinkAppPort } from './deep-links';

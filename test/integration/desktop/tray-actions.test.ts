@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../../main/contract/ipc';
-import { setupLink } from '../../../main/core';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setupFile, setupLink } from '../../../main/core';
 import { createAppActions, type SecretClipboard } from '../../../main/desktop';
 import { addCodeProfile, createHarness, type Harness } from '../core/support/engine-harness';
 
@@ -64,6 +66,22 @@ describe('setup links clicked outside the app', () => {
     expect(shown[0]).toMatchObject({ type: 'show', view: 'setup', setup: { name: 'Acme', grant: 'password' } });
     expect(notes).toEqual([]);
     expect(await h.engine.listProfiles()).toEqual([]);
+  });
+
+  it('a double-clicked setup file is read by the same parser, and a missing one is said plainly', async () => {
+    h = await createHarness();
+    const { actions, notes, shown } = actionsOver(h);
+    const path = join(h.configDir, 'Acme.pmtokentray');
+    await writeFile(path, setupFile({ name: 'Acme', instanceUrl: h.server.url, grant: 'password', clientId: '2' }));
+    actions.onDeepLink({ kind: 'setup-file', path });
+    await expect.poll(() => shown.length).toBe(1);
+    expect(shown[0]).toMatchObject({ view: 'setup', setup: { name: 'Acme' } });
+    actions.onDeepLink({ kind: 'setup-file', path: join(h.configDir, 'gone.pmtokentray') });
+    await expect.poll(() => notes.length).toBe(1);
+    expect(notes[0]).toEqual({
+      title: 'This setup file cannot be used',
+      body: 'Token Tray could not open this setup file. Check that the file is still there, then open it again.',
+    });
   });
 
   it('a setup link that cannot be used says why in a notification, and opens nothing', async () => {

@@ -43,6 +43,26 @@ describe('deep links from the three entry points', () => {
     expect(focused()).toBe(0);
   });
 
+  it('a double-clicked setup file arrives the same three ways: open-file, a second launch, the first argv', () => {
+    const { app, queue, delivered, focused } = wire(['C:\\Token Tray.exe', 'C:\\Users\\jane\\Acme.pmtokentray']);
+    app.emit('will-finish-launching');
+    app.emit('open-file', { preventDefault: () => undefined }, '/Users/jane/Downloads/Acme.PMTOKENTRAY');
+    queue.markReady();
+    app.emit(
+      'second-instance',
+      {},
+      ['/usr/bin/token-tray', '--no-sandbox', '"/home/jane/Acme Staging.pmtokentray"'],
+      '/',
+    );
+    expect(delivered).toEqual([
+      { kind: 'setup-file', path: 'C:\\Users\\jane\\Acme.pmtokentray' },
+      { kind: 'setup-file', path: '/Users/jane/Downloads/Acme.PMTOKENTRAY' },
+      { kind: 'setup-file', path: '/home/jane/Acme Staging.pmtokentray' },
+    ]);
+    // A launch that brought a file does not also just focus the window.
+    expect(focused()).toBe(0);
+  });
+
   it('a second launch without a link just focuses the app', () => {
     const { app, queue, delivered, focused } = wire();
     queue.markReady();
