@@ -117,6 +117,11 @@ export interface IpcChannels {
   cancelSignIn(flowId: string): null;
   /** Copies the sign-in link of a browser sign-in this window started, for a browser that did not open. */
   copySignInLink(flowId: string): null;
+  /**
+   * Copies a setup link for a profile (Profiles › Share setup). With `includeSecret` the Auth Client's
+   * secret is in it, and the clipboard is cleared as for a token; the link itself never reaches the window.
+   */
+  copySetupLink(profileId: string, includeSecret: boolean): { clearsInSeconds: number };
   signInWithPassword(profileId: string, username: string, password: string): ProfileView;
   savePersonalAccessToken(profileId: string, token: string): ProfileView;
   refreshNow(profileId: string): ProfileView;
@@ -165,6 +170,7 @@ export const channelNames = [
   'waitForSignIn',
   'cancelSignIn',
   'copySignInLink',
+  'copySetupLink',
   'signInWithPassword',
   'savePersonalAccessToken',
   'refreshNow',

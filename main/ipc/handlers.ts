@@ -81,6 +81,12 @@ function implementations(deps: IpcHandlerDeps): Impls {
       engine.cancelSignIn(flowId);
       return null;
     },
+    async copySetupLink(profileId, includeSecret) {
+      const link = await engine.exportSetup(profileId, { format: 'link', includeSecret });
+      if (includeSecret) return clipboard.copySecret(link);
+      await clipboard.copyText(link);
+      return { clearsInSeconds: 0 };
+    },
     copySignInLink: async (flowId) => {
       const link = signInLinks.get(flowId);
       if (!link) throw new TokenTrayError('sign_in_failed', 'This sign-in has already ended. Start it again.');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setupLink } from '../../main/core';
+import { parseSetup, setupLink } from '../../main/core';
 import { emitToPage } from './bridge';
 import { screenshotBothThemes, seriousA11yViolationsBothThemes } from './checks';
 import { useUiSuite } from './suite';
@@ -78,6 +78,35 @@ describe('sign in once: a setup link or file from IT', { timeout: 90_000 }, () =
     const after = await app.engine.listProfiles();
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ id: existing.id, name: 'Acme (IT)', scope: '*' });
+  });
+
+  it('Share setup… copies a link that sets the same profile up elsewhere, with the secret only when asked', async () => {
+    const app = await ui.start();
+    const { page, pm } = app;
+    const client = pm.seed.passwordClient;
+    await app.engine.addProfile({
+      name: 'Acme',
+      instanceUrl: pm.url,
+      grant: 'password',
+      clientId: String(client.id),
+      clientSecret: client.secret ?? undefined,
+    });
+    await app.open();
+    await page.getByRole('button', { name: 'Profiles', exact: true }).click();
+    await page.getByRole('button', { name: 'Share setup…' }).click();
+    await page.getByRole('button', { name: 'Copy setup link' }).click();
+    await page.getByText('Setup link copied.', { exact: true }).waitFor();
+    const plain = parseSetup(app.clipboard.text);
+    expect(plain).toMatchObject({ name: 'Acme', instanceUrl: pm.url, grant: 'password', clientId: String(client.id) });
+    expect(plain.clientSecret).toBeUndefined();
+    await page.getByLabel('Include the Auth Client secret').check();
+    await page.getByText('anyone holding the link can use this Auth Client', { exact: false }).waitFor();
+    await screenshotBothThemes(page, '14d-profiles-share');
+    await page.getByRole('button', { name: 'Copy setup link' }).click();
+    await page.getByText(/the clipboard clears in \d+ s/).waitFor();
+    expect(parseSetup(app.clipboard.text).clientSecret).toBe(client.secret);
+    // Nobody's sign-in in it, ever.
+    expect(app.clipboard.text).not.toMatch(/access_token|refresh_token|password=|username=/i);
   });
 
   it('a link with someone’s token in it is refused in plain words, and nothing changes', async () => {

@@ -137,6 +137,7 @@ function profileItem(p: ProfileView, actions: ProfilesActions, run: Run): HTMLLI
     },
     'Edit connection details',
   );
+  const share = h('button', { type: 'button', onclick: () => shareForm(editor, p) }, 'Share setup…');
   const remove = h('button', { type: 'button', class: 'danger' }, 'Delete');
   remove.addEventListener('click', () => {
     void confirmDialog({
@@ -165,6 +166,7 @@ function profileItem(p: ProfileView, actions: ProfilesActions, run: Run): HTMLLI
       rename,
       duplicate,
       connection,
+      share,
       remove,
       h('label', { class: 'check' }, color, 'Colour'),
       prod,
@@ -181,6 +183,63 @@ function profileItem(p: ProfileView, actions: ProfilesActions, run: Run): HTMLLI
     );
   }
   return item;
+}
+
+/**
+ * "Share setup…": a link that sets this profile up for a colleague, who then only signs in. The secret
+ * is in it only when asked for, with what that means said plainly; nobody's sign-in ever is.
+ */
+function shareForm(editor: HTMLElement, p: ProfileView): void {
+  const message = messageArea();
+  let includeSecret = false;
+  const withSecret =
+    p.grant !== 'personal_access_token' && p.hasClientSecret
+      ? checkbox('Include the Auth Client secret', false, (v) => (includeSecret = v))
+      : null;
+  const copy = h('button', { type: 'button', class: 'primary' }, 'Copy setup link');
+  copy.addEventListener('click', () => {
+    void call('copySetupLink', p.id, includeSecret)
+      .then(({ clearsInSeconds }) =>
+        showMessage(
+          message,
+          'success',
+          clearsInSeconds > 0
+            ? `Setup link copied; the clipboard clears in ${clearsInSeconds} s.`
+            : 'Setup link copied.',
+          'Send it to your colleague: they open it, check the server and sign in with their own account.',
+        ),
+      )
+      .catch((err: unknown) => showError(message, err));
+  });
+  replace(
+    editor,
+    h(
+      'div',
+      { class: 'stack share-form', role: 'group', 'aria-label': `Share the setup of ${p.name}` },
+      h('h3', null, 'Share this setup'),
+      h(
+        'p',
+        null,
+        'A setup link gives a colleague this profile: the server, how to sign in and the Auth Client. It never holds your password or your tokens.',
+      ),
+      withSecret,
+      withSecret
+        ? h(
+            'p',
+            { class: 'hint' },
+            'With the secret, anyone holding the link can use this Auth Client, though never without their own ProcessMaker sign-in. Share it only with colleagues; for many people, ask IT to deploy it instead.',
+          )
+        : null,
+      h(
+        'div',
+        { class: 'row' },
+        copy,
+        h('button', { type: 'button', onclick: () => editor.replaceChildren() }, 'Close'),
+      ),
+      message,
+    ),
+  );
+  copy.focus();
 }
 
 const GRANT_CHOICES: ReadonlyArray<[GrantKind, string]> = [

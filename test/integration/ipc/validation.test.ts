@@ -18,6 +18,7 @@ const badArgs: Record<ChannelName, unknown[][]> = {
   restartToInstall: [[{}]],
   listProfiles: [[1]],
   setAsideNotes: [['all']],
+  copySetupLink: [[], ['id'], ['id', 'yes']],
   previewSetup: [[], [''], [42], ['x'.repeat(70_000)]],
   applySetup: [[], ['id'], ['id', 'yes']],
   addProfile: [
