@@ -43,8 +43,25 @@ describe.skipIf(!mounted)('pmtoken with the settings folder on a full or read-on
   let pm: PmServer;
   const configDir = join(mountPoint, 'Token Tray');
   const run = (args: string[]) => runCli(cli, ['--config-dir', configDir, ...args]);
+  // With the client's secret: the client check passes, and the write to the full disk is what fails.
   const addOther = () =>
-    run(['add', 'other', '--url', pm.url, '--client-id', String(pm.seed.passwordClient.id), '--grant', 'password']);
+    runCli(
+      cli,
+      [
+        '--config-dir',
+        configDir,
+        'add',
+        'other',
+        '--url',
+        pm.url,
+        '--client-id',
+        String(pm.seed.passwordClient.id),
+        '--grant',
+        'password',
+        '--client-secret-stdin',
+      ],
+      { stdin: `${pm.seed.passwordClient.secret ?? ''}\n` },
+    );
   const locks = async () => (await readdir(configDir)).filter((n) => n.includes('.lock') || n.endsWith('.tmp'));
   const profileNames = async () =>
     (
@@ -90,6 +107,8 @@ describe.skipIf(!mounted)('pmtoken with the settings folder on a full or read-on
       expect(added.code).toBe(1);
       expect(await profileNames()).toEqual(['acme']);
       expect(await locks()).toEqual([]);
+      // The add asked ProcessMaker about its Auth Client first (a request that cannot return a token).
+      pm.stats.reset();
     } finally {
       await rm(filler);
     }
@@ -112,6 +131,8 @@ describe.skipIf(!mounted)('pmtoken with the settings folder on a full or read-on
       const added = await addOther();
       expect(added.stderr).toContain('Token Tray cannot save to its settings folder (it is read-only)');
       expect(await profileNames()).toEqual(['acme']);
+      // The add asked ProcessMaker about its Auth Client first (a request that cannot return a token).
+      pm.stats.reset();
     } finally {
       execFileSync('mount', ['-o', 'remount,rw', mountPoint]);
     }

@@ -59,7 +59,20 @@ describe('pmtoken login, token and whoami', () => {
 
   it('asks for --password-stdin instead of reading a password from the command line', async () => {
     const client = fx.pm.seed.passwordClient;
-    await run(['add', 'pw', '--url', fx.pm.url, '--client-id', String(client.id), '--grant', 'password']);
+    await run(
+      [
+        'add',
+        'pw',
+        '--url',
+        fx.pm.url,
+        '--client-id',
+        String(client.id),
+        '--grant',
+        'password',
+        '--client-secret-stdin',
+      ],
+      client.secret ?? '',
+    );
     const res = await run(['login', 'pw', '--username', user().username]);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('--password-stdin');
@@ -144,7 +157,10 @@ describe('pmtoken login, token and whoami', () => {
 
   it('stops a waiting browser sign-in on Ctrl-C with exit code 130', async () => {
     const client = fx.pm.seed.codeClient;
-    await run(['add', 'web', '--url', fx.pm.url, '--client-id', String(client.id)]);
+    await run(
+      ['add', 'web', '--url', fx.pm.url, '--client-id', String(client.id), '--client-secret-stdin'],
+      client.secret ?? '',
+    );
     const child = spawnCli(fx.cli, ['--config-dir', fx.configDir, 'login', 'web', '--no-browser']);
     const done = finished(child);
     const [authorizeUrl = ''] = await waitForStderr(child, /http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?\S+/);

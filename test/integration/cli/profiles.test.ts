@@ -37,7 +37,8 @@ describe('pmtoken profiles, help and bad input', () => {
   });
 
   it('adds profiles, lists them, and switches the active one', async () => {
-    const add = await run(['add', 'first', '--url', fx.pm.url, '--client-id', '1']);
+    const secret = `${fx.pm.seed.codeClient.secret ?? ''}\n`;
+    const add = await run(['add', 'first', '--url', fx.pm.url, '--client-id', '1', '--client-secret-stdin'], secret);
     expect(add.code).toBe(0);
     expect(add.stderr).toContain('Added profile “first”');
     expect((await run(['add', 'second', '--url', fx.pm.url, '--grant', 'pat'])).code).toBe(0);
@@ -60,7 +61,9 @@ describe('pmtoken profiles, help and bad input', () => {
 
   it('finds the settings folder in PMTOKEN_CONFIG_DIR', async () => {
     const env = { PMTOKEN_CONFIG_DIR: fx.configDir };
-    expect((await runCli(fx.cli, ['add', 'env', '--url', fx.pm.url, '--client-id', '1'], { env })).code).toBe(0);
+    const stdin = `${fx.pm.seed.codeClient.secret ?? ''}\n`;
+    const args = ['add', 'env', '--url', fx.pm.url, '--client-id', '1', '--client-secret-stdin'];
+    expect((await runCli(fx.cli, args, { env, stdin })).code).toBe(0);
     expect((await run(['profiles'])).stdout).toContain('env');
     expect((await runCli(fx.cli, ['profiles'], { env })).stdout).toContain('env');
   });
@@ -135,7 +138,10 @@ describe('pmtoken profiles, help and bad input', () => {
   });
 
   it('names an unknown profile and how to list them', async () => {
-    await run(['add', 'real', '--url', fx.pm.url, '--client-id', '1']);
+    await run(
+      ['add', 'real', '--url', fx.pm.url, '--client-id', '1', '--client-secret-stdin'],
+      `${fx.pm.seed.codeClient.secret ?? ''}\n`,
+    );
     for (const args of [
       ['token', 'ghost'],
       ['use', 'ghost'],
