@@ -51,4 +51,9 @@ export interface EnginePorts {
   log?: LogSink;
   /** Overrides the settings file (default: `<configDir>/config.json`, see createSettingsFile). */
   settings?: SettingsFile<unknown>;
+  /**
+   * Whether the organisation's policy (`AllowedServers`) lets Token Tray connect to a server; read on
+   * every check, so a policy re-read at run time applies at once. No policy: every server is allowed.
+   */
+  isServerAllowed?(instanceUrl: string): boolean;
 }

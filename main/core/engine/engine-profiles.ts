@@ -11,6 +11,7 @@ import {
   setActiveProfileSettings,
   updateProfileSettings,
 } from '../profiles';
+import { TokenTrayError } from '../errors';
 import { normaliseInstanceUrl, setAsideReasons } from '../profiles';
 import { checkClient } from '../oauth';
 import type { GrantKind } from '../model';
@@ -32,6 +33,19 @@ type ProfileMethods = Pick<
 /** Builds the profile methods; `beforeRemove` lets the engine cancel flows and drop caches. */
 export function profileMethods(ctx: EngineContext, beforeRemove: (profileId: string) => void): ProfileMethods {
   const changed = () => ctx.emit({ type: 'profiles-changed' });
+
+  /** Throws `server_not_allowed` for an address the organisation's policy does not list (checked before anything is saved). */
+  const refuseServerOutsidePolicy = (typed: string, allowInsecure: boolean | undefined) => {
+    const allowed = ctx.ports.isServerAllowed;
+    if (!allowed) return;
+    let url: string;
+    try {
+      url = normaliseInstanceUrl(typed, { allowInsecure: allowInsecure ?? false });
+    } catch {
+      return; // the settings code refuses it in its own words
+    }
+    if (!allowed(url)) throw new TokenTrayError('server_not_allowed');
+  };
 
   /**
    * Asks ProcessMaker whether it accepts this Auth Client; throws `client_rejected` when it does not.
@@ -68,6 +82,7 @@ export function profileMethods(ctx: EngineContext, beforeRemove: (profileId: str
       return ctx.view(ctx.profile(idOrName));
     },
     async addProfile(input: NewProfileInput, options) {
+      refuseServerOutsidePolicy(input.instanceUrl, input.allowInsecure);
       if (options?.checkClient) {
         await ensureClientAccepted(input);
       }
@@ -86,6 +101,7 @@ export function profileMethods(ctx: EngineContext, beforeRemove: (profileId: str
     },
     async updateProfile(id, patch: ProfilePatch, options) {
       const before = ctx.profile(id);
+      if (patch.instanceUrl !== undefined) refuseServerOutsidePolicy(patch.instanceUrl, patch.allowInsecure);
       const connectionChanged =
         patch.instanceUrl !== undefined ||
         patch.clientId !== undefined ||

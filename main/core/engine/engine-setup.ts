@@ -40,7 +40,8 @@ export function setupMethods(
       return options.format === 'link' ? setupLink(profile, secret) : setupFile(profile, secret);
     },
     async previewSetup(input, options) {
-      const setup = parseSetup(input, options);
+      const isServerAllowed = options?.isServerAllowed ?? ctx.ports.isServerAllowed?.bind(ctx.ports);
+      const setup = parseSetup(input, isServerAllowed ? { isServerAllowed } : {});
       const plan = planSetup(setup, ctx.settings.load().profiles);
       const setupId = randomUUID();
       pending.set(setupId, { setup, at: ctx.clock.now() });

@@ -45,6 +45,8 @@ export interface HarnessOptions {
   /** Reuse a running server. */
   existingServer?: PmServer;
   openBrowser?: (url: string) => Promise<void>;
+  /** The organisation's AllowedServers rule, as the shell hands it to the engine. */
+  isServerAllowed?: (instanceUrl: string) => boolean;
 }
 
 /** Starts a server (unless given) and an engine over it. */
@@ -63,6 +65,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       secrets,
       configDir,
       clock,
+      ...(options.isServerAllowed ? { isServerAllowed: options.isServerAllowed } : {}),
       openBrowser: async (url) => {
         opened.push(url);
         await (openBrowser ?? options.openBrowser)?.(url);

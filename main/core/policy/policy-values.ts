@@ -1,0 +1,151 @@
+/**
+ * Organisation policies, deployed by IT through each system's own store (Windows registry, macOS
+ * managed preferences, /etc/token-tray/policy.json on Linux). One list of keys and one parser for the
+ * values, whatever the store: registry values arrive as strings and numbers, plist and JSON as JSON.
+ * A value that does not fit is left out with a plain sentence; it never stops the app.
+ */
+import { z } from 'zod';
+import { SIGN_IN_KINDS } from '../model';
+
+/** Every policy key, as IT writes it. */
+export const POLICY_KEYS = [
+  'Profiles',
+  'OrganizationName',
+  'AllowUserProfiles',
+  'AllowedServers',
+  'AllowedSignInKinds',
+  'ClipboardClearMaxSeconds',
+  'AutoUpdate',
+  'HelpUrl',
+] as const;
+/** One of {@link POLICY_KEYS}. */
+export type PolicyKey = (typeof POLICY_KEYS)[number];
+
+/** A boolean as a registry DWORD (0/1), a string ("true") or JSON. */
+const flag = z.union([
+  z.boolean(),
+  z.literal(0).transform(() => false),
+  z.literal(1).transform(() => true),
+  z.enum(['true', 'false', '0', '1']).transform((v) => v === 'true' || v === '1'),
+]);
+/** A list as JSON, or as a string holding a JSON array or lines (the registry holds strings). */
+const list = z.union([
+  z.array(z.string().min(1).max(500)).max(200),
+  z
+    .string()
+    .max(100_000)
+    .transform((text, ctx) => {
+      const trimmed = text.trim();
+      if (trimmed.startsWith('[')) {
+        try {
+          const parsed = z.array(z.string().min(1).max(500)).max(200).safeParse(JSON.parse(trimmed));
+          if (parsed.success) return parsed.data;
+        } catch {
+          // reported below
+        }
+        ctx.addIssue({ code: 'custom', message: 'not a list' });
+        return z.NEVER;
+      }
+      return trimmed
+        .split(/[\n,;]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+    }),
+]);
+
+/** The parser for each key's value. */
+const valueSchemas = {
+  // Setup files (see core/setup), as a list of JSON texts or objects; each is read by the setup parser later.
+  Profiles: z.union([
+    z.array(z.union([z.string().max(8192), z.record(z.string(), z.unknown())])).max(50),
+    z.string().max(400_000),
+  ]),
+  OrganizationName: z.string().trim().min(1).max(100),
+  AllowUserProfiles: flag,
+  AllowedServers: list,
+  AllowedSignInKinds: list.pipe(z.array(z.enum(SIGN_IN_KINDS))),
+  ClipboardClearMaxSeconds: z
+    .union([z.number(), z.string().regex(/^\d+$/).transform(Number)])
+    .pipe(z.number().int().min(0).max(3600)),
+  AutoUpdate: flag,
+  HelpUrl: z
+    .string()
+    .url()
+    .max(2048)
+    .refine((u) => /^https:\/\//i.test(u), 'must be https'),
+} satisfies Record<PolicyKey, z.ZodType>;
+
+/** The policy values that were valid, by key. */
+export type PolicyValues = {
+  -readonly [K in PolicyKey]?: z.output<(typeof valueSchemas)[K]>;
+};
+
+/** Where a policy came from, for "Set by Acme" and the log. */
+export type PolicySource = 'machine' | 'user';
+
+/** The parsed policy and what was left out, in plain words. */
+export interface ParsedPolicy {
+  values: PolicyValues;
+  problems: string[];
+}
+
+/** Reads the raw values of one store (keys in any letter case, as the registry returns them). */
+export function parsePolicyValues(raw: Record<string, unknown>): ParsedPolicy {
+  const values: PolicyValues = {};
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(raw)) {
+    const key = POLICY_KEYS.find((k) => k.toLowerCase() === name.toLowerCase());
+    if (!key) {
+      problems.push(`The policy “${name.slice(0, 60)}” is not one Token Tray knows; it was ignored.`);
+      continue;
+    }
+    const parsed = valueSchemas[key].safeParse(value);
+    if (parsed.success) (values as Record<string, unknown>)[key] = parsed.data;
+    else problems.push(`The policy “${key}” has a value Token Tray cannot use; it was ignored.`);
+  }
+  return { values, problems };
+}
+
+/** Machine policy first, then the user's: a key set by the machine is not overridden by the user's store. */
+export function mergePolicies(
+  machine: ParsedPolicy,
+  user: ParsedPolicy,
+): ParsedPolicy & {
+  sources: Partial<Record<PolicyKey, PolicySource>>;
+} {
+  const values: PolicyValues = { ...user.values, ...machine.values };
+  const sources: Partial<Record<PolicyKey, PolicySource>> = {};
+  for (const key of POLICY_KEYS) {
+    if (machine.values[key] !== undefined) sources[key] = 'machine';
+    else if (user.values[key] !== undefined) sources[key] = 'user';
+  }
+  return { values, problems: [...machine.problems, ...user.problems], sources };
+}
+
+/**
+ * Whether `AllowedServers` lets Token Tray connect to `instanceUrl`: no list allows every server; an
+ * entry is a host (`acme.processmaker.net`), a wildcard for its subdomains (`*.acme.com`) or an origin.
+ */
+export function isServerAllowed(values: PolicyValues, instanceUrl: string): boolean {
+  const allowed = values.AllowedServers;
+  if (!allowed || allowed.length === 0) return true;
+  let url: URL;
+  try {
+    url = new URL(instanceUrl);
+  } catch {
+    return false;
+  }
+  const host = url.hostname.toLowerCase();
+  return allowed.some((entry) => {
+    const e = entry.trim().toLowerCase();
+    if (/^https?:\/\//.test(e)) {
+      try {
+        return new URL(e).origin === url.origin;
+      } catch {
+        return false;
+      }
+    }
+    if (e.startsWith('*.')) return host.endsWith(e.slice(1)) && host.length > e.length - 1;
+    return host === e;
+  });
+}

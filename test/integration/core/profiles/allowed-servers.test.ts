@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { isServerAllowed, parsePolicyValues, setupLink } from '../../../../main/core';
+import { createHarness, rejectsWithCode, type Harness } from '../support/engine-harness';
+
+let h: Harness | null = null;
+afterEach(async () => {
+  await h?.close();
+  h = null;
+});
+
+describe('the organisation’s AllowedServers policy', () => {
+  it('refuses a profile or a setup for a server it does not list, before anything is saved', async () => {
+    // The policy lists one server only: not the pm-server these tests run.
+    const policy = parsePolicyValues({ AllowedServers: 'acme.processmaker.net' }).values;
+    h = await createHarness({ isServerAllowed: (url) => isServerAllowed(policy, url) });
+    const err = await rejectsWithCode(
+      h.engine.addProfile({ name: 'Elsewhere', instanceUrl: h.server.url, grant: 'personal_access_token' }),
+      'server_not_allowed',
+    );
+    expect(err.message).toBe('Your organisation does not allow Token Tray to connect to this server.');
+    await rejectsWithCode(
+      h.engine.previewSetup(
+        setupLink({ name: 'Elsewhere', instanceUrl: h.server.url, grant: 'personal_access_token' }),
+      ),
+      'server_not_allowed',
+    );
+    expect(await h.engine.listProfiles()).toEqual([]);
+  });
+
+  it('lets a listed server through', async () => {
+    const policy = parsePolicyValues({ AllowedServers: ['127.0.0.1'] }).values;
+    h = await createHarness({ isServerAllowed: (url) => isServerAllowed(policy, url) });
+    const added = await h.engine.addProfile({
+      name: 'Here',
+      instanceUrl: h.server.url,
+      grant: 'personal_access_token',
+    });
+    expect(added.name).toBe('Here');
+  });
+});
