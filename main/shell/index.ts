@@ -7,7 +7,8 @@ import type { AppEvent } from '../contract/ipc';
 import { createHistoryStore } from '../desktop';
 import { createLogger } from '../core';
 import { createPreferencesStore } from '../desktop';
-import { createTokenEngine, DEFAULT_SIGN_IN_TIMEOUT_MS, keychainService } from '../core';
+import { createTokenEngine, DEFAULT_SIGN_IN_TIMEOUT_MS, isServerAllowed, keychainService } from '../core';
+import { readPolicies, type Policies } from '../desktop';
 import { createIpcHandlers } from '../ipc/handlers';
 import { isWebUrl } from '../ipc/web-url';
 import { coalesce, createAppActions, createRenewalScheduler, createSessionNotices, type AppActions } from '../desktop';
@@ -55,7 +56,26 @@ if (takeSingleInstanceLock()) {
       const preferences = createPreferencesStore(userData);
       const clipboard = createAppClipboard(() => preferences.get().clipboardClearSeconds);
       const openedUrls: string[] = [];
+      // The organisation's policies: read at start and after waking; one that cannot be read is left out, and said.
+      let policies: Policies = await readPolicies();
+      const notePolicyProblems = (read: Policies) => {
+        for (const problem of read.problems) sink.warn(`Policy: ${problem}`);
+      };
+      notePolicyProblems(policies);
+      if (policies.problems.length > 0) {
+        notify(
+          'Organisation settings',
+          'Token Tray could not use some of your organisation’s settings and runs without them. Tell your IT team; the log says which.',
+        );
+      }
+      powerMonitor.on('resume', () => {
+        void readPolicies().then((read) => {
+          policies = read;
+          notePolicyProblems(read);
+        });
+      });
       const engine = createTokenEngine({
+        isServerAllowed: (url) => isServerAllowed(policies.values, url),
         fetch: (input, init) => net.fetch(input, init),
         secrets,
         configDir: userData,
@@ -89,7 +109,8 @@ if (takeSingleInstanceLock()) {
           version: app.getVersion(),
           platform: process.platform,
           secretStorage: secrets.kind,
-          adminHelpUrl: null,
+          // The "How your administrator sets this up" link exists only when the organisation set one.
+          adminHelpUrl: policies.values.HelpUrl ?? null,
         },
         emit,
         updates: () => updates,
