@@ -5,8 +5,7 @@
 import type { AppEvent, CopyFormat } from '../contract/ipc';
 import type { DeepLinkRoute } from './deep-link-router';
 import type { TokenEngine } from '../core';
-import { open } from 'node:fs/promises';
-import { formatToken, isErrorCode, SETUP_MAX_CHARS, TokenTrayError, toUserError } from '../core';
+import { formatToken, isErrorCode, readSetupFile, TokenTrayError, toUserError } from '../core';
 import type { LogSink } from '../core';
 import type { SecretClipboard } from './secret-clipboard';
 import type { MenuAction } from './tray-menu';
@@ -31,25 +30,6 @@ export interface AppActions {
   /** The global shortcut: copy the active profile's token. */
   copyActiveToken(): void;
   onDeepLink(route: Exclude<DeepLinkRoute, { kind: 'ignored' }>): void;
-}
-
-/** Reads a setup file, no more than a setup may hold (core's parser refuses a longer one in words). */
-async function readSetupFile(path: string): Promise<string> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch {
-    throw new TokenTrayError('setup_invalid', 'Token Tray could not open this setup file.', {
-      nextStep: 'Check that the file is still there, then open it again.',
-    });
-  }
-  try {
-    const buffer = Buffer.alloc(SETUP_MAX_CHARS * 4 + 4);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Builds the {@link AppActions}. */

@@ -119,13 +119,7 @@ export function createDeepLinkQueue(
       const key = route.kind === 'oauth-callback' ? route.url : 'open';
       if (key === last && route.kind === 'oauth-callback') return false;
       last = key;
-      if (ready) {
-        deliver(route);
-        return true;
-      }
-      if (held.length >= maxQueuedLinks) return false;
-      held.push(route);
-      return true;
+      return hold(route);
     },
     markReady() {
       ready = true;

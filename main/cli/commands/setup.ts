@@ -2,8 +2,8 @@
  * `pmtoken setup`: use a setup link or file an administrator made (a colleague then types only their own
  * ProcessMaker sign-in), or make one from a profile with `pmtoken setup export`.
  */
-import { open, writeFile } from 'node:fs/promises';
-import { SETUP_MAX_CHARS, setupFileName, type SetupPreview } from '../../core';
+import { writeFile } from 'node:fs/promises';
+import { readSetupFile, setupFileName, type SetupPreview } from '../../core';
 import { printable } from '../escape';
 import { ExitCode } from '../exit-codes';
 import { say, writeOut } from '../terminal';
@@ -15,23 +15,6 @@ const kindWords: Record<SetupPreview['grant'], string> = {
   password: 'sign in with a username and password',
   personal_access_token: 'a personal access token',
 };
-
-/** Reads a setup file, at most one character more than a setup may have (the parser refuses longer ones). */
-async function readSetupFile(path: string): Promise<string> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch {
-    throw new UsageError(`There is no setup file at “${printable(path)}”.`, 'setup');
-  }
-  try {
-    const buffer = Buffer.alloc(SETUP_MAX_CHARS * 4 + 4);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
-  } finally {
-    await handle.close();
-  }
-}
 
 /** `pmtoken setup <file|link> [--yes]`, `pmtoken setup export <profile> [--link] [--include-secret]` */
 export const setupCommand: CommandSpec = {

@@ -5,6 +5,7 @@
 export {
   parseSetup,
   planSetup,
+  readSetupFile,
   SETUP_FIELDS,
   SETUP_FILE_EXTENSION,
   SETUP_MAX_CHARS,

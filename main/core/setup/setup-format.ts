@@ -5,6 +5,7 @@
  * only when its maker chose to include it, and never anyone's password or token: the writer cannot add
  * one and the parser refuses a link or file that has one.
  */
+import { open } from 'node:fs/promises';
 import { TokenTrayError } from '../errors';
 import { REDIRECT_MODES, SIGN_IN_KINDS, type GrantKind, type RedirectMode } from '../model';
 import { nameProblem, normaliseInstanceUrl, UNSAFE_TEXT_CHARS } from '../profiles';
@@ -274,5 +275,24 @@ export function planSetup(setup: SetupProfile, profiles: readonly Existing[]): S
   for (let n = 2; ; n++) {
     const candidate = `${setup.name} (${n})`;
     if (!taken.has(candidate.toLowerCase())) return { action: 'add', name: candidate, renamedFrom: setup.name };
+  }
+}
+
+/** Reads a setup file, no more than a setup may hold (the parser refuses a longer one in words). */
+export async function readSetupFile(path: string): Promise<string> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch {
+    throw new TokenTrayError('setup_invalid', 'Token Tray could not open this setup file.', {
+      nextStep: 'Check that the file is still there, then open it again.',
+    });
+  }
+  try {
+    const buffer = Buffer.alloc(SETUP_MAX_CHARS * 4 + 4);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
   }
 }

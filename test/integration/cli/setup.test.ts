@@ -87,7 +87,7 @@ describe('pmtoken setup: profiles handed over by a setup link or file', () => {
       await writeFile(damaged, '{"v":1,');
       expect((await suite.run(['setup', damaged])).stderr).toContain('This setup file is damaged.');
       expect((await suite.run(['setup', join(folder, 'missing.pmtokentray')])).stderr).toContain(
-        'There is no setup file at',
+        'Token Tray could not open this setup file.',
       );
     } finally {
       await rm(folder, { recursive: true, force: true });
