@@ -63,6 +63,21 @@ describe('request console', { timeout: 90_000 }, () => {
     await expect(page.getByTestId('status-advice').count()).resolves.toBe(0);
   });
 
+  it('at the default size the answer sits beside the form, in view without scrolling', async () => {
+    const app = await ui.start();
+    await addSignedInProfile(app);
+    await app.page.setViewportSize({ width: 1080, height: 760 });
+    const page = await openConsole(app);
+    await page.getByLabel('Path').fill('users');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByTestId('response-status').waitFor();
+    const form = await page.locator('.request-form').boundingBox();
+    const answer = await page.getByTestId('response').boundingBox();
+    expect(answer && form && answer.x >= form.x + form.width - 1).toBe(true);
+    expect((answer?.y ?? 9999) + 40).toBeLessThan(760);
+    await screenshotBothThemes(page, '10c-console-wide');
+  });
+
   it('at the minimum window size the answer is scrolled into view when it arrives', async () => {
     const app = await ui.start();
     await addSignedInProfile(app);
