@@ -3,6 +3,7 @@
  * code runs in Electron (net.fetch, keytar or safeStorage), in the CLI (Node's
  * fetch, keytar) and in tests (real server, real keyring).
  */
+import type { GrantKind } from './model';
 
 /** The subset of WHATWG fetch core uses (Electron's `net.fetch` and Node's `fetch` both fit). */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -56,4 +57,6 @@ export interface EnginePorts {
    * every check, so a policy re-read at run time applies at once. No policy: every server is allowed.
    */
   isServerAllowed?(instanceUrl: string): boolean;
+  /** Whether the organisation's policy (`AllowedSignInKinds`) allows a way of signing in. No policy: all are. */
+  isSignInKindAllowed?(grant: GrantKind): boolean;
 }

@@ -7,7 +7,14 @@ import type { AppEvent } from '../contract/ipc';
 import { createHistoryStore } from '../desktop';
 import { createLogger } from '../core';
 import { createPreferencesStore } from '../desktop';
-import { createTokenEngine, DEFAULT_SIGN_IN_TIMEOUT_MS, isServerAllowed, keychainService } from '../core';
+import {
+  clipboardClearSeconds,
+  createTokenEngine,
+  DEFAULT_SIGN_IN_TIMEOUT_MS,
+  isServerAllowed,
+  isSignInKindAllowed,
+  keychainService,
+} from '../core';
 import { readPolicies, type Policies } from '../desktop';
 import { createIpcHandlers } from '../ipc/handlers';
 import { isWebUrl } from '../ipc/web-url';
@@ -54,7 +61,6 @@ if (takeSingleInstanceLock()) {
       const secrets = await createAppSecretStore(keychainService(), userData, sink);
       sink.info(`Token Tray ${app.getVersion()} started; secrets kept in the ${secrets.kind}.`);
       const preferences = createPreferencesStore(userData);
-      const clipboard = createAppClipboard(() => preferences.get().clipboardClearSeconds);
       const openedUrls: string[] = [];
       // The organisation's policies: read at start and after waking; one that cannot be read is left out, and said.
       let policies: Policies = await readPolicies();
@@ -74,8 +80,13 @@ if (takeSingleInstanceLock()) {
           notePolicyProblems(read);
         });
       });
+      // The person's delay, capped by the organisation's ClipboardClearMaxSeconds.
+      const clipboard = createAppClipboard(() =>
+        clipboardClearSeconds(policies.values, preferences.get().clipboardClearSeconds),
+      );
       const engine = createTokenEngine({
         isServerAllowed: (url) => isServerAllowed(policies.values, url),
+        isSignInKindAllowed: (grant) => isSignInKindAllowed(policies.values, grant),
         fetch: (input, init) => net.fetch(input, init),
         secrets,
         configDir: userData,

@@ -34,6 +34,12 @@ type ProfileMethods = Pick<
 export function profileMethods(ctx: EngineContext, beforeRemove: (profileId: string) => void): ProfileMethods {
   const changed = () => ctx.emit({ type: 'profiles-changed' });
 
+  /** Throws `sign_in_kind_not_allowed` for a way of signing in the organisation's policy does not allow. */
+  const refuseKindOutsidePolicy = (grant: GrantKind) => {
+    if (ctx.ports.isSignInKindAllowed && !ctx.ports.isSignInKindAllowed(grant))
+      throw new TokenTrayError('sign_in_kind_not_allowed');
+  };
+
   /** Throws `server_not_allowed` for an address the organisation's policy does not list (checked before anything is saved). */
   const refuseServerOutsidePolicy = (typed: string, allowInsecure: boolean | undefined) => {
     const allowed = ctx.ports.isServerAllowed;
@@ -83,6 +89,7 @@ export function profileMethods(ctx: EngineContext, beforeRemove: (profileId: str
     },
     async addProfile(input: NewProfileInput, options) {
       refuseServerOutsidePolicy(input.instanceUrl, input.allowInsecure);
+      refuseKindOutsidePolicy(input.grant);
       if (options?.checkClient) {
         await ensureClientAccepted(input);
       }
@@ -102,6 +109,7 @@ export function profileMethods(ctx: EngineContext, beforeRemove: (profileId: str
     async updateProfile(id, patch: ProfilePatch, options) {
       const before = ctx.profile(id);
       if (patch.instanceUrl !== undefined) refuseServerOutsidePolicy(patch.instanceUrl, patch.allowInsecure);
+      if (patch.grant !== undefined) refuseKindOutsidePolicy(patch.grant);
       const connectionChanged =
         patch.instanceUrl !== undefined ||
         patch.clientId !== undefined ||

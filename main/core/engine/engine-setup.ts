@@ -42,6 +42,8 @@ export function setupMethods(
     async previewSetup(input, options) {
       const isServerAllowed = options?.isServerAllowed ?? ctx.ports.isServerAllowed?.bind(ctx.ports);
       const setup = parseSetup(input, isServerAllowed ? { isServerAllowed } : {});
+      if (ctx.ports.isSignInKindAllowed && !ctx.ports.isSignInKindAllowed(setup.grant))
+        throw new TokenTrayError('sign_in_kind_not_allowed');
       const plan = planSetup(setup, ctx.settings.load().profiles);
       const setupId = randomUUID();
       pending.set(setupId, { setup, at: ctx.clock.now() });

@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'setup_invalid',
   'setup_has_credentials',
   'server_not_allowed',
+  'sign_in_kind_not_allowed',
   'internal',
 ] as const;
 
@@ -151,6 +152,10 @@ export const errorText: Record<ErrorCode, { message: string; nextStep?: string }
   setup_has_credentials: {
     message: 'This setup link or file contains someone’s sign-in (a password or token), so Token Tray will not use it.',
     nextStep: 'Delete it, and ask your IT team for a setup without sign-in details: you sign in yourself.',
+  },
+  sign_in_kind_not_allowed: {
+    message: 'Your organisation does not allow this way of signing in.',
+    nextStep: 'Choose another way to sign in, or ask your IT team which one to use.',
   },
   server_not_allowed: {
     message: 'Your organisation does not allow Token Tray to connect to this server.',

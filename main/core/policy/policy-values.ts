@@ -122,6 +122,22 @@ export function mergePolicies(
   return { values, problems: [...machine.problems, ...user.problems], sources };
 }
 
+/** Whether `AllowedSignInKinds` allows `grant`; no list allows every kind. */
+export function isSignInKindAllowed(values: PolicyValues, grant: (typeof SIGN_IN_KINDS)[number]): boolean {
+  const allowed = values.AllowedSignInKinds;
+  return !allowed || allowed.length === 0 || allowed.includes(grant);
+}
+
+/**
+ * The clipboard delay in force: the person's choice, but never longer than `ClipboardClearMaxSeconds`
+ * (and never "do not clear" when the policy sets a maximum).
+ */
+export function clipboardClearSeconds(values: PolicyValues, chosen: number): number {
+  const max = values.ClipboardClearMaxSeconds;
+  if (max === undefined) return chosen;
+  return chosen === 0 ? max : Math.min(chosen, max);
+}
+
 /**
  * Whether `AllowedServers` lets Token Tray connect to `instanceUrl`: no list allows every server; an
  * entry is a host (`acme.processmaker.net`), a wildcard for its subdomains (`*.acme.com`) or an origin.

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { isServerAllowed, parsePolicyValues, setupLink } from '../../../../main/core';
+import { isServerAllowed, isSignInKindAllowed, parsePolicyValues, setupLink } from '../../../../main/core';
 import { createHarness, rejectsWithCode, type Harness } from '../support/engine-harness';
 
 let h: Harness | null = null;
@@ -36,5 +36,30 @@ describe('the organisation’s AllowedServers policy', () => {
       grant: 'personal_access_token',
     });
     expect(added.name).toBe('Here');
+  });
+});
+
+describe('the organisation’s AllowedSignInKinds policy', () => {
+  it('refuses a profile, a change of kind or a setup for a way of signing in it does not allow', async () => {
+    const policy = parsePolicyValues({ AllowedSignInKinds: ['authorization_code'] }).values;
+    h = await createHarness({ isSignInKindAllowed: (grant) => isSignInKindAllowed(policy, grant) });
+    const err = await rejectsWithCode(
+      h.engine.addProfile({ name: 'Pasted', instanceUrl: h.server.url, grant: 'personal_access_token' }),
+      'sign_in_kind_not_allowed',
+    );
+    expect(err.message).toBe('Your organisation does not allow this way of signing in.');
+    await rejectsWithCode(
+      h.engine.previewSetup(setupLink({ name: 'P', instanceUrl: h.server.url, grant: 'password', clientId: '2' })),
+      'sign_in_kind_not_allowed',
+    );
+    const client = h.server.seed.codeClient;
+    const ok = await h.engine.addProfile({
+      name: 'Browser',
+      instanceUrl: h.server.url,
+      grant: 'authorization_code',
+      clientId: String(client.id),
+    });
+    await rejectsWithCode(h.engine.updateProfile(ok.id, { grant: 'password' }), 'sign_in_kind_not_allowed');
+    expect((await h.engine.getProfile(ok.id)).grant).toBe('authorization_code');
   });
 });

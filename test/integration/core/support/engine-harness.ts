@@ -47,6 +47,8 @@ export interface HarnessOptions {
   openBrowser?: (url: string) => Promise<void>;
   /** The organisation's AllowedServers rule, as the shell hands it to the engine. */
   isServerAllowed?: (instanceUrl: string) => boolean;
+  /** The organisation's AllowedSignInKinds rule. */
+  isSignInKindAllowed?: (grant: 'authorization_code' | 'password' | 'personal_access_token') => boolean;
 }
 
 /** Starts a server (unless given) and an engine over it. */
@@ -66,6 +68,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       configDir,
       clock,
       ...(options.isServerAllowed ? { isServerAllowed: options.isServerAllowed } : {}),
+      ...(options.isSignInKindAllowed ? { isSignInKindAllowed: options.isSignInKindAllowed } : {}),
       openBrowser: async (url) => {
         opened.push(url);
         await (openBrowser ?? options.openBrowser)?.(url);

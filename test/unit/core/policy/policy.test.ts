@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  clipboardClearSeconds,
   isServerAllowed,
+  isSignInKindAllowed,
   isTrustedPolicyFile,
   mergePolicies,
   parsePolicyJson,
@@ -91,6 +93,18 @@ describe('organisation policies', () => {
     expect(isTrustedPolicyFile({ uid: 1000, mode: 0o100644 })).toBe(false);
     expect(isTrustedPolicyFile({ uid: 0, mode: 0o100666 })).toBe(false);
     expect(isTrustedPolicyFile({ uid: 0, mode: 0o100664 })).toBe(false);
+  });
+
+  it('allowed sign-in kinds, and a clipboard delay the person may shorten but not lengthen', () => {
+    const values = parsePolicyValues({ AllowedSignInKinds: 'authorization_code', ClipboardClearMaxSeconds: 30 }).values;
+    expect(isSignInKindAllowed(values, 'authorization_code')).toBe(true);
+    expect(isSignInKindAllowed(values, 'password')).toBe(false);
+    expect(isSignInKindAllowed({}, 'password')).toBe(true);
+    expect(clipboardClearSeconds(values, 10)).toBe(10);
+    expect(clipboardClearSeconds(values, 120)).toBe(30);
+    // "Never clear" is not allowed under a maximum.
+    expect(clipboardClearSeconds(values, 0)).toBe(30);
+    expect(clipboardClearSeconds({}, 0)).toBe(0);
   });
 
   it('lists every key once', () => {
