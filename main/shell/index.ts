@@ -58,12 +58,14 @@ if (takeSingleInstanceLock()) {
       const sink = setUpLogging(userData, !app.isPackaged);
       const files = appFiles(__dirname, app.getAppPath());
       serveRenderer(session.defaultSession, files.rendererDir);
+      // Read alongside the keychain's start (reg query and plutil are separate processes).
+      const policiesRead = readPolicies();
       const secrets = await createAppSecretStore(keychainService(), userData, sink);
       sink.info(`Token Tray ${app.getVersion()} started; secrets kept in the ${secrets.kind}.`);
       const preferences = createPreferencesStore(userData);
       const openedUrls: string[] = [];
       // The organisation's policies: read at start and after waking; one that cannot be read is left out, and said.
-      let policies: Policies = await readPolicies();
+      let policies: Policies = await policiesRead;
       const notePolicyProblems = (read: Policies) => {
         for (const problem of read.problems) sink.warn(`Policy: ${problem}`);
       };

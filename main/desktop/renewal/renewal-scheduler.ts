@@ -116,29 +116,24 @@ export function createRenewalScheduler(deps: RenewalSchedulerDeps): RenewalSched
   const renew = async (profileId: string) => {
     if (disposed || running.has(profileId)) return;
     running.add(profileId);
-    let next: ProfileView | null = null;
     try {
-      next = await deps.engine.renewIfDue(profileId);
+      const next = await deps.engine.renewIfDue(profileId);
       failures.delete(profileId);
+      running.delete(profileId);
+      plan(next);
     } catch (err) {
-      if (isErrorCode(err, 'session_expired')) {
+      running.delete(profileId);
+      if (isErrorCode(err, 'session_expired', 'signed_out', 'not_found')) {
         failures.delete(profileId);
-        deps.onSessionEnded?.(profileId);
-      } else if (isErrorCode(err, 'signed_out') || isErrorCode(err, 'not_found')) {
-        failures.delete(profileId);
-      } else {
-        const count = (failures.get(profileId) ?? 0) + 1;
-        failures.set(profileId, count);
-        deps.log?.warn(`Background renewal failed (attempt ${count}); trying again later.`);
-        running.delete(profileId);
-        setTimer(profileId, deps.now() + backoffMs(count, random()));
+        clear(profileId);
+        if (isErrorCode(err, 'session_expired')) deps.onSessionEnded?.(profileId);
         return;
       }
-    } finally {
-      running.delete(profileId);
+      const count = (failures.get(profileId) ?? 0) + 1;
+      failures.set(profileId, count);
+      deps.log?.warn(`Background renewal failed (attempt ${count}); trying again later.`);
+      setTimer(profileId, deps.now() + backoffMs(count, random()));
     }
-    if (next) plan(next);
-    else clear(profileId);
   };
 
   const replanWith = async (settleMs: number) => {

@@ -123,17 +123,18 @@ function profileItem(p: ProfileView, actions: ProfilesActions, run: Run): HTMLLI
     },
     'Duplicate',
   );
+  const editConnection = (): void =>
+    connectionForm(editor, p, (patch) =>
+      call('updateProfile', p.id, patch).then(() => {
+        announce('Connection details saved.');
+        return reloadProfiles();
+      }),
+    );
   const connection = h(
     'button',
     {
       type: 'button',
-      onclick: () =>
-        connectionForm(editor, p, (patch) =>
-          call('updateProfile', p.id, patch).then(() => {
-            announce('Connection details saved.');
-            return reloadProfiles();
-          }),
-        ),
+      onclick: () => editConnection(),
     },
     'Edit connection details',
   );
@@ -175,12 +176,7 @@ function profileItem(p: ProfileView, actions: ProfilesActions, run: Run): HTMLLI
   );
   setProfileColor(item, p.color);
   if (actions.editConnectionOf === p.id) {
-    connectionForm(editor, p, (patch) =>
-      call('updateProfile', p.id, patch).then(() => {
-        announce('Connection details saved.');
-        return reloadProfiles();
-      }),
-    );
+    editConnection();
   }
   return item;
 }
