@@ -1,6 +1,15 @@
-/** The English catalogue alone: the source of truth, and the fallback before a locale is chosen. */
-import en from './catalogues/en.json';
-import type { Messages } from './translator';
+/**
+ * The English catalogue: the source of truth, and the fallback before a locale is chosen. One JSON
+ * file per area (the window, setup and sign-in, the app around it, errors), merged into one.
+ */
+import app from './catalogues/en/app.json';
+import common from './catalogues/en/common.json';
+import errors from './catalogues/en/errors.json';
+import setup from './catalogues/en/setup.json';
+import window from './catalogues/en/window.json';
+
+/** The areas a catalogue is kept in, each its own JSON file under catalogues/<locale>/. */
+export const CATALOGUE_AREAS = ['app', 'common', 'errors', 'setup', 'window'] as const;
 
 /** English, every key. */
-export const englishMessages: Messages = en;
+export const englishMessages = { ...app, ...common, ...errors, ...setup, ...window };

@@ -1,10 +1,10 @@
 /** Turns a message key and its values into the sentence of one locale (ICU MessageFormat). */
 import { IntlMessageFormat } from 'intl-messageformat';
-import type en from './catalogues/en.json';
+import type { englishMessages } from './english';
 import type { Locale } from './locales';
 
 /** Every message key; English is the source of truth, so a misspelled key fails the typecheck. */
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof typeof englishMessages;
 /** One locale's catalogue: a sentence (ICU syntax) for every key. */
 export type Messages = Record<MessageKey, string>;
 /** Values for a message's placeholders ({host}, {count, plural, …}, {time, time, short}). */
