@@ -4,7 +4,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const noElectron = { name: 'electron', message: 'Electron stays in main/shell and main/preload.' };
-const upTwo = '^\\.\\./\\.\\./';
+// Up out of core, except to main/i18n (the words, which stand on nothing of ours).
+const upTwo = '^\\.\\./\\.\\./(?!i18n$)';
 const coreFrontDoor = ['(^|/)core/.', "Core is entered through its front door ('../core')."];
 const testFrontDoors = [
   ['(^|/)main/core/[^/]+/.', "A core folder is entered through its index.ts ('main/core/<folder>')."],
@@ -44,8 +45,9 @@ export default tseslint.config(
       ],
     },
   },
-  // Layers, as VS Code's layer rules: shell -> ipc -> desktop -> core; cli -> core;
-  // contract -> core/model, core/errors (types the renderer reads too). Never the other way.
+  // Layers, as VS Code's layer rules: shell -> ipc -> desktop -> core -> i18n; cli -> core;
+  // contract -> core/model, core/errors, i18n (types the renderer reads too). Never the other way.
+  // main/i18n (the words) stands under everything: core names its sentences by catalogue key.
   // Front doors: from outside a core folder, only its index.ts; from outside core, only main/core/index.ts.
   ...layers([
     [
@@ -88,8 +90,8 @@ export default tseslint.config(
       'main/contract/**/*.ts',
       [
         [
-          '^\\.\\./(?!core/(model|errors)$)',
-          'The contract reads only core/model and core/errors: the renderer type-checks it.',
+          '^\\.\\./(?!core/(model|errors)$|i18n$)',
+          'The contract reads only core/model, core/errors and i18n: the renderer type-checks it.',
         ],
       ],
     ],

@@ -22,6 +22,10 @@ import type {
   UserInfo,
 } from '../core/model';
 import type { UserError } from '../core/errors';
+import type { LanguageChoice, Locale, Messages } from '../i18n';
+
+export { LANGUAGE_CHOICES, LANGUAGE_NAMES } from '../i18n';
+export type { LanguageChoice, Locale, Messages };
 
 export type {
   ApiEndpoint,
@@ -56,6 +60,16 @@ export interface AppPreferences {
   /** Accelerator such as `CommandOrControl+Shift+T`, or null when off. */
   copyShortcut: string | null;
   theme: (typeof THEMES)[number];
+  /** The window's and the tray's language: the system's, or one chosen. */
+  language: LanguageChoice;
+}
+
+/** The window's language and its catalogue (main chooses; the window only says what it is given). */
+export interface WindowLocale {
+  locale: Locale;
+  /** The tag for dates and numbers ('en-GB' when the system is British English). */
+  formatLocale: string;
+  messages: Messages;
 }
 
 /** One console request remembered in history (never a token or secret header). */
@@ -99,6 +113,8 @@ export type RestartOutcome = 'restarting' | 'after-sign-in' | 'nothing-to-instal
 /** Every channel: name -> signature. Arguments must be structured-clonable. */
 export interface IpcChannels {
   appInfo(): AppInfo;
+  /** The language the window speaks now, with its catalogue. */
+  windowLocale(): WindowLocale;
   listProfiles(): ProfileView[];
   /** Plain sentences about settings set aside (a profile that did not fit, an unreadable file), oldest first. */
   setAsideNotes(): string[];
@@ -156,6 +172,7 @@ export interface IpcChannels {
 /** Channel names, in one list the preload iterates at run time. */
 export const channelNames = [
   'appInfo',
+  'windowLocale',
   'listProfiles',
   'setAsideNotes',
   'previewSetup',
@@ -209,6 +226,8 @@ export type AppEvent =
   | EngineEvent
   | { type: 'preferences-changed' }
   | { type: 'update-changed' }
+  /** The language changed (a choice in Settings, or the organisation's): ask windowLocale again. */
+  | { type: 'locale-changed' }
   | {
       type: 'show';
       view: 'token' | 'console' | 'settings' | 'setup';

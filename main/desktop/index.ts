@@ -27,6 +27,8 @@ export {
   sanitizePreferences,
 } from './preferences';
 export type { PreferencesStore } from './preferences';
+export { createAppLanguage } from './language';
+export type { AppLanguage, LanguageSources } from './language';
 export { copiedNotice, createSecretClipboard } from './secret-clipboard';
 export type { ClipboardPort, SecretClipboard, SecretClipboardOptions, TimerPort } from './secret-clipboard';
 export { appFiles } from './app-files';

@@ -8,8 +8,8 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { THEMES, type AppPreferences } from '../contract/ipc';
-import { TokenTrayError } from '../core';
+import { LANGUAGE_CHOICES, THEMES, type AppPreferences } from '../contract/ipc';
+import { TokenTrayError, type ErrorSentenceKey } from '../core';
 
 /** Values used when a preference was never set (or the stored one is not valid). */
 export const defaultPreferences: Readonly<AppPreferences> = Object.freeze({
@@ -17,6 +17,7 @@ export const defaultPreferences: Readonly<AppPreferences> = Object.freeze({
   launchAtLogin: false,
   copyShortcut: null,
   theme: 'system',
+  language: 'system',
 });
 
 const modifiers = new Set([
@@ -55,6 +56,7 @@ const preferenceFields = {
   launchAtLogin: z.boolean(),
   copyShortcut: z.string().max(64).refine(isValidAccelerator).nullable(),
   theme: z.enum(THEMES),
+  language: z.enum(LANGUAGE_CHOICES),
 } as const;
 
 /** Validates a change to the preferences (unknown keys are refused). */
@@ -63,22 +65,23 @@ export const preferencesPatchSchema = z.strictObject({
   launchAtLogin: preferenceFields.launchAtLogin.optional(),
   copyShortcut: preferenceFields.copyShortcut.optional(),
   theme: preferenceFields.theme.optional(),
+  language: preferenceFields.language.optional(),
 }) satisfies z.ZodType<Partial<AppPreferences>>;
 
-/** Plain sentences for each preference that can be wrong. */
-const fieldProblems: Record<keyof AppPreferences, string> = {
-  clipboardClearSeconds: 'The clipboard delay must be a whole number of seconds between 0 and 3600.',
-  launchAtLogin: 'Launch at login must be on or off.',
-  copyShortcut:
-    'The shortcut must combine at least one modifier key (such as Ctrl or Shift) with one key, for example Ctrl+Shift+T.',
-  theme: 'The theme must be system, light or dark.',
+/** The sentence (errors catalogue) for each preference that can be wrong. */
+const fieldProblems: Record<keyof AppPreferences, ErrorSentenceKey> = {
+  clipboardClearSeconds: 'error.preferences.clipboard',
+  launchAtLogin: 'error.preferences.launch_at_login',
+  copyShortcut: 'error.preferences.shortcut',
+  theme: 'error.preferences.theme',
+  language: 'error.preferences.language',
 };
 
-/** The plain sentence for a problem with preference `field` (an unknown name gets its own). */
-export function describePreferenceProblem(field: PropertyKey | undefined): string {
+/** The sentence for a problem with preference `field` (an unknown name gets its own). */
+export function describePreferenceProblem(field: PropertyKey | undefined): ErrorSentenceKey {
   if (typeof field === 'string' && Object.hasOwn(fieldProblems, field))
     return fieldProblems[field as keyof AppPreferences];
-  return 'That preference does not exist.';
+  return 'error.preferences.unknown';
 }
 
 function firstField(error: z.ZodError): PropertyKey | undefined {

@@ -5,6 +5,7 @@
  */
 import { COPY_FORMATS, type CopyFormat } from '../contract/ipc';
 import { renewalProblem, type ProfileView } from '../core';
+import { createTranslator, englishMessages, type MessageKey, type Translator } from '../i18n';
 
 /** One menu item, a subset of Electron's MenuItemConstructorOptions. */
 export interface MenuItemTemplate {
@@ -25,8 +26,8 @@ export interface TrayState {
   escapeAmpersands?: boolean;
   /** The updater's menu item ("Update ready: restart to install 1.2.0"), when it has one. */
   update?: { label: string; enabled: boolean } | null;
-  /** For times and dates ("until 15:31"); the system's by default. */
-  locale?: string;
+  /** The words and the formats of times and dates ("until 15:31"); English by default. */
+  say?: Translator;
 }
 
 /** What a click on a menu item asks for. */
@@ -37,13 +38,13 @@ export type MenuAction =
   | { kind: 'activate'; profileId: string }
   | { kind: 'open' | 'console' | 'settings' | 'install-update' | 'quit' };
 
-/** The menu's words for each copy form, in the order the window shows them. */
-export const COPY_FORMAT_LABELS: Readonly<Record<CopyFormat, string>> = {
-  raw: 'Token only',
-  bearer: 'Bearer token',
-  header: 'Authorization header',
-  env: 'export PM_TOKEN=… (for a terminal)',
-};
+/** The menu's words for each copy form (keys of the app catalogue), in the order the window shows them. */
+const COPY_FORMAT_LABELS = {
+  raw: 'tray.format.raw',
+  bearer: 'tray.format.bearer',
+  header: 'tray.format.header',
+  env: 'tray.format.env',
+} as const satisfies Readonly<Record<CopyFormat, MessageKey>>;
 
 /** Menu item id prefix for each copy form: `copy:<id>` is the token itself. */
 const COPY_ID_PREFIX: Readonly<Record<CopyFormat, string>> = {
@@ -53,90 +54,103 @@ const COPY_ID_PREFIX: Readonly<Record<CopyFormat, string>> = {
   env: 'copy-env',
 };
 
-/** "less than a minute", "42 min", "3 h 5 min", "2 days". */
-export function formatDuration(ms: number): string {
+const english = createTranslator('en', englishMessages);
+
+/** "less than a minute", "42 min", "3 h 5 min", "2 days", in the translator's language. */
+export function formatDuration(ms: number, say: Translator = english): string {
   const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return 'less than a minute';
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 1) return say.t('tray.duration.under_a_minute');
+  if (minutes < 60) return say.t('tray.duration.minutes', { minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
-  return `${Math.floor(hours / 24)} days`;
+  if (hours < 48)
+    return minutes % 60 === 0
+      ? say.t('tray.duration.hours', { hours })
+      : say.t('tray.duration.hours_minutes', { hours, minutes: minutes % 60 });
+  return say.t('tray.duration.days', { days: Math.floor(hours / 24) });
 }
 
-/** "15:31" today, "2 Dec 15:31" on another day, in `locale`. */
-function formatWhen(at: number, now: number, locale: string | undefined): string {
+/** "15:31" today, "2 Dec 15:31" on another day, in the translator's locale. */
+function formatWhen(at: number, now: number, say: Translator): string {
   const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
   const options: Intl.DateTimeFormatOptions = sameDay
     ? { hour: '2-digit', minute: '2-digit' }
     : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
-  return new Intl.DateTimeFormat(locale, options).format(at);
+  return say.dateTime(at, options);
 }
 
 /**
  * One honest line per profile: "Signed in as Jane Doe · renews automatically", "Can't reach ProcessMaker ·
  * token works until 15:31", "Signed out · sign-in ended", ...
  */
-export function statusLine(profile: ProfileView, now: number, locale?: string): string {
+export function statusLine(profile: ProfileView, now: number, say: Translator = english): string {
   const status = profile.status;
-  if (status.state === 'keychain_unavailable') return 'Keychain unavailable';
+  if (status.state === 'keychain_unavailable') return say.t('tray.status.keychain');
   if (status.state === 'signed_out') {
-    return status.reason === 'session_expired' ? 'Signed out · sign-in ended' : 'Signed out';
+    return say.t(status.reason === 'session_expired' ? 'tray.status.sign_in_ended' : 'tray.status.signed_out');
   }
-  const who = status.user ? `Signed in as ${status.user.name}` : 'Signed in';
+  const who = status.user
+    ? say.t('tray.status.signed_in_as', { name: status.user.name })
+    : say.t('tray.status.signed_in');
+  const line = (first: string, detail: string): string => say.t('tray.status.line', { first, detail });
   const left = status.expiresAt === null ? null : status.expiresAt - now;
   if (status.renewalError) {
-    const problem = renewalProblem(status.renewalError.code);
+    const problem = say.t(renewalProblem(status.renewalError.code));
     if (left === null) return problem;
     return left > 0
-      ? `${problem} · token works until ${formatWhen(status.expiresAt ?? now, now, locale)}`
-      : `${problem} · token expired`;
+      ? line(problem, say.t('tray.status.works_until', { time: formatWhen(status.expiresAt ?? now, now, say) }))
+      : line(problem, say.t('tray.status.expired'));
   }
-  if (status.refreshable) return `${who} · renews automatically`;
+  if (status.refreshable) return line(who, say.t('tray.status.renews'));
   if (left === null) return who;
-  if (left <= 0) return `${who} · token expired`;
-  if (left < 48 * 3_600_000) return `${who} · expires in ${formatDuration(left)}`;
-  return `${who} · valid until ${new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(status.expiresAt ?? now)}`;
+  if (left <= 0) return line(who, say.t('tray.status.expired'));
+  if (left < 48 * 3_600_000) return line(who, say.t('tray.status.expires_in', { duration: formatDuration(left, say) }));
+  const date = say.dateTime(status.expiresAt ?? now, { dateStyle: 'medium' });
+  return line(who, say.t('tray.status.valid_until', { date }));
 }
 
 /** The tray icon's tooltip: the active profile and its state. */
-export function buildTrayTooltip(state: Pick<TrayState, 'profiles' | 'now' | 'locale'>): string {
+export function buildTrayTooltip(state: Pick<TrayState, 'profiles' | 'now' | 'say'>): string {
+  const say = state.say ?? english;
   const active = state.profiles.find((p) => p.active) ?? state.profiles[0];
-  if (!active) return 'Token Tray — no profiles yet';
-  return `Token Tray — ${active.name}: ${statusLine(active, state.now, state.locale)}`;
+  if (!active) return say.t('tray.tooltip.empty');
+  return say.t('tray.tooltip', { name: active.name, status: statusLine(active, state.now, say) });
 }
 
 /** The active profile's block: its state, then only the actions that apply to it now. */
 function activeItems(profile: ProfileView, state: TrayState, label: (text: string) => string): MenuItemTemplate[] {
+  const say = state.say ?? english;
+  const name = profile.name;
   const items: MenuItemTemplate[] = [
     {
       id: `status:${profile.id}`,
-      label: label(`${profile.name}: ${statusLine(profile, state.now, state.locale)}`),
+      label: label(say.t('tray.status_item', { name, status: statusLine(profile, state.now, say) })),
       enabled: false,
     },
   ];
   const status = profile.status;
   if (status.state === 'signed_in') {
     items.push(
-      { id: `copy:${profile.id}`, label: label(`Copy token: ${profile.name}`) },
+      { id: `copy:${profile.id}`, label: label(say.t('tray.copy_token', { name })) },
       {
         id: `formats:${profile.id}`,
-        label: 'Copy in another format',
+        label: say.t('tray.other_formats'),
         type: 'submenu',
         submenu: (['bearer', 'header', 'env'] as const).map((format) => ({
           id: `${COPY_ID_PREFIX[format]}:${profile.id}`,
-          label: COPY_FORMAT_LABELS[format],
+          label: say.t(COPY_FORMAT_LABELS[format]),
         })),
       },
     );
   } else if (status.state === 'signed_out') {
-    const again = status.reason === 'session_expired' ? 'Sign in again to' : 'Sign in to';
-    items.push({ id: `sign-in:${profile.id}`, label: label(`${again} ${profile.name}…`) });
+    const key = status.reason === 'session_expired' ? 'tray.sign_in_again' : 'tray.sign_in';
+    items.push({ id: `sign-in:${profile.id}`, label: label(say.t(key, { name })) });
   }
   return items;
 }
 
 /** Builds the whole tray menu from state. */
 export function buildTrayMenu(state: TrayState): MenuItemTemplate[] {
+  const say = state.say ?? english;
   const label = (text: string) => (state.escapeAmpersands ? text.replace(/&/g, '&&') : text);
   const active = state.profiles.find((p) => p.active) ?? state.profiles[0];
   const items: MenuItemTemplate[] = [];
@@ -146,11 +160,11 @@ export function buildTrayMenu(state: TrayState): MenuItemTemplate[] {
       items.push(
         {
           id: 'switch',
-          label: 'Switch profile',
+          label: say.t('tray.switch'),
           type: 'submenu',
           submenu: state.profiles.map((p) => ({
             id: `activate:${p.id}`,
-            label: label(p.status.state === 'signed_in' ? p.name : `${p.name} (signed out)`),
+            label: label(p.status.state === 'signed_in' ? p.name : say.t('tray.switch.signed_out', { name: p.name })),
             type: 'radio' as const,
             checked: p.id === active.id,
           })),
@@ -159,13 +173,13 @@ export function buildTrayMenu(state: TrayState): MenuItemTemplate[] {
       );
     }
   }
-  items.push({ id: 'open', label: active ? 'Open Token Tray…' : 'Set up Token Tray…' });
-  if (active) items.push({ id: 'console', label: 'Try an API request…' });
-  items.push({ id: 'settings', label: 'Settings…' }, { type: 'separator' });
+  items.push({ id: 'open', label: say.t(active ? 'tray.open' : 'tray.set_up') });
+  if (active) items.push({ id: 'console', label: say.t('tray.console') });
+  items.push({ id: 'settings', label: say.t('tray.settings') }, { type: 'separator' });
   if (state.update) items.push({ id: 'install-update', ...state.update }, { type: 'separator' });
   if (active?.status.state === 'signed_in')
-    items.push({ id: `sign-out:${active.id}`, label: label(`Sign out of ${active.name}`) });
-  items.push({ id: 'quit', label: 'Quit Token Tray' });
+    items.push({ id: `sign-out:${active.id}`, label: label(say.t('tray.sign_out', { name: active.name })) });
+  items.push({ id: 'quit', label: say.t('tray.quit') });
   return items;
 }
 

@@ -10,6 +10,7 @@ import { channelNames } from '../contract/ipc';
 import { toCurl } from '../core';
 import type { TokenEngine } from '../core';
 import { TokenTrayError, toUserError } from '../core';
+import { createTranslator, englishMessages, messagesFor, type Translator } from '../i18n';
 import type { HistoryStore, UpdateController } from '../desktop';
 import { noUpdaterState, updateStatus } from '../desktop';
 import type { PreferencesStore } from '../desktop';
@@ -35,6 +36,11 @@ export interface IpcHandlerDeps {
    * and where there is none, Settings says that this copy does not update itself.
    */
   updates?: () => UpdateController | null;
+  /**
+   * The window's language (main's choice), for what main words itself: the set-aside notes and the
+   * names of details in a refused call. English by default. Errors carry their keys; the window says them.
+   */
+  translator?: () => Translator;
   /** Told about errors that were not TokenTrayErrors (they reach the window as `internal`). */
   onUnexpectedError?(channel: ChannelName, error: unknown): void;
   /** Called when a call is refused before it reaches core: the channel and why, never the arguments. */
@@ -56,11 +62,17 @@ function implementations(deps: IpcHandlerDeps): Impls {
   const signInLinks = new Map<string, string>();
 
   const updates = (): UpdateController | null => deps.updates?.() ?? null;
+  const say = (): Translator => deps.translator?.() ?? englishTranslator;
 
   return {
     appInfo: async () => ({ ...deps.appInfo }),
+    windowLocale: async () => {
+      const current = say();
+      return { locale: current.locale, formatLocale: current.formatLocale, messages: messagesFor(current.locale) };
+    },
     listProfiles: () => engine.listProfiles(),
-    setAsideNotes: () => engine.setAsideNotes(),
+    setAsideNotes: async () =>
+      (await engine.setAsideNotes()).map((note) => (note.key ? say().t(note.key, note.params) : note.reason)),
     previewSetup: (input) => engine.previewSetup(input),
     applySetup: (setupId, insecureConfirmed) => engine.applySetup(setupId, { insecureConfirmed }),
     // The window checks the Auth Client as it saves: a wrong secret is found now, not at sign-in.
@@ -89,7 +101,7 @@ function implementations(deps: IpcHandlerDeps): Impls {
     },
     copySignInLink: async (flowId) => {
       const link = signInLinks.get(flowId);
-      if (!link) throw new TokenTrayError('sign_in_failed', 'This sign-in has already ended. Start it again.');
+      if (!link) throw new TokenTrayError('sign_in_failed', 'error.sign_in.link_ended');
       // The link holds no secret (PKCE keeps the verifier in main); it is not cleared like a token.
       await clipboard.copyText(link);
       return null;
@@ -149,7 +161,7 @@ function implementations(deps: IpcHandlerDeps): Impls {
     },
     restartToInstall: async () => updates()?.restartToInstall() ?? 'nothing-to-install',
     openExternal: async (url) => {
-      if (!isWebUrl(url)) throw new TokenTrayError('invalid_input', 'Only web links (http or https) can be opened.');
+      if (!isWebUrl(url)) throw new TokenTrayError('invalid_input', 'error.open_link.not_web');
       await deps.openExternal(url);
       return null;
     },
@@ -163,12 +175,13 @@ function wrap<K extends ChannelName>(
 ): (...args: unknown[]) => Promise<Result<ReturnType<IpcChannels[K]>>> {
   const schema = argSchemas[name] as unknown as z.ZodType<Parameters<IpcChannels[K]>>;
   return async (...args) => {
+    const say = deps.translator?.() ?? englishTranslator;
     const parsed = schema.safeParse(args);
     if (!parsed.success) {
-      const message = describeInvalidArgs(name, args, parsed.error);
+      const { key, params } = describeInvalidArgs(name, args, parsed.error, say);
       // The reason is the zod issue codes and paths only: values may hold a password or a token.
       deps.onRefused?.(name, `invalid arguments (${refusalReason(parsed.error)})`);
-      return { ok: false, error: { code: 'invalid_input', message } };
+      return { ok: false, error: toUserError(new TokenTrayError('invalid_input', key, { params })) };
     }
     try {
       return { ok: true, value: await impl(...parsed.data) };
@@ -178,6 +191,8 @@ function wrap<K extends ChannelName>(
     }
   };
 }
+
+const englishTranslator = createTranslator('en', englishMessages);
 
 /** Builds every channel's handler over core. */
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {

@@ -56,6 +56,7 @@ export const apiRequestSchema = z.strictObject({
 /** Argument tuples, one per channel. */
 export const argSchemas = {
   appInfo: z.tuple([]),
+  windowLocale: z.tuple([]),
   listProfiles: z.tuple([]),
   setAsideNotes: z.tuple([]),
   // Longer than any setup, so that the parser, not a length check, says why a long one is refused.
@@ -101,6 +102,7 @@ type LabelsFor<T extends unknown[]> = { [I in keyof T]: string };
 /** What each channel's arguments are called in messages, by position. */
 export const argLabels: { [K in ChannelName]: LabelsFor<Parameters<IpcChannels[K]>> } = {
   appInfo: [],
+  windowLocale: [],
   listProfiles: [],
   setAsideNotes: [],
   previewSetup: ['setup link or file'],

@@ -9,7 +9,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { TokenTrayError } from '../core';
-import type { SecretStore } from '../core';
+import type { ErrorSentenceKey, SecretStore } from '../core';
 
 /** Encrypts and decrypts strings (Electron's safeStorage in the app). */
 export interface Encryptor {
@@ -36,10 +36,7 @@ async function load(file: string): Promise<SecretsFile> {
     const items = parsed.items && typeof parsed.items === 'object' ? parsed.items : {};
     return { version: 1, items: Object.fromEntries(Object.entries(items).filter(([, v]) => typeof v === 'string')) };
   } catch (cause) {
-    throw new TokenTrayError('keychain_unavailable', 'The file holding Token Tray’s encrypted sign-ins is damaged.', {
-      nextStep: 'Sign in again; Token Tray will replace the damaged file.',
-      cause,
-    });
+    throw new TokenTrayError('keychain_unavailable', 'error.secrets_file.damaged', { cause });
   }
 }
 
@@ -73,14 +70,7 @@ export function createEncryptedFileStore(file: string, encryptor: Encryptor): Se
         try {
           return await encryptor.decrypt(Buffer.from(value, 'base64'));
         } catch (cause) {
-          throw new TokenTrayError(
-            'keychain_unavailable',
-            'Token Tray could not unlock a saved sign-in on this computer.',
-            {
-              nextStep: 'Sign in again.',
-              cause,
-            },
-          );
+          throw new TokenTrayError('keychain_unavailable', 'error.secrets_file.cannot_unlock', { cause });
         }
       }),
     set: (account, value) =>
@@ -101,9 +91,9 @@ export function createEncryptedFileStore(file: string, encryptor: Encryptor): Se
 }
 
 /** A store that refuses every call with a plain sentence: no safe place for secrets exists. */
-export function createRefusingSecretStore(reason: string, nextStep: string): SecretStore {
+export function createRefusingSecretStore(reason: ErrorSentenceKey): SecretStore {
   const refuse = async (): Promise<never> => {
-    throw new TokenTrayError('keychain_unavailable', reason, { nextStep });
+    throw new TokenTrayError('keychain_unavailable', reason);
   };
   return { kind: 'keychain', get: refuse, set: refuse, delete: refuse };
 }

@@ -5,13 +5,14 @@
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { channelNames, channelPrefix, eventChannel, type AppEvent, type Result } from '../contract/ipc';
+import { TokenTrayError, toUserError } from '../core';
 import type { IpcHandlers } from '../ipc/handlers';
 import { isTrustedSender, type SenderFacts } from './security-policy';
 
 /** The answer to a caller that is not our window. */
 export const forbiddenResult: Result<never> = {
   ok: false,
-  error: { code: 'forbidden_origin', message: 'Only Token Tray’s own window may ask for this.' },
+  error: toUserError(new TokenTrayError('forbidden_origin', 'error.ipc.forbidden')),
 };
 
 function senderFacts(event: IpcMainInvokeEvent): SenderFacts {

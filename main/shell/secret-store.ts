@@ -29,17 +29,11 @@ export async function createAppSecretStore(service: string, userDataDir: string,
   if (await keychainAnswers(keychain)) return keychain;
   if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
     log.error('No keychain answered and safeStorage would store secrets as plain text; refusing to store secrets.');
-    return createRefusingSecretStore(
-      'This computer has no secure password storage that Token Tray can use, so it will not save sign-ins.',
-      'Install and unlock a keyring (such as GNOME Keyring or KWallet), then restart Token Tray.',
-    );
+    return createRefusingSecretStore('error.keychain.none');
   }
   if (!(await safeStorage.isAsyncEncryptionAvailable())) {
     log.error('No keychain answered and safeStorage encryption is not available.');
-    return createRefusingSecretStore(
-      'Token Tray could not open this computer’s secure password storage.',
-      'Unlock your keychain or log in to your desktop session again, then restart Token Tray.',
-    );
+    return createRefusingSecretStore('error.keychain.no_encryption');
   }
   log.warn('No keychain answered; secrets are kept in a safeStorage-encrypted file (weaker).');
   return createEncryptedFileStore(join(userDataDir, 'secrets.enc.json'), {

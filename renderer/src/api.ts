@@ -1,9 +1,10 @@
 /**
  * Typed access to `window.tokenTray`, the only bridge to main. Calls return
- * the value or throw {@link ApiError}, which carries the plain sentences core
- * wrote for people.
+ * the value or throw {@link ApiError}, which carries the error's catalogue keys;
+ * {@link toUserError} says them in the window's language.
  */
 import type { ChannelName, IpcChannels, TokenTrayApi, UserError } from '../../main/contract/ipc';
+import { t } from './i18n';
 
 declare global {
   interface Window {
@@ -25,11 +26,7 @@ export class ApiError extends Error {
 export function bridge(): TokenTrayApi {
   const api = window.tokenTray;
   if (!api) {
-    throw new ApiError({
-      code: 'internal',
-      message: 'This window must be opened from the Token Tray app.',
-      nextStep: 'Close it and open Token Tray from the tray icon.',
-    });
+    throw new ApiError(windowError('error.window.outside'));
   }
   return api;
 }
@@ -44,22 +41,25 @@ export async function call<K extends ChannelName>(
   try {
     result = await fn(...args);
   } catch {
-    throw new ApiError({
-      code: 'internal',
-      message: 'Token Tray did not answer.',
-      nextStep: 'Try again. If it keeps happening, restart the app.',
-    });
+    throw new ApiError(windowError('error.window.no_answer'));
   }
   if (result.ok) return result.value as ReturnType<IpcChannels[K]>;
   throw new ApiError(result.error);
 }
 
-/** The user-facing form of anything thrown. */
+/** An error of the window's own (main is not there to raise it). */
+function windowError(key: 'error.window.outside' | 'error.window.no_answer'): UserError {
+  return { code: 'internal', key, nextKey: `${key}.next`, message: '' };
+}
+
+/** An error from main with its sentences in the window's language (main sends the keys and values). */
+export function localizeError(error: UserError): UserError {
+  const nextStep = error.nextKey ? t(error.nextKey, error.params) : undefined;
+  return { ...error, message: t(error.key, error.params), ...(nextStep ? { nextStep } : { nextStep: undefined }) };
+}
+
+/** The user-facing form of anything thrown, in the window's language. */
 export function toUserError(err: unknown): UserError {
-  if (err instanceof ApiError) return err.userError;
-  return {
-    code: 'internal',
-    message: 'Something went wrong inside Token Tray.',
-    nextStep: 'Try again. If it keeps happening, restart the app.',
-  };
+  if (err instanceof ApiError) return localizeError(err.userError);
+  return localizeError({ code: 'internal', key: 'error.internal', nextKey: 'error.internal.next', message: '' });
 }

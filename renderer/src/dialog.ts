@@ -1,5 +1,6 @@
 /** Confirmation dialogs built on the native <dialog> (focus trap and Escape for free). */
 import { h } from './dom';
+import { t } from './i18n';
 
 /** Options for {@link confirmDialog}. */
 export interface ConfirmOptions {
@@ -12,7 +13,7 @@ export interface ConfirmOptions {
 /** Asks a yes/no question; resolves true only when the confirm button was pressed. */
 export function confirmDialog(options: ConfirmOptions): Promise<boolean> {
   return new Promise((resolve) => {
-    const cancel = h('button', { type: 'button' }, 'Cancel');
+    const cancel = h('button', { type: 'button' }, t('common.cancel'));
     const ok = h(
       'button',
       { type: 'button', class: options.danger ? 'danger solid' : 'primary' },

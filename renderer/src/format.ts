@@ -1,5 +1,6 @@
 /** Formatting for people: countdowns, sizes, local times. */
 import { renewalProblem, type UserError } from '../../main/contract/ipc';
+import { i18n, t } from './i18n';
 
 /** What the token view says about a signed-in token's life, and when it must look again. */
 export interface TokenLife {
@@ -26,106 +27,115 @@ export function describeTokenLife(
 ): TokenLife {
   const left = status.expiresAt === null ? null : status.expiresAt - now;
   if (status.renewalError) {
-    const headline = renewalProblem(status.renewalError.code);
-    const badge = headline.startsWith('Can’t reach') ? 'Offline' : 'Not renewing';
+    // Main's renewalProblem names the sentence: ProcessMaker out of reach, or refusing to renew.
+    const problem = renewalProblem(status.renewalError.code);
+    const offline = problem === renewalProblem('unreachable');
+    const headline = t(problem);
+    const badge = offline ? t('window.token.badge.offline') : t('window.token.badge.notRenewing');
     if (status.expiresAt === null || left === null)
-      return { headline, line: 'Token Tray keeps trying by itself.', tone: 'warn', badge, changesInMs: null };
+      return { headline, line: t('window.token.life.keepsTrying'), tone: 'warn', badge, changesInMs: null };
     return left > 0
       ? {
           headline,
-          line: `Your current token works until ${formatUntil(status.expiresAt, now)}. Token Tray keeps trying by itself.`,
+          line: t('window.token.life.worksUntil', formatUntil(status.expiresAt, now)),
           tone: 'warn',
           badge,
           changesInMs: left,
         }
       : {
           headline,
-          line: 'Your token has expired. Token Tray keeps trying, and copying works again once ProcessMaker answers.',
+          line: t('window.token.life.expiredRetrying'),
           tone: 'bad',
-          badge: 'Expired',
+          badge: t('window.token.badge.expired'),
           changesInMs: null,
         };
   }
   if (status.expiresAt === null || left === null)
     return {
-      headline: 'Ready',
-      line: 'ProcessMaker did not say when this token stops working.',
+      headline: t('window.token.life.ready'),
+      line: t('window.token.life.noExpiry'),
       tone: 'ok',
-      badge: 'Signed in',
+      badge: t('window.token.badge.signedIn'),
       changesInMs: null,
     };
   if (status.refreshable) {
     return left > 0
       ? {
-          headline: 'Ready, renews automatically',
-          line: `The current token is valid until ${formatUntil(status.expiresAt, now)}; Token Tray renews it before then.`,
+          headline: t('window.token.life.renews'),
+          line: t('window.token.life.validUntilRenews', formatUntil(status.expiresAt, now)),
           tone: 'ok',
-          badge: 'Signed in',
+          badge: t('window.token.badge.signedIn'),
           changesInMs: left,
         }
       : {
-          headline: 'Ready, renews automatically',
-          line: 'A fresh token is fetched when you copy it.',
+          headline: t('window.token.life.renews'),
+          line: t('window.token.life.fetchedOnCopy'),
           tone: 'ok',
-          badge: 'Signed in',
+          badge: t('window.token.badge.signedIn'),
           changesInMs: null,
         };
   }
   if (left <= 0)
     return {
-      headline: 'Expired',
-      line: 'Sign in again to get a new token.',
+      headline: t('window.token.life.expired'),
+      line: t('window.token.life.signInAgain'),
       tone: 'bad',
-      badge: 'Expired',
+      badge: t('window.token.badge.expired'),
       changesInMs: null,
     };
   if (left < 60_000) {
     const seconds = Math.ceil(left / 1000);
     return {
-      headline: `Expires in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}`,
-      line: 'Sign in again to get a new token.',
+      // "Expires in 43 seconds", "Läuft in 43 Sekunden ab" (Intl.RelativeTimeFormat).
+      headline: t('window.token.life.expiresIn', { when: i18n().relative(seconds * 1000) }),
+      line: t('window.token.life.signInAgain'),
       tone: 'warn',
-      badge: 'Expiring',
+      badge: t('window.token.badge.expiring'),
       changesInMs: left - (seconds - 1) * 1000,
     };
   }
   return {
-    headline: `Valid until ${formatUntil(status.expiresAt, now)}`,
+    headline: t('window.token.life.validUntil', formatUntil(status.expiresAt, now)),
     line: null,
     tone: 'ok',
-    badge: 'Signed in',
+    badge: t('window.token.badge.signedIn'),
     changesInMs: left - 59_999,
   };
 }
 
-/** "15:31" today or within a day, "2 Dec 2027" further away. */
-function formatUntil(epochMs: number, now: number): string {
-  const date = new Date(epochMs);
+/**
+ * "15:31" today or within a day, "2 Dec 2027" further away (in the active locale); `at` says which,
+ * for languages whose sentence differs ("hasta las 15:31", "hasta el 2 dic 2027").
+ */
+function formatUntil(epochMs: number, now: number): { until: string; at: 'time' | 'date' } {
   return epochMs - now < DAY_MS
-    ? date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
-    : date.toLocaleDateString(undefined, { dateStyle: 'medium' });
+    ? { until: i18n().dateTime(epochMs, { hour: '2-digit', minute: '2-digit' }), at: 'time' }
+    : { until: i18n().dateTime(epochMs, { dateStyle: 'medium' }), at: 'date' };
 }
 
-/** "512 bytes", "1.4 KB", "2.0 MB". */
+/** "512 bytes", "1.4 kB", "2.0 MB" (Intl units in the active locale). */
 export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  const oneDecimal = { style: 'unit', minimumFractionDigits: 1, maximumFractionDigits: 1 } as const;
+  if (bytes < 1024) return i18n().number(bytes, { style: 'unit', unit: 'byte', unitDisplay: 'long' });
+  if (bytes < 1024 * 1024) return i18n().number(bytes / 1024, { ...oneDecimal, unit: 'kilobyte' });
+  return i18n().number(bytes / (1024 * 1024), { ...oneDecimal, unit: 'megabyte' });
 }
 
 /** A local date and time for epoch milliseconds. */
 export function formatLocalTime(epochMs: number): string {
-  return new Date(epochMs).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  return i18n().dateTime(epochMs, { dateStyle: 'medium', timeStyle: 'medium' });
 }
 
 /** A JWT time claim (unix seconds, possibly fractional) as local time. */
 export function formatClaimTime(seconds: number | undefined): string {
-  return seconds === undefined ? 'not stated' : formatLocalTime(Math.round(seconds * 1000));
+  return seconds === undefined ? t('window.token.claims.notStated') : formatLocalTime(Math.round(seconds * 1000));
 }
 
-/** "1,234 ms" or "1.2 s". */
+/** "234 ms" or "1.23 sec" (Intl units in the active locale). */
 export function formatDuration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+  return ms < 1000
+    ? i18n().number(Math.round(ms), { style: 'unit', unit: 'millisecond' })
+    : i18n().number(ms / 1000, { style: 'unit', unit: 'second', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
 /** A random id for requests the console may cancel. */

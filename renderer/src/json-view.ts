@@ -3,6 +3,7 @@
  * collapsible tree of <details> (keyboard-usable without any script).
  */
 import { h } from './dom';
+import { t } from './i18n';
 
 /** Bodies longer than this (characters of pretty text) become a tree. */
 export const TREE_THRESHOLD = 4000;
@@ -23,13 +24,13 @@ function node(key: string | null, value: unknown, depth: number): HTMLElement {
       ? value.map((v, i) => [String(i), v])
       : Object.entries(value);
     const summary = Array.isArray(value)
-      ? `[ ${entries.length} ${entries.length === 1 ? 'item' : 'items'} ]`
-      : `{ ${entries.length} ${entries.length === 1 ? 'field' : 'fields'} }`;
+      ? `[ ${t('window.json.items', { count: entries.length })} ]`
+      : `{ ${t('window.json.fields', { count: entries.length })} }`;
     const list = h('ul', { class: 'json-children' });
     const fill = (): void => {
       for (const [k, v] of entries.slice(0, MAX_CHILDREN)) list.append(h('li', null, node(k, v, depth + 1)));
       if (entries.length > MAX_CHILDREN)
-        list.append(h('li', { class: 'muted' }, `… ${entries.length - MAX_CHILDREN} more (see Raw)`));
+        list.append(h('li', { class: 'muted' }, t('window.json.more', { count: entries.length - MAX_CHILDREN })));
     };
     const open = depth < 2;
     const details = h(

@@ -2,6 +2,8 @@
 import type { AppEvent, SetupPreview } from '../../main/contract/ipc';
 import { bridge, call } from './api';
 import { h, replace, setProfileColor } from './dom';
+import { t } from './i18n';
+import type { MessageKey } from '../../main/i18n';
 import { editConnectionEvent, messageArea, showError } from './messages';
 import {
   activeProfile,
@@ -29,11 +31,12 @@ let cleanup: (() => void) | null = null;
 /** Set while the setup wizard runs, so profile events do not interrupt it. */
 let inSetup = false;
 
-const navItems: Array<[ViewName, string]> = [
-  ['token', 'Token'],
-  ['console', 'Console'],
-  ['profiles', 'Profiles'],
-  ['settings', 'Settings'],
+/** The views in the navigation, with the keys of their labels (translated at each render). */
+const navItems: Array<[ViewName, MessageKey]> = [
+  ['token', 'window.nav.token'],
+  ['console', 'window.nav.console'],
+  ['profiles', 'window.nav.profiles'],
+  ['settings', 'window.nav.settings'],
 ];
 
 function go(view: ViewName): void {
@@ -125,18 +128,26 @@ function renderHeader(): void {
   const profile = activeProfile();
   setProfileColor(document.documentElement, profile?.color, false);
   nav.hidden = profiles.length === 0;
+  // index.html's static words, in the active language.
+  nav.setAttribute('aria-label', t('window.nav.label'));
+  const skip = document.querySelector('.skip-link');
+  if (skip) skip.textContent = t('window.nav.skipToContent');
   replace(
     nav,
     ...navItems.map(([name, label]) =>
-      h('button', { type: 'button', 'aria-current': view === name ? 'page' : null, onclick: () => go(name) }, label),
+      h('button', { type: 'button', 'aria-current': view === name ? 'page' : null, onclick: () => go(name) }, t(label)),
     ),
   );
   if (profiles.length === 0) return switcher.replaceChildren();
   const select = h(
     'select',
-    { 'aria-label': 'Active profile', class: 'profile-select' },
+    { 'aria-label': t('window.header.activeProfile'), class: 'profile-select' },
     ...profiles.map((p) =>
-      h('option', { value: p.id, selected: p.id === profile?.id }, p.production ? `${p.name} (production)` : p.name),
+      h(
+        'option',
+        { value: p.id, selected: p.id === profile?.id },
+        p.production ? t('window.header.productionOption', { name: p.name }) : p.name,
+      ),
     ),
   );
   select.addEventListener(
@@ -147,7 +158,7 @@ function renderHeader(): void {
     switcher,
     h('span', { class: 'swatch', 'aria-hidden': 'true' }),
     select,
-    profile?.production ? h('span', { class: 'badge production' }, 'Production') : null,
+    profile?.production ? h('span', { class: 'badge production' }, t('window.header.production')) : null,
   );
 }
 

@@ -4,6 +4,7 @@
  */
 import { toUserError } from './api';
 import { h, replace } from './dom';
+import { t } from './i18n';
 
 /** Kinds of message, styled differently. */
 export type MessageKind = 'error' | 'info' | 'success' | 'warning';
@@ -42,7 +43,7 @@ export function showError(area: HTMLElement, err: unknown, options: { profileId?
             type: 'button',
             onclick: () => window.dispatchEvent(new CustomEvent(editConnectionEvent, { detail: profileId })),
           },
-          'Edit connection details',
+          t('window.messages.editConnection'),
         ),
       ),
     );

@@ -1,8 +1,9 @@
 /**
  * The copy shortcut as people press and read it: a key press becomes an Electron accelerator
  * ("CommandOrControl+Shift+T"), and an accelerator is shown as the system writes it (⌘⇧T on macOS,
- * Ctrl+Shift+T elsewhere).
+ * Ctrl+Shift+T elsewhere, with the modifiers' names in the active language: Strg+Umschalt+T).
  */
+import { t } from './i18n';
 
 /** The parts of a keyboard event the recorder reads. */
 export interface KeyPress {
@@ -59,7 +60,7 @@ function keyOf(code: string): string | null {
 export function recordShortcut(press: KeyPress, platform: string): Recorded {
   if (['Control', 'Meta', 'Alt', 'Shift', 'AltGraph', 'OS'].includes(press.key)) return { waiting: true };
   const key = keyOf(press.code);
-  if (key === null) return { problem: 'That key cannot be part of a shortcut. Try a letter, a number or F1–F24.' };
+  if (key === null) return { problem: t('window.settings.shortcut.badKey') };
   const mac = platform === 'darwin';
   const parts: string[] = [];
   // The "main" modifier is ⌘ on macOS and Ctrl elsewhere: CommandOrControl works on both.
@@ -68,8 +69,7 @@ export function recordShortcut(press: KeyPress, platform: string): Recorded {
   if (press.altKey) parts.push('Alt');
   if (press.shiftKey) parts.push('Shift');
   if (!mac && press.metaKey) parts.push('Super');
-  if (parts.length === 0)
-    return { problem: 'Hold Ctrl, Alt or Shift (⌘ on a Mac) while you press the key, so no other app loses it.' };
+  if (parts.length === 0) return { problem: t('window.settings.shortcut.needsModifier') };
   return { accelerator: [...parts, key].join('+') };
 }
 
@@ -89,10 +89,12 @@ export function displayShortcut(accelerator: string, platform: string): string {
     return `${symbols.join('')}${key}`;
   }
   const words = [
-    mods.has('commandorcontrol') || mods.has('cmdorctrl') || mods.has('control') || mods.has('ctrl') ? 'Ctrl' : '',
-    mods.has('alt') || mods.has('altgr') ? 'Alt' : '',
-    mods.has('shift') ? 'Shift' : '',
-    mods.has('super') || mods.has('meta') ? (platform === 'win32' ? 'Win' : 'Super') : '',
+    mods.has('commandorcontrol') || mods.has('cmdorctrl') || mods.has('control') || mods.has('ctrl')
+      ? t('window.keys.ctrl')
+      : '',
+    mods.has('alt') || mods.has('altgr') ? t('window.keys.alt') : '',
+    mods.has('shift') ? t('window.keys.shift') : '',
+    mods.has('super') || mods.has('meta') ? (platform === 'win32' ? t('window.keys.win') : t('window.keys.super')) : '',
   ].filter(Boolean);
   return [...words, key].join('+');
 }

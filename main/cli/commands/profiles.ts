@@ -5,6 +5,7 @@ import { printable, safeJson } from '../escape';
 import { ExitCode } from '../exit-codes';
 import { say, writeOut } from '../terminal';
 import { profileFirst, type CommandSpec } from './command';
+import { english } from '../english';
 
 const grantNames = { authorization_code: 'code', password: 'password', personal_access_token: 'pat' } as const;
 
@@ -50,7 +51,7 @@ export const profilesCommand: CommandSpec = {
     const engine = await ctx.engine();
     const views = await engine.listProfiles();
     // What was set aside is told on stderr, so --json output stays the list of profiles.
-    for (const note of await engine.setAsideNotes()) say(note);
+    for (const note of await engine.setAsideNotes()) say(note.reason);
     if (ctx.values.json === true) {
       await writeOut(`${safeJson(views, 2)}\n`);
       return ExitCode.ok;
@@ -107,7 +108,7 @@ export const logoutCommand: CommandSpec = {
   async run(ctx) {
     const profile = await chooseProfile(ctx, ctx.positionals[0]);
     const { note } = await (await ctx.engine()).signOut(profile.id);
-    say(`Signed out of “${printable(profile.name)}”.${note ? ` ${note}` : ''}`);
+    say(`Signed out of “${printable(profile.name)}”.${note ? ` ${english.t(note)}` : ''}`);
     return ExitCode.ok;
   },
 };

@@ -9,6 +9,7 @@ import { ExitCode } from '../exit-codes';
 import { say, writeOut } from '../terminal';
 import { UsageError } from '../usage-error';
 import type { CommandSpec } from './command';
+import { english } from '../english';
 
 const kindWords: Record<SetupPreview['grant'], string> = {
   authorization_code: 'sign in with the browser',
@@ -73,7 +74,7 @@ Making one (for colleagues):
     say(`Server:  ${printable(preview.host)}${preview.insecure ? '  (not secure: plain http)' : ''}`);
     if (preview.plan.action === 'update') {
       say(`This updates your profile “${printable(preview.plan.name)}”:`);
-      for (const d of preview.plan.differences) say(`  - ${printable(d)}`);
+      for (const d of preview.plan.differences) say(`  - ${printable(english.t(d.key, d.params))}`);
       if (preview.plan.differences.length === 0) say('  - nothing changes');
     } else {
       say(`This adds the profile “${printable(preview.plan.name)}” (${kindWords[preview.grant]}).`);

@@ -16,7 +16,7 @@ function baseOf(instanceUrl: string): URL {
     base.hash = '';
     return base;
   } catch (err) {
-    throw new TokenTrayError('invalid_input', 'The profile’s ProcessMaker address is not a valid web address.', {
+    throw new TokenTrayError('invalid_input', 'error.api.base_invalid', {
       cause: err,
     });
   }
@@ -49,7 +49,7 @@ export function resolveApiUrl(
     try {
       url = new URL(trimmed);
     } catch (err) {
-      throw new TokenTrayError('invalid_input', 'The request address is not a valid web address.', { cause: err });
+      throw new TokenTrayError('invalid_input', 'error.api.url_invalid', { cause: err });
     }
   } else {
     let relative = trimmed.replace(/^\/+/, '');
@@ -62,9 +62,7 @@ export function resolveApiUrl(
     // `..` (typed, percent-encoded or with backslashes) must not climb out of the API: the token
     // would reach /oauth/token or another app on the server. A full URL is taken as typed.
     if (!url.pathname.startsWith(apiBase.pathname) && url.pathname !== apiBase.pathname.slice(0, -1)) {
-      throw new TokenTrayError('invalid_input', 'That path leads outside ProcessMaker’s API (/api/1.0/).', {
-        nextStep: 'Type a path inside the API, like users, or the full address if you mean another page.',
-      });
+      throw new TokenTrayError('invalid_input', 'error.api.outside');
     }
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {

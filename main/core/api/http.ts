@@ -84,8 +84,9 @@ function withPlainHttpHint(err: TokenTrayError, input: string): TokenTrayError {
     return err;
   }
   if (url.protocol !== 'https:' || !isLoopbackHost(url.hostname)) return err;
-  return new TokenTrayError('unreachable', err.message, {
-    nextStep: `Check that the server is running. If it speaks plain http, type the address with http:// in front: http://${url.host}`,
+  return new TokenTrayError('unreachable', err.key, {
+    params: { ...err.params, host: url.host },
+    next: 'error.unreachable.plain_http.next',
     cause: err.cause,
   });
 }
@@ -117,7 +118,7 @@ export async function readJsonBody(
     signal: options?.signal,
   });
   if (body.sizeBytes > maxBytes) {
-    throw new TokenTrayError('unexpected_response', 'The server’s answer was larger than Token Tray accepts.');
+    throw new TokenTrayError('unexpected_response', 'error.answer.too_large');
   }
   const text = body.text.trim();
   if (text.startsWith('<')) throw new TokenTrayError('unexpected_response');

@@ -32,22 +32,14 @@ export function checkUserHeaders(
     const name = rawName.trim();
     if (name === '' && rawValue.trim() === '') continue;
     if (!headerName.test(name)) {
-      throw new TokenTrayError('invalid_input', `“${name.slice(0, 40)}” is not a valid header name.`, {
-        nextStep: 'Header names use letters, digits and dashes, like X-Request-Id.',
-      });
+      throw new TokenTrayError('invalid_input', 'error.header.bad_name', { params: { name: name.slice(0, 40) } });
     }
     if (/[\r\n\0]/.test(rawValue)) {
-      throw new TokenTrayError('invalid_input', `The value of the ${name} header must be on one line.`);
+      throw new TokenTrayError('invalid_input', 'error.header.multiline', { params: { name } });
     }
     // HTTP header values are bytes; fetch refuses characters beyond Latin-1.
     if (/[^\t\x20-\x7e\x80-\xff]/.test(rawValue)) {
-      throw new TokenTrayError(
-        'invalid_input',
-        `The value of the ${name} header has characters that cannot be sent in a header.`,
-        {
-          nextStep: 'Use plain letters, digits and punctuation.',
-        },
-      );
+      throw new TokenTrayError('invalid_input', 'error.header.bad_chars', { params: { name } });
     }
     if (droppedHeaders.has(name.toLowerCase())) continue;
     out.push([name, rawValue.trim()]);
@@ -69,17 +61,13 @@ export function hasHeader(headers: ReadonlyArray<readonly [string, string]>, nam
 export function checkJsonBody(method: string, body: string | undefined): string | undefined {
   if (body === undefined || body.trim() === '') return undefined;
   if (method === 'GET' || method === 'HEAD') {
-    throw new TokenTrayError('invalid_input', `A ${method} request cannot have a body.`, {
-      nextStep: 'Remove the body, or use POST, PUT or PATCH.',
-    });
+    throw new TokenTrayError('invalid_input', 'error.body.not_allowed', { params: { method } });
   }
   try {
     JSON.parse(body);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    throw new TokenTrayError('invalid_input', `The request body is not valid JSON: ${detail}`, {
-      nextStep: 'Fix the body, or leave it empty.',
-    });
+    throw new TokenTrayError('invalid_input', 'error.body.not_json', { params: { detail } });
   }
   return body;
 }

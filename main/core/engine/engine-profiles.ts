@@ -12,7 +12,7 @@ import {
   updateProfileSettings,
 } from '../profiles';
 import { TokenTrayError } from '../errors';
-import { normaliseInstanceUrl, setAsideReasons } from '../profiles';
+import { normaliseInstanceUrl, setAsideNotes } from '../profiles';
 import { checkClient } from '../oauth';
 import type { GrantKind } from '../model';
 import { withoutTokens } from '../tokens';
@@ -175,7 +175,7 @@ export function profileMethods(ctx: EngineContext, beforeRemove: (profileId: str
       return active ? ctx.view(active) : null;
     },
     async setAsideNotes() {
-      return setAsideReasons(ctx.settings.load());
+      return setAsideNotes(ctx.settings.load());
     },
   };
 }

@@ -24,10 +24,7 @@ export function setupMethods(
     const now = ctx.clock.now();
     for (const [id, p] of pending) if (now - p.at > SETUP_PREVIEW_TTL_MS) pending.delete(id);
     const found = pending.get(setupId);
-    if (!found)
-      throw new TokenTrayError('not_found', 'That setup is no longer waiting.', {
-        nextStep: 'Open the setup link or file again.',
-      });
+    if (!found) throw new TokenTrayError('not_found', 'error.setup.not_waiting');
     return found.setup;
   };
 
@@ -35,8 +32,7 @@ export function setupMethods(
     async exportSetup(profileId, options) {
       const profile = ctx.profile(profileId);
       const secret = options.includeSecret ? (await ctx.vault.read(profile.id)).clientSecret : undefined;
-      if (options.includeSecret && !secret)
-        throw new TokenTrayError('invalid_input', 'This profile has no Auth Client secret to include.');
+      if (options.includeSecret && !secret) throw new TokenTrayError('invalid_input', 'error.setup.no_secret');
       return options.format === 'link' ? setupLink(profile, secret) : setupFile(profile, secret);
     },
     async previewSetup(input, options) {

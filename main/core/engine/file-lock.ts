@@ -115,9 +115,7 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>, opti
       continue;
     }
     if (Date.now() > giveUpAt) {
-      throw new TokenTrayError('busy', 'Another Token Tray process is still refreshing this profile’s token.', {
-        nextStep: 'Try again in a moment.',
-      });
+      throw new TokenTrayError('busy', 'error.lock.busy');
     }
     await sleep(pollMs);
   }

@@ -71,9 +71,7 @@ export function notSignedIn(entry: VaultEntry): TokenTrayError {
 /** The error for a stored token that expired and cannot be refreshed. */
 function expiredError(personal: boolean): TokenTrayError {
   if (!personal) return new TokenTrayError('session_expired');
-  return new TokenTrayError('session_expired', 'This personal access token has expired.', {
-    nextStep: 'Create a new token in ProcessMaker under your user’s API Tokens, then paste it here.',
-  });
+  return new TokenTrayError('session_expired', 'error.personal_token.expired');
 }
 
 /** The lock file that serialises changes to one profile's keychain item across processes. */

@@ -2,6 +2,7 @@
  * createTokenEngine: the facade over core that the shell, the IPC handlers
  * and the CLI call. Wires the parts; the logic lives in the modules it uses.
  */
+import type { MessageKey } from '../../i18n';
 import * as browserSignIn from '../oauth';
 import { apiMethods } from './engine-api';
 import { createEngineContext } from './engine-context';
@@ -22,9 +23,8 @@ import { SignInFlows } from '../oauth';
 import { renewalDueAt, renewalLeadMs, withoutTokens, withTokens, type TokenSet } from '../tokens';
 import { fixedTokenRunner, lookupUser } from '../api';
 
-/** Signs the personal-access-token note shown on sign-out. */
-export const PAT_SIGN_OUT_NOTE =
-  'Revoke the token in ProcessMaker under your user’s API Tokens if you no longer need it.';
+/** The note shown on signing out of a personal access token (a key of the common catalogue). */
+export const PAT_SIGN_OUT_NOTE = 'common.sign_out.revoke_personal_token' satisfies MessageKey;
 
 /** Builds the engine over the given ports. */
 export function createTokenEngine(ports: EnginePorts): TokenEngine {
@@ -102,10 +102,7 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
       browserSignIn.startBrowserSignIn(browserDeps, ctx.profile(profileId).id, options),
     async waitForSignIn(flowId) {
       const flow = flows.get(flowId);
-      if (!flow)
-        throw new TokenTrayError('not_found', 'That sign-in is no longer waiting.', {
-          nextStep: 'Start the sign-in again.',
-        });
+      if (!flow) throw new TokenTrayError('not_found', 'error.sign_in.not_waiting');
       return flow.result;
     },
     cancelSignIn: (flowId) => flows.fail(flowId, new TokenTrayError('sign_in_cancelled')),
@@ -113,8 +110,7 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
 
     async signInWithPassword(profileId, username, password) {
       const profile = ctx.profile(profileId);
-      if (profile.grant !== 'password')
-        throw new TokenTrayError('invalid_input', 'This profile does not sign in with a username and password.');
+      if (profile.grant !== 'password') throw new TokenTrayError('invalid_input', 'error.profile.not_password');
       const entry = await ctx.vault.read(profile.id);
       const target = {
         instanceUrl: profile.instanceUrl,
@@ -129,7 +125,7 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
     async savePersonalAccessToken(profileId, token) {
       const profile = ctx.profile(profileId);
       if (profile.grant !== 'personal_access_token')
-        throw new TokenTrayError('invalid_input', 'This profile does not use a personal access token.');
+        throw new TokenTrayError('invalid_input', 'error.profile.not_personal_token');
       const tokens = await checkPersonalAccessToken(profile.instanceUrl, token, ctx.fetch, ctx.clock);
       return completeSignIn(profile, tokens);
     },
@@ -145,9 +141,7 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
       const entry = await ctx.vault.read(profile.id);
       if (entry.kind === 'none' || !entry.accessToken) throw notSignedIn(entry);
       if (entry.kind === 'personal_access_token' || !entry.refreshToken) {
-        throw new TokenTrayError('invalid_input', 'This token cannot be refreshed.', {
-          nextStep: 'Sign in again to get a new token.',
-        });
+        throw new TokenTrayError('invalid_input', 'error.profile.cannot_refresh');
       }
       const next = await refresher.refresh(profile, { force: true, seenToken: entry.accessToken });
       return toProfileView(profile, next, ctx.settings.load().activeProfileId);

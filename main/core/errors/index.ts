@@ -1,15 +1,16 @@
 /**
- * Every error code core can raise, one plain sentence and next step each, and the one toUserError
- * that turns anything thrown into what a person is shown.
+ * Every error code core can raise (its sentences live in main/i18n's errors catalogue), and the one
+ * toUserError that turns anything thrown into what a person is shown.
  */
 export {
   CONNECTION_ERROR_CODES,
   ERROR_CODES,
   TokenTrayError,
-  errorText,
+  hasErrorSentence,
   isErrorCode,
   renewalProblem,
   toUserError,
+  userErrorOf,
 } from './errors';
-export type { ErrorCode, UserError } from './errors';
+export type { ErrorCode, ErrorOptions, ErrorParams, ErrorSentenceKey, UserError } from './errors';
 export { toTransportError } from './transport-error';

@@ -3,7 +3,8 @@
  * facade that the shell, the IPC handlers and the CLI call. Types only, no
  * Node APIs, so the renderer's type boundary can include them.
  */
-import type { UserError } from '../errors';
+import type { ErrorParams, ErrorSentenceKey, UserError } from '../errors';
+import type { MessageKey } from '../../i18n';
 import type { HTTP_METHODS, REDIRECT_MODES, SIGN_IN_KINDS, TOKEN_FORMATS } from './lists';
 
 /** How a profile gets its token. */
@@ -228,7 +229,13 @@ export interface SetupPreview {
   insecure: boolean;
   plan:
     | { action: 'add'; name: string; renamedFrom?: string }
-    | { action: 'update'; profileId: string; name: string; differences: string[] };
+    | {
+        action: 'update';
+        profileId: string;
+        name: string;
+        /** Each difference as a key of the setup catalogue and its values. */
+        differences: Array<{ key: Extract<MessageKey, `setup.difference.${string}`>; params?: Record<string, string> }>;
+      };
 }
 
 /** The facade over core. Every method throws {@link TokenTrayError} on failure. */
@@ -249,7 +256,7 @@ export interface TokenEngine {
   /** The active profile, or null when there is none. */
   activeProfile(): Promise<ProfileView | null>;
   /** Plain sentences about settings that were set aside (a profile that did not fit, an unreadable file), oldest first. */
-  setAsideNotes(): Promise<string[]>;
+  setAsideNotes(): Promise<SetAsideNote[]>;
   checkInstance(url: string, options?: { allowInsecure?: boolean }): Promise<InstanceCheck>;
   /**
    * Reads a setup link or file (see core/setup) and says what using it would do; nothing changes yet.
@@ -308,7 +315,8 @@ export interface TokenEngine {
    */
   renewIfDue(profileId: string): Promise<ProfileView>;
   tokenDetails(profileId: string): Promise<TokenDetails>;
-  signOut(profileId: string): Promise<{ note?: string }>;
+  /** `note`: what to do next, as a catalogue key (signing out of a personal access token does not revoke it). */
+  signOut(profileId: string): Promise<{ note?: MessageKey }>;
   whoami(profileId: string): Promise<UserInfo>;
   request(profileId: string, request: ApiRequest, signal?: AbortSignal): Promise<ApiResponse>;
   /** Endpoints from `/docs/api-docs.json`, cached per profile; empty when unavailable. */
@@ -317,4 +325,12 @@ export interface TokenEngine {
   onEvent(listener: (event: EngineEvent) => void): () => void;
   /** Stops listeners, timers and loopback servers. */
   dispose(): Promise<void>;
+}
+
+/** One thing set aside: its sentence (errors catalogue) and values, and the English sentence as stored. */
+export interface SetAsideNote {
+  /** Absent for items written before notes had keys: then only the English `reason` is known. */
+  key?: ErrorSentenceKey;
+  params?: ErrorParams;
+  reason: string;
 }

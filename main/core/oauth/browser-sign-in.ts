@@ -85,7 +85,7 @@ export async function startBrowserSignIn(
 ): Promise<PendingSignIn> {
   const profile = deps.profile(profileId);
   if (profile.grant !== 'authorization_code') {
-    throw new TokenTrayError('invalid_input', 'This profile does not sign in through the browser.');
+    throw new TokenTrayError('invalid_input', 'error.profile.not_browser');
   }
   for (const waiting of deps.flows.forProfile(profile.id))
     deps.flows.fail(waiting.flowId, new TokenTrayError('sign_in_cancelled'));

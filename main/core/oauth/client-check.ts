@@ -65,15 +65,7 @@ export async function checkClient(target: OAuthTarget, grant: GrantKind, fetch: 
   if (error !== null && REJECTIONS.has(error)) {
     throw new TokenTrayError(
       'client_rejected',
-      grant === 'password'
-        ? 'ProcessMaker did not accept this Client ID and secret for signing in with a username and password.'
-        : 'ProcessMaker did not accept this Client ID and secret.',
-      {
-        nextStep:
-          grant === 'password'
-            ? 'Check both with whoever gave them to you; the Auth Client also needs “Enable Password Grant” in ProcessMaker.'
-            : 'Check both with whoever gave them to you (in ProcessMaker: Admin, then Auth Clients).',
-      },
+      grant === 'password' ? 'error.client.rejected_password' : 'error.client.rejected_check',
     );
   }
   // Only an answer about the invented code (or the missing username) proves the client was accepted.

@@ -58,7 +58,7 @@ async function cappedResponse(response: Response, signal: AbortSignal | null | u
     signal: signal ?? undefined,
   });
   if (body.sizeBytes > TOKEN_BODY_MAX_BYTES || !body.complete) {
-    throw new TokenTrayError('unexpected_response', 'The server’s answer was larger than Token Tray accepts.');
+    throw new TokenTrayError('unexpected_response', 'error.answer.too_large');
   }
   const headers = new Headers(response.headers);
   headers.delete('content-length');
@@ -101,9 +101,7 @@ export function toTokenSet(response: oauth.TokenEndpointResponse, clock: Clock):
       : jwtExpiresAt(response.access_token);
   if (expiresAt !== null) {
     if (expiresAt <= obtainedAt) {
-      throw new TokenTrayError('unexpected_response', 'ProcessMaker sent a token that has already expired.', {
-        nextStep: 'Check that this computer’s clock is right, then try again.',
-      });
+      throw new TokenTrayError('unexpected_response', 'error.token.already_expired');
     }
     expiresAt = Math.floor(Math.min(expiresAt, obtainedAt + MAX_TOKEN_LIFETIME_MS));
   }

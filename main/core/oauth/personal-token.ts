@@ -30,9 +30,8 @@ export async function checkPersonalAccessToken(
   clock: Clock,
 ): Promise<TokenSet> {
   const token = cleanPastedToken(pasted);
-  if (token === '') throw new TokenTrayError('invalid_input', 'Paste the personal access token first.');
-  if (/[^\x21-\x7e]/.test(token))
-    throw new TokenTrayError('invalid_input', 'That does not look like a token. Copy it again from ProcessMaker.');
+  if (token === '') throw new TokenTrayError('invalid_input', 'error.personal_token.missing');
+  if (/[^\x21-\x7e]/.test(token)) throw new TokenTrayError('invalid_input', 'error.personal_token.malformed');
   const user = await lookupUser(fixedTokenRunner(fetch, instanceUrl, token, clock));
   return {
     kind: 'personal_access_token',

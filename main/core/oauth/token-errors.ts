@@ -83,11 +83,7 @@ const waits = new WeakMap<TokenTrayError, number>();
 /** "ProcessMaker asked us to wait N seconds." as a `throttled` error. */
 export function waitError(ms: number, cause?: unknown): TokenTrayError {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
-  const err = new TokenTrayError(
-    'throttled',
-    `ProcessMaker asked us to wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
-    { nextStep: 'Try again after that.', cause },
-  );
+  const err = new TokenTrayError('throttled', 'error.throttled.wait', { params: { seconds }, cause });
   waits.set(err, ms);
   return err;
 }
@@ -110,15 +106,12 @@ function fromFacts(facts: Facts, source: ErrorSource, now: number, cause: unknow
   }
   if (source === 'callback') {
     if (error === 'access_denied') return new TokenTrayError('sign_in_cancelled');
-    if (error === 'missing_code')
-      return new TokenTrayError('sign_in_failed', 'ProcessMaker returned to Token Tray without a sign-in code.');
+    if (error === 'missing_code') return new TokenTrayError('sign_in_failed', 'error.callback.no_code');
     if (/redirect/i.test(text)) return new TokenTrayError('redirect_mismatch');
   }
   if (error !== null && clientErrors.has(error)) return new TokenTrayError('client_rejected', undefined, withCause);
   if (error === 'invalid_scope') {
-    return new TokenTrayError('invalid_input', 'ProcessMaker does not accept the scope set on this profile.', {
-      nextStep:
-        'Ask whoever set up this profile (usually your IT team) to correct its scope; an empty scope or * always works.',
+    return new TokenTrayError('invalid_input', 'error.scope.refused', {
       cause,
     });
   }
@@ -133,7 +126,7 @@ function fromFacts(facts: Facts, source: ErrorSource, now: number, cause: unknow
   }
   if (source === 'callback') return new TokenTrayError('sign_in_failed');
   if (error === 'invalid_request') {
-    return new TokenTrayError('invalid_input', 'ProcessMaker said some sign-in details were missing.', withCause);
+    return new TokenTrayError('invalid_input', 'error.sign_in.details_missing', withCause);
   }
   if (status === 404) return new TokenTrayError('not_processmaker', undefined, withCause);
   return new TokenTrayError('unexpected_response', undefined, withCause);
@@ -146,8 +139,7 @@ export function callbackError(error: string, description?: string): TokenTrayErr
 
 /** The error for a token response whose `token_type` is not Bearer. */
 export function tokenTypeError(cause?: unknown): TokenTrayError {
-  return new TokenTrayError('unexpected_response', 'ProcessMaker sent a kind of token Token Tray cannot use.', {
-    nextStep: 'Ask your ProcessMaker administrator: Token Tray needs Bearer tokens.',
+  return new TokenTrayError('unexpected_response', 'error.token.not_bearer', {
     cause,
   });
 }

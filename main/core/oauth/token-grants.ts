@@ -29,8 +29,8 @@ export async function passwordGrant(
   clock: Clock,
 ): Promise<TokenSet> {
   const user = username.trim();
-  if (user === '') throw new TokenTrayError('invalid_input', 'Enter your ProcessMaker username.');
-  if (password === '') throw new TokenTrayError('invalid_input', 'Enter your password.');
+  if (user === '') throw new TokenTrayError('invalid_input', 'error.password.username_missing');
+  if (password === '') throw new TokenTrayError('invalid_input', 'error.password.password_missing');
   const as = authorizationServer(target.instanceUrl);
   const client = oauthClient(target);
   const parameters: Record<string, string> = { username: user, password };

@@ -17,6 +17,7 @@ export const POLICY_KEYS = [
   'ClipboardClearMaxSeconds',
   'AutoUpdate',
   'HelpUrl',
+  'Language',
 ] as const;
 /** One of {@link POLICY_KEYS}. */
 export type PolicyKey = (typeof POLICY_KEYS)[number];
@@ -73,6 +74,8 @@ const valueSchemas = {
     .url()
     .max(2048)
     .refine((u) => /^https:\/\//i.test(u), 'must be https'),
+  // The window's language when the person has not chosen one ('de', 'es-MX'); one we do not speak is ignored.
+  Language: z.string().trim().min(2).max(35),
 } satisfies Record<PolicyKey, z.ZodType>;
 
 /** The policy values that were valid, by key. */

@@ -19,5 +19,5 @@ export { backupCorruptFile, createSettingsFile } from './settings-file';
 export { PROFILE_NAME_MAX, UNSAFE_TEXT_CHARS, nameProblem, printableName, storedProfileProblem } from './profile-check';
 export { createPrivateFile, ensurePrivateDir, storageError, writePrivateFileAtomic } from './private-files';
 export { SETTINGS_SCHEMA_VERSION } from './settings-schema';
-export { createSettingsStore, setAsideReasons } from './settings-store';
+export { createSettingsStore, setAsideNotes, setAsideReasons } from './settings-store';
 export type { SettingsStore } from './settings-store';

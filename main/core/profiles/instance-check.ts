@@ -4,7 +4,7 @@
  * to a call without a token).
  */
 import type { InstanceCheck } from '../model';
-import { errorText, toUserError } from '../errors';
+import { TokenTrayError, toUserError } from '../errors';
 import { normaliseInstanceUrl } from './instance-url';
 import type { FetchLike } from '../ports';
 
@@ -36,11 +36,7 @@ export async function checkInstance(
       url,
       reachable: true,
       looksLikeProcessMaker,
-      error: {
-        code: 'not_processmaker',
-        message: 'This address answers, but it does not look like a ProcessMaker server.',
-        ...(errorText.not_processmaker.nextStep ? { nextStep: errorText.not_processmaker.nextStep } : {}),
-      },
+      error: toUserError(new TokenTrayError('not_processmaker', 'error.address.not_processmaker')),
     };
   } catch (err) {
     return { url, reachable: false, looksLikeProcessMaker: false, error: toUserError(err) };

@@ -4,7 +4,7 @@
  * `/requests/12`) into the instance's base URL: scheme, host and port, plus
  * any sub-path ProcessMaker is installed under, without a trailing slash.
  */
-import { TokenTrayError } from '../errors';
+import { TokenTrayError, type ErrorSentenceKey } from '../errors';
 
 /** Paths of ProcessMaker pages people copy from the browser; everything from them on is dropped. */
 const APP_PATH_STARTS = [
@@ -51,10 +51,8 @@ export function isLoopbackHost(hostname: string): boolean {
   return v4 !== null && v4.slice(1).every((part) => Number(part) <= 255);
 }
 
-function invalid(sentence: string): TokenTrayError {
-  return new TokenTrayError('invalid_input', sentence, {
-    nextStep: 'Type the address you use to open ProcessMaker in your browser, for example acme.processmaker.net.',
-  });
+function invalid(key: ErrorSentenceKey): TokenTrayError {
+  return new TokenTrayError('invalid_input', key, { next: 'error.address.next' });
 }
 
 /**
@@ -63,17 +61,16 @@ function invalid(sentence: string): TokenTrayError {
  */
 export function normaliseInstanceUrl(input: string, options: NormaliseOptions = {}): string {
   const typed = input.trim();
-  if (typed === '') throw invalid('Enter the address of your ProcessMaker server.');
-  if (/\s/.test(typed)) throw invalid('A server address cannot contain spaces.');
+  if (typed === '') throw invalid('error.address.empty');
+  if (/\s/.test(typed)) throw invalid('error.address.spaces');
 
   const schemeMatch = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(typed);
   let candidate = typed;
   if (schemeMatch) {
     const scheme = schemeMatch[1]!.toLowerCase();
-    if (scheme !== 'http' && scheme !== 'https')
-      throw invalid('The address must start with https:// (or just the server name).');
+    if (scheme !== 'http' && scheme !== 'https') throw invalid('error.address.scheme');
   } else if (/^[a-zA-Z][a-zA-Z0-9+.-]*:(?!\d)/.test(typed) && !/^[^/]*:\d+/.test(typed)) {
-    throw invalid('The address must start with https:// (or just the server name).');
+    throw invalid('error.address.scheme');
   } else {
     candidate = `https://${typed.replace(/^\/+/, '')}`;
   }
@@ -82,18 +79,18 @@ export function normaliseInstanceUrl(input: string, options: NormaliseOptions = 
   try {
     url = new URL(candidate);
   } catch {
-    throw invalid('That does not look like a web address.');
+    throw invalid('error.address.not_web');
   }
-  if (url.username || url.password) throw invalid('Leave your username and password out of the server address.');
+  if (url.username || url.password) throw invalid('error.address.credentials');
   const host = url.hostname;
-  if (host === '') throw invalid('That does not look like a web address.');
+  if (host === '') throw invalid('error.address.not_web');
   const local = isLoopbackHost(host);
   const isIp = /^\d+(\.\d+){3}$/.test(host) || host.startsWith('[');
   if (!local && !isIp && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(host) && !/^[a-z0-9-]+$/i.test(host)) {
-    throw invalid('That does not look like a server name.');
+    throw invalid('error.address.not_server');
   }
   if (!local && !isIp && !host.includes('.') && !schemeMatch) {
-    throw invalid('That does not look like a full server name (for example acme.processmaker.net).');
+    throw invalid('error.address.not_full');
   }
 
   if (url.protocol === 'http:' && !local && !options.allowInsecure) {

@@ -38,12 +38,14 @@ export function storageError(err: unknown, dir: string): TokenTrayError | null {
   const code = (err as NodeJS.ErrnoException | null)?.code ?? '';
   if (FULL.has(code))
     return new TokenTrayError('storage_full', undefined, {
-      nextStep: `Free some space on the disk that holds ${dir}, then try again.`,
+      params: { dir },
+      next: 'error.storage_full.dir.next',
       cause: err,
     });
   if (READ_ONLY.has(code))
     return new TokenTrayError('storage_read_only', undefined, {
-      nextStep: `Check that ${dir} can be written to, then try again.`,
+      params: { dir },
+      next: 'error.storage_read_only.dir.next',
       cause: err,
     });
   return null;

@@ -4,6 +4,7 @@
  * can apply it without loading the engine. The settings store sets aside every
  * entry this refuses; the registry refuses the same names when they are typed.
  */
+import type { ErrorParams, ErrorSentenceKey } from '../errors';
 import { REDIRECT_MODES, SIGN_IN_KINDS, type Profile } from '../model';
 
 /** Longest profile name, in characters. */
@@ -18,12 +19,18 @@ export const UNSAFE_TEXT_CHARS =
   '[\\u0000-\\u001f\\u007f-\\u009f\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]';
 const UNSAFE_IN_NAME = new RegExp(UNSAFE_TEXT_CHARS, 'u');
 
-/** Why `name` cannot be a profile name (a plain sentence), or null when it can. Expects it trimmed. */
-export function nameProblem(name: string): string | null {
-  if (name === '') return 'Give the profile a name.';
-  if (UNSAFE_IN_NAME.test(name)) return 'A profile name cannot contain control characters.';
+/** Why a name cannot be a profile name: the errors catalogue's sentence and its values. */
+export interface NameProblem {
+  key: ErrorSentenceKey;
+  params?: ErrorParams;
+}
+
+/** Why `name` cannot be a profile name, or null when it can. Expects it trimmed. */
+export function nameProblem(name: string): NameProblem | null {
+  if (name === '') return { key: 'error.profile.name_empty' };
+  if (UNSAFE_IN_NAME.test(name)) return { key: 'error.profile.name_control' };
   if ([...name].length > PROFILE_NAME_MAX)
-    return `The profile name is too long (${PROFILE_NAME_MAX} characters at most).`;
+    return { key: 'error.profile.name_too_long', params: { max: PROFILE_NAME_MAX } };
   return null;
 }
 
@@ -51,22 +58,38 @@ function isWebAddress(value: unknown): boolean {
 
 const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
 
-/** Why a stored profile entry is not usable (the end of a sentence), or null when it is. */
-export function storedProfileProblem(entry: unknown): string | null {
-  if (!isRecord(entry)) return 'it is not a profile';
-  if (typeof entry.id !== 'string' || entry.id === '') return 'it has no id';
+/** Why a stored profile entry can be unusable; the set-aside sentence names each one. */
+export const STORED_PROFILE_PROBLEMS = [
+  'not_profile',
+  'no_id',
+  'bad_name',
+  'bad_address',
+  'no_client',
+  'bad_kind',
+  'bad_redirect',
+  'bad_text',
+  'bad_color',
+  'bad_production',
+  'same_id',
+  'same_name',
+] as const;
+/** One of {@link STORED_PROFILE_PROBLEMS}. */
+export type StoredProfileProblem = (typeof STORED_PROFILE_PROBLEMS)[number];
+
+/** Why a stored profile entry is not usable, or null when it is. */
+export function storedProfileProblem(entry: unknown): StoredProfileProblem | null {
+  if (!isRecord(entry)) return 'not_profile';
+  if (typeof entry.id !== 'string' || entry.id === '') return 'no_id';
   if (typeof entry.name !== 'string' || nameProblem(entry.name.trim()) !== null || entry.name.trim() !== entry.name)
-    return 'its name is empty, too long or holds control characters';
-  if (!isWebAddress(entry.instanceUrl)) return 'its server address is not a web address';
-  if (typeof entry.clientId !== 'string') return 'its client ID is missing';
-  if (!(SIGN_IN_KINDS as readonly string[]).includes(entry.grant as string)) return 'its sign-in type is unknown';
-  if (!(REDIRECT_MODES as readonly string[]).includes(entry.redirectMode as string))
-    return 'its sign-in return mode is unknown';
-  if (!optionalString(entry.scope) || !optionalString(entry.username)) return 'its scope or username is not text';
+    return 'bad_name';
+  if (!isWebAddress(entry.instanceUrl)) return 'bad_address';
+  if (typeof entry.clientId !== 'string') return 'no_client';
+  if (!(SIGN_IN_KINDS as readonly string[]).includes(entry.grant as string)) return 'bad_kind';
+  if (!(REDIRECT_MODES as readonly string[]).includes(entry.redirectMode as string)) return 'bad_redirect';
+  if (!optionalString(entry.scope) || !optionalString(entry.username)) return 'bad_text';
   if (entry.color !== undefined && !(typeof entry.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(entry.color)))
-    return 'its colour is not a colour';
-  if (entry.production !== undefined && typeof entry.production !== 'boolean')
-    return 'its production mark is not yes or no';
+    return 'bad_color';
+  if (entry.production !== undefined && typeof entry.production !== 'boolean') return 'bad_production';
   return null;
 }
 

@@ -16,36 +16,28 @@ function cleanName(name: unknown): string {
   // Only spaces are folded: a tab or newline is a control character and is refused with the others.
   const trimmed = typeof name === 'string' ? name.trim().replace(/ +/g, ' ') : '';
   const problem = nameProblem(trimmed);
-  if (problem !== null) throw new TokenTrayError('invalid_input', problem);
+  if (problem !== null)
+    throw new TokenTrayError('invalid_input', problem.key, problem.params ? { params: problem.params } : {});
   return trimmed;
 }
 
 function cleanClientId(clientId: string | undefined, grant: Profile['grant']): string {
   const id = (clientId ?? '').trim();
   if (grant === 'personal_access_token') return id;
-  if (id === '')
-    throw new TokenTrayError(
-      'invalid_input',
-      'Enter the client ID of the Auth Client (ProcessMaker shows it under Admin > Auth Clients).',
-    );
-  if (!/^[A-Za-z0-9._-]{1,100}$/.test(id))
-    throw new TokenTrayError(
-      'invalid_input',
-      'The client ID should be the ID shown on ProcessMaker’s Auth Clients page (letters, digits, dots, dashes).',
-    );
+  if (id === '') throw new TokenTrayError('invalid_input', 'error.client_id.missing');
+  if (!/^[A-Za-z0-9._-]{1,100}$/.test(id)) throw new TokenTrayError('invalid_input', 'error.client_id.malformed');
   return id;
 }
 
 function cleanColor(color: string | null | undefined): string | undefined {
   if (color === null || color === undefined || color === '') return undefined;
-  if (!/^#[0-9a-fA-F]{6}$/.test(color)) throw new TokenTrayError('invalid_input', 'The colour must look like #1a2b3c.');
+  if (!/^#[0-9a-fA-F]{6}$/.test(color)) throw new TokenTrayError('invalid_input', 'error.color.malformed');
   return color.toLowerCase();
 }
 
 function assertUniqueName(settings: Settings, name: string, exceptId?: string): void {
   const clash = settings.profiles.find((p) => p.id !== exceptId && p.name.toLowerCase() === name.toLowerCase());
-  if (clash)
-    throw new TokenTrayError('invalid_input', `A profile named “${clash.name}” already exists. Choose another name.`);
+  if (clash) throw new TokenTrayError('invalid_input', 'error.profile.name_taken', { params: { name: clash.name } });
 }
 
 /** Finds a profile by id, or by name (case-insensitive). */
@@ -59,13 +51,13 @@ export function findProfile(settings: Settings, idOrName: string): Profile | und
 /** Like {@link findProfile}, throwing `not_found` with the name in the sentence. */
 export function requireProfile(settings: Settings, idOrName: string): Profile {
   const found = findProfile(settings, idOrName);
-  if (!found) throw new TokenTrayError('not_found', `There is no profile called “${idOrName}”.`);
+  if (!found) throw new TokenTrayError('not_found', 'error.profile.no_such', { params: { name: idOrName } });
   return found;
 }
 
 /** Validates input and stores a new profile; the first one becomes active. */
 export function addProfileSettings(store: SettingsStore, input: NewProfileInput): Profile {
-  if (!GRANTS.has(input.grant)) throw new TokenTrayError('invalid_input', 'Choose how this profile signs in.');
+  if (!GRANTS.has(input.grant)) throw new TokenTrayError('invalid_input', 'error.profile.choose_kind');
   const name = cleanName(input.name);
   const profile: Profile = {
     id: randomUUID(),
@@ -105,7 +97,7 @@ export function updateProfileSettings(store: SettingsStore, id: string, patch: P
     if (patch.instanceUrl !== undefined)
       next.instanceUrl = normaliseInstanceUrl(patch.instanceUrl, { allowInsecure: patch.allowInsecure ?? false });
     if (patch.grant !== undefined) {
-      if (!GRANTS.has(patch.grant)) throw new TokenTrayError('invalid_input', 'Choose how this profile signs in.');
+      if (!GRANTS.has(patch.grant)) throw new TokenTrayError('invalid_input', 'error.profile.choose_kind');
       next.grant = patch.grant;
     }
     if (patch.clientId !== undefined || patch.grant !== undefined)

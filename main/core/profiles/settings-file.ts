@@ -10,7 +10,7 @@ import { chmodSync, lstatSync, readFileSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { LogSink, SettingsFile } from '../ports';
 import { ensurePrivateDir, PRIVATE_FILE_MODE, throwStorageError, writePrivateFileAtomic } from './private-files';
-import type { SetAsideItem } from './settings-schema';
+import { setAsideItem } from './settings-store';
 
 /** Moves an unreadable settings file aside, keeping it for the user; returns the backup path or null. */
 export function backupCorruptFile(path: string, now: number = Date.now()): string | null {
@@ -42,11 +42,10 @@ export function createSettingsFile(configDir: string, log?: LogSink): SettingsFi
 
   const setAsideWholeFile = (): Record<string, unknown> => {
     const copy = backupCorruptFile(path);
-    const reason = copy
-      ? `The settings file could not be read, so it was kept as ${copy} and Token Tray started again without profiles.`
-      : `The settings file ${path} could not be read and could not be moved aside; Token Tray starts without profiles.`;
-    log?.warn(reason);
-    const item: SetAsideItem = { at: new Date().toISOString(), reason, ...(copy ? { copy } : {}) };
+    const item = copy
+      ? setAsideItem('error.set_aside.file_copied', { copy }, { copy })
+      : setAsideItem('error.set_aside.file_stuck', { path }, {});
+    log?.warn(item.reason);
     const fresh = { setAside: [item] };
     try {
       if (copy) write(fresh);

@@ -18,7 +18,10 @@ export const SETTINGS_SCHEMA_VERSION = 1;
 export interface SetAsideItem {
   /** When, as an ISO date. */
   at: string;
+  /** The English sentence (for whoever reads the file). */
   reason: string;
+  /** The sentence's key and values in the errors catalogue, which the window says in its language. */
+  note?: { key: string; params: Record<string, string | number> };
   profile?: unknown;
   copy?: string;
 }

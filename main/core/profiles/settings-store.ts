@@ -1,6 +1,6 @@
 /**
  * Validated access to the settings file. Profiles are checked one by one: an
- * entry that does not fit is moved to the file's `setAside` list with a plain
+ * entry that does not fit is moved to the file's `setAside` list with a
  * sentence naming it (logged, and listed by {@link setAsideReasons}), and the
  * others keep working. A file that cannot be parsed at all is copied aside by
  * the {@link SettingsFile} itself. A parsed copy is reused while the file's
@@ -8,8 +8,9 @@
  * call; another process's write changes the signature).
  */
 import { statSync } from 'node:fs';
-import type { Profile } from '../model';
-import { printableName, storedProfileProblem } from './profile-check';
+import type { Profile, SetAsideNote } from '../model';
+import { TokenTrayError, hasErrorSentence, type ErrorParams, type ErrorSentenceKey } from '../errors';
+import { printableName, storedProfileProblem, type StoredProfileProblem } from './profile-check';
 import { settingsSchema, toStoredProfile, type SetAsideItem, type Settings } from './settings-schema';
 import type { LogSink, SettingsFile } from '../ports';
 
@@ -36,39 +37,52 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The plain sentences of everything set aside so far, oldest first. */
-export function setAsideReasons(settings: Settings): string[] {
-  return (settings.setAside ?? []).flatMap((item) =>
-    isRecord(item) && typeof item.reason === 'string' ? [item.reason] : [],
-  );
+const english = (key: ErrorSentenceKey, params: ErrorParams): string =>
+  new TokenTrayError('internal', key, { params }).message;
+
+/** A set-aside item with its sentence: the key and values the window says, the English one the file keeps. */
+export function setAsideItem(key: ErrorSentenceKey, params: ErrorParams, extra: Partial<SetAsideItem>): SetAsideItem {
+  return { at: new Date().toISOString(), reason: english(key, params), note: { key, params }, ...extra };
 }
 
-function describe(entry: unknown, index: number): string {
-  const name = printableName(isRecord(entry) ? entry.name : undefined);
-  return name ? `The profile “${name}”` : `Profile number ${index + 1}`;
+/** The English sentences of everything set aside so far, oldest first (as the file keeps them). */
+export function setAsideReasons(settings: Settings): string[] {
+  return setAsideNotes(settings).map((note) => note.reason);
+}
+
+/** Everything set aside so far, oldest first (items written before notes had keys have only the English). */
+export function setAsideNotes(settings: Settings): SetAsideNote[] {
+  return (settings.setAside ?? []).flatMap((item): SetAsideNote[] => {
+    if (!isRecord(item) || typeof item.reason !== 'string') return [];
+    const note = isRecord(item.note) ? item.note : null;
+    const key = note && typeof note.key === 'string' && hasErrorSentence(note.key) ? note.key : undefined;
+    return key && isRecord(note?.params)
+      ? [{ key, params: note.params as ErrorParams, reason: item.reason }]
+      : [{ reason: item.reason }];
+  });
 }
 
 /** Splits the stored entries into usable profiles and ones to set aside. */
 function sortProfiles(value: unknown, path: string): { kept: Profile[]; aside: SetAsideItem[] } {
-  const at = new Date().toISOString();
-  const where = `Its settings are kept under "setAside" in ${path}.`;
   if (value === undefined) return { kept: [], aside: [] };
-  if (!Array.isArray(value)) {
-    const reason = `The list of profiles in the settings was damaged and was set aside. ${where}`;
-    return { kept: [], aside: [{ at, reason, profile: value }] };
-  }
+  if (!Array.isArray(value))
+    return { kept: [], aside: [setAsideItem('error.set_aside.list', { path }, { profile: value })] };
   const kept: Profile[] = [];
   const aside: SetAsideItem[] = [];
   const ids = new Set<string>();
   const names = new Set<string>();
   value.forEach((entry: unknown, index) => {
-    let problem = storedProfileProblem(entry);
+    let problem: StoredProfileProblem | null = storedProfileProblem(entry);
     const profile = entry as Profile;
-    if (problem === null && ids.has(profile.id)) problem = 'another profile has the same id';
-    if (problem === null && names.has(profile.name.toLowerCase())) problem = 'another profile has the same name';
+    if (problem === null && ids.has(profile.id)) problem = 'same_id';
+    if (problem === null && names.has(profile.name.toLowerCase())) problem = 'same_name';
     if (problem !== null) {
-      const reason = `${describe(entry, index)} was set aside because ${problem}; the other profiles keep working. ${where}`;
-      aside.push({ at, reason, profile: entry });
+      const name = printableName(isRecord(entry) ? entry.name : undefined);
+      aside.push(
+        name
+          ? setAsideItem('error.set_aside.named', { name, problem, path }, { profile: entry })
+          : setAsideItem('error.set_aside.numbered', { number: index + 1, problem, path }, { profile: entry }),
+      );
       return;
     }
     ids.add(profile.id);

@@ -6,7 +6,8 @@
  * one and the parser refuses a link or file that has one.
  */
 import { open } from 'node:fs/promises';
-import { TokenTrayError } from '../errors';
+import type { MessageKey } from '../../i18n';
+import { TokenTrayError, type ErrorParams, type ErrorSentenceKey } from '../errors';
 import { REDIRECT_MODES, SIGN_IN_KINDS, type GrantKind, type RedirectMode } from '../model';
 import { nameProblem, normaliseInstanceUrl, UNSAFE_TEXT_CHARS } from '../profiles';
 
@@ -68,27 +69,25 @@ export interface ParseSetupOptions {
   isServerAllowed?: (instanceUrl: string) => boolean;
 }
 
-const invalid = (message: string): TokenTrayError =>
-  new TokenTrayError('setup_invalid', message, {
-    nextStep: 'Ask whoever sent it (usually your IT team) for a new one.',
-  });
+const invalid = (key: ErrorSentenceKey, params?: ErrorParams): TokenTrayError =>
+  new TokenTrayError('setup_invalid', key, { ...(params ? { params } : {}), next: 'error.setup_invalid.next' });
 
 /** Reads the raw fields of a link (`pmtokentray://setup?…`) or a file's JSON text. */
 function rawFields(input: string): Record<string, unknown> {
   const text = input.trim();
-  if (text.length > SETUP_MAX_CHARS) throw invalid('This setup link or file is too long to be a Token Tray setup.');
+  if (text.length > SETUP_MAX_CHARS) throw invalid('error.setup.too_long');
   if (/^pmtokentray:/i.test(text)) {
     let url: URL;
     try {
       url = new URL(text);
     } catch {
-      throw invalid('This setup link is damaged.');
+      throw invalid('error.setup.link_damaged');
     }
     if (`${url.host}${url.pathname}`.replace(/\/+$/, '').toLowerCase() !== 'setup')
-      throw invalid('This is a Token Tray link, but not a setup link.');
+      throw invalid('error.setup.not_setup_link');
     const fields: Record<string, unknown> = {};
     for (const [key, value] of url.searchParams) {
-      if (Object.hasOwn(fields, key)) throw invalid(`This setup link gives “${key}” twice.`);
+      if (Object.hasOwn(fields, key)) throw invalid('error.setup.field_twice', { field: key });
       fields[key] = value;
     }
     return fields;
@@ -98,13 +97,13 @@ function rawFields(input: string): Record<string, unknown> {
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw invalid('This setup file is damaged.');
+      throw invalid('error.setup.file_damaged');
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-      throw invalid('This setup file is damaged.');
+      throw invalid('error.setup.file_damaged');
     return parsed as Record<string, unknown>;
   }
-  throw invalid('This is neither a Token Tray setup link nor a setup file.');
+  throw invalid('error.setup.not_setup');
 }
 
 /** A field as text (files may write numbers or booleans as JSON values). */
@@ -113,7 +112,7 @@ function text(fields: Record<string, unknown>, key: string): string | undefined 
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  throw invalid(`The “${key}” in this setup is not text.`);
+  throw invalid('error.setup.field_not_text', { field: key });
 }
 
 /**
@@ -126,27 +125,25 @@ export function parseSetup(input: string, options: ParseSetupOptions = {}): Setu
   const keys = Object.keys(fields).map((k) => k.toLowerCase());
   if (keys.some((k) => CREDENTIAL_FIELDS.includes(k))) throw new TokenTrayError('setup_has_credentials');
   const version = text(fields, 'v');
-  if (version === undefined) throw invalid('This setup does not say which version it is.');
-  if (version !== String(SETUP_VERSION))
-    throw invalid('This setup was made by a newer Token Tray. Update Token Tray, then open it again.');
+  if (version === undefined) throw invalid('error.setup.no_version');
+  if (version !== String(SETUP_VERSION)) throw invalid('error.setup.newer_version');
   const unknown = keys.filter((k) => !(SETUP_FIELDS as readonly string[]).includes(k));
-  if (unknown.length > 0) throw invalid(`This setup has a field Token Tray does not know (“${unknown[0] ?? ''}”).`);
+  if (unknown.length > 0) throw invalid('error.setup.unknown_field', { field: unknown[0] ?? '' });
 
   const name = text(fields, 'name');
-  if (name === undefined) throw invalid('This setup does not give the profile a name.');
+  if (name === undefined) throw invalid('error.setup.no_name');
   const badName = nameProblem(name);
-  if (badName) throw invalid(badName);
+  if (badName) throw invalid(badName.key, badName.params);
 
   const url = text(fields, 'url');
-  if (url === undefined) throw invalid('This setup does not say which ProcessMaker server to use.');
-  if (!/^https?:\/\//i.test(url)) throw invalid('The server address in this setup must start with https://.');
+  if (url === undefined) throw invalid('error.setup.no_server');
+  if (!/^https?:\/\//i.test(url)) throw invalid('error.setup.server_scheme');
   let instanceUrl: string;
   let insecure = false;
   try {
     instanceUrl = normaliseInstanceUrl(url);
   } catch (err) {
-    if (!(err instanceof TokenTrayError) || err.code !== 'insecure_url')
-      throw invalid('The server address in this setup is not a web address.');
+    if (!(err instanceof TokenTrayError) || err.code !== 'insecure_url') throw invalid('error.setup.server_not_web');
     // Plain http to another computer: allowed only after the person confirms, on the confirmation screen.
     instanceUrl = normaliseInstanceUrl(url, { allowInsecure: true });
     insecure = true;
@@ -154,28 +151,24 @@ export function parseSetup(input: string, options: ParseSetupOptions = {}): Setu
   if (options.isServerAllowed && !options.isServerAllowed(instanceUrl)) throw new TokenTrayError('server_not_allowed');
 
   const kind = text(fields, 'kind') ?? 'authorization_code';
-  if (!(SIGN_IN_KINDS as readonly string[]).includes(kind))
-    throw invalid('This setup asks for a way of signing in that Token Tray does not know.');
+  if (!(SIGN_IN_KINDS as readonly string[]).includes(kind)) throw invalid('error.setup.unknown_kind');
   const grant = kind as GrantKind;
   const clientId = text(fields, 'client_id');
-  if (grant !== 'personal_access_token' && clientId === undefined)
-    throw invalid('This setup does not say which Auth Client to use.');
+  if (grant !== 'personal_access_token' && clientId === undefined) throw invalid('error.setup.no_client');
   if (clientId !== undefined && (clientId.length > 200 || /\s/.test(clientId)))
-    throw invalid('The Auth Client id in this setup is not valid.');
+    throw invalid('error.setup.client_invalid');
   const clientSecret = text(fields, 'client_secret');
-  if (clientSecret !== undefined && clientSecret.length > 1000)
-    throw invalid('The Auth Client secret in this setup is not valid.');
+  if (clientSecret !== undefined && clientSecret.length > 1000) throw invalid('error.setup.secret_invalid');
   const redirect = text(fields, 'redirect');
   if (redirect !== undefined && !(REDIRECT_MODES as readonly string[]).includes(redirect))
-    throw invalid('This setup asks for a way back to Token Tray that Token Tray does not know.');
+    throw invalid('error.setup.unknown_redirect');
   const color = text(fields, 'color');
-  if (color !== undefined && !/^#[0-9a-f]{6}$/i.test(color)) throw invalid('The colour in this setup is not valid.');
+  if (color !== undefined && !/^#[0-9a-f]{6}$/i.test(color)) throw invalid('error.setup.color_invalid');
   const production = text(fields, 'production');
   if (production !== undefined && !['true', 'false', '1', '0'].includes(production))
-    throw invalid('The production mark in this setup must be true or false.');
+    throw invalid('error.setup.production_invalid');
   const scope = text(fields, 'scope');
-  if (scope !== undefined && (scope.length > 500 || UNSAFE.test(scope)))
-    throw invalid('The scope in this setup is not valid.');
+  if (scope !== undefined && (scope.length > 500 || UNSAFE.test(scope))) throw invalid('error.setup.scope_invalid');
 
   const setup: SetupProfile = { version: SETUP_VERSION, name, instanceUrl, grant, insecure };
   if (grant !== 'personal_access_token') {
@@ -246,28 +239,39 @@ export function setupFileName(name: string): string {
 /** What using a setup would do to the profiles there are: add one, or change an existing one (never silently). */
 export type SetupPlan =
   | { action: 'add'; name: string; renamedFrom?: string }
-  | { action: 'update'; profileId: string; name: string; differences: string[] };
+  | { action: 'update'; profileId: string; name: string; differences: SetupDifference[] };
+
+/** One difference an update would make, as a key of the setup catalogue and its values. */
+export interface SetupDifference {
+  key: Extract<MessageKey, `setup.difference.${string}`>;
+  params?: Record<string, string>;
+}
 
 /** The profile fields a plan compares. */
 type Existing = SetupSource & { id: string };
 
 /**
  * Decides what a setup does: a profile with the same address is offered for update, with the
- * differences in plain words; a new profile whose name is taken by another address gets a new name.
+ * differences named; a new profile whose name is taken by another address gets a new name.
  */
 export function planSetup(setup: SetupProfile, profiles: readonly Existing[]): SetupPlan {
   const same = profiles.find((p) => p.instanceUrl === setup.instanceUrl && p.grant === setup.grant);
   if (same) {
-    const differences: string[] = [];
-    if (same.name !== setup.name) differences.push(`Name: “${same.name}” becomes “${setup.name}”`);
+    const differences: SetupDifference[] = [];
+    if (same.name !== setup.name)
+      differences.push({ key: 'setup.difference.name', params: { from: same.name, to: setup.name } });
     if ((same.clientId ?? '') !== (setup.clientId ?? ''))
-      differences.push(`Auth Client: ${same.clientId ?? 'none'} becomes ${setup.clientId ?? 'none'}`);
-    if (setup.clientSecret) differences.push('Auth Client secret: replaced by the one in this setup');
+      differences.push(
+        same.clientId
+          ? { key: 'setup.difference.client', params: { from: same.clientId, to: setup.clientId ?? '' } }
+          : { key: 'setup.difference.client_added', params: { to: setup.clientId ?? '' } },
+      );
+    if (setup.clientSecret) differences.push({ key: 'setup.difference.secret' });
     if (setup.redirectMode && (same.redirectMode ?? 'app') !== setup.redirectMode)
-      differences.push('Way back to Token Tray after signing in: changed');
+      differences.push({ key: 'setup.difference.redirect' });
     if (Boolean(same.production) !== Boolean(setup.production))
-      differences.push(setup.production ? 'Marked as production' : 'No longer marked as production');
-    if ((same.scope ?? '') !== (setup.scope ?? '')) differences.push('Scope: changed');
+      differences.push({ key: setup.production ? 'setup.difference.production' : 'setup.difference.not_production' });
+    if ((same.scope ?? '') !== (setup.scope ?? '')) differences.push({ key: 'setup.difference.scope' });
     return { action: 'update', profileId: same.id, name: same.name, differences };
   }
   const taken = new Set(profiles.map((p) => p.name.toLowerCase()));
@@ -284,9 +288,7 @@ export async function readSetupFile(path: string): Promise<string> {
   try {
     handle = await open(path, 'r');
   } catch {
-    throw new TokenTrayError('setup_invalid', 'Token Tray could not open this setup file.', {
-      nextStep: 'Check that the file is still there, then open it again.',
-    });
+    throw new TokenTrayError('setup_invalid', 'error.setup.file_unreadable');
   }
   try {
     const buffer = Buffer.alloc(SETUP_MAX_CHARS * 4 + 4);

@@ -4,10 +4,12 @@
  * production flag.
  */
 import type { GrantKind, ProfilePatch, ProfileView } from '../../../main/contract/ipc';
+import type { MessageKey } from '../../../main/i18n';
 import { toUserError } from '../api';
 import { call } from '../api';
 import { checkbox, field, h, replace, setProfileColor } from '../dom';
 import { confirmDialog } from '../dialog';
+import { t } from '../i18n';
 import { announce, messageArea, showError, showMessage } from '../messages';
 import { getState, reloadProfiles } from '../state/store';
 
@@ -22,15 +24,15 @@ export interface ProfilesActions {
 /** Renders the profile list into `root`. */
 export function renderProfiles(root: HTMLElement, actions: ProfilesActions): void {
   const message = messageArea();
-  const list = h('ul', { class: 'profile-list', 'aria-label': 'Profiles' });
+  const list = h('ul', { class: 'profile-list', 'aria-label': t('profiles.title') });
   const setAside = h('div', { class: 'message warning set-aside', 'data-testid': 'set-aside', hidden: true });
-  const add = h('button', { type: 'button', class: 'primary', onclick: actions.onAdd }, 'Add profile');
+  const add = h('button', { type: 'button', class: 'primary', onclick: actions.onAdd }, t('profiles.add'));
   replace(
     root,
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'profiles-heading' },
-      h('div', { class: 'row spread' }, h('h1', { id: 'profiles-heading' }, 'Profiles'), add),
+      h('div', { class: 'row spread' }, h('h1', { id: 'profiles-heading' }, t('profiles.title')), add),
       message,
       setAside,
       list,
@@ -42,7 +44,7 @@ export function renderProfiles(root: HTMLElement, actions: ProfilesActions): voi
       if (notes.length === 0) return;
       replace(
         setAside,
-        h('p', null, 'Token Tray set some saved settings aside because it could not read them:'),
+        h('p', null, t('profiles.setAside')),
         h('ul', null, ...notes.map((note) => h('li', null, note))),
       );
       setAside.hidden = false;
@@ -73,17 +75,23 @@ function profileItem(p: ProfileView, actions: ProfilesActions, run: Run): HTMLLI
       'div',
       { class: 'profile-title' },
       h('h2', null, p.name),
-      h('span', { class: 'hint' }, `${p.instanceUrl} · ${grantLabel(p)}`),
+      h('span', { class: 'hint' }, t('profiles.item.summary', { address: p.instanceUrl, signIn: grantLabel(p) })),
     ),
     h(
       'div',
       { class: 'row' },
-      p.active ? h('span', { class: 'badge ok' }, 'Active') : null,
-      p.production ? h('span', { class: 'badge production' }, 'Production') : null,
+      p.active ? h('span', { class: 'badge ok' }, t('profiles.badge.active')) : null,
+      p.production ? h('span', { class: 'badge production' }, t('profiles.badge.production')) : null,
       h(
         'span',
         { class: 'badge' },
-        signedIn ? 'Signed in' : p.status.state === 'keychain_unavailable' ? 'Keychain unavailable' : 'Signed out',
+        t(
+          signedIn
+            ? 'profiles.status.signedIn'
+            : p.status.state === 'keychain_unavailable'
+              ? 'profiles.status.keychainUnavailable'
+              : 'profiles.status.signedOut',
+        ),
       ),
     ),
   );
@@ -96,37 +104,41 @@ function profileItem(p: ProfileView, actions: ProfilesActions, run: Run): HTMLLI
       onclick: () =>
         run(
           call('setActiveProfile', p.id).then(() => actions.onOpen(p)),
-          `${p.name} is now active.`,
+          t('profiles.activated', { name: p.name }),
         ),
     },
-    p.active ? 'Open' : 'Use this profile',
+    t(p.active ? 'profiles.open' : 'profiles.use'),
   );
   const rename = h(
     'button',
     {
       type: 'button',
       onclick: () =>
-        nameForm(editor, 'New name', p.name, 'Rename', (name) =>
-          run(call('updateProfile', p.id, { name }), 'Profile renamed.'),
+        nameForm(editor, t('profiles.rename.label'), p.name, t('profiles.rename.button'), (name) =>
+          run(call('updateProfile', p.id, { name }), t('profiles.rename.done')),
         ),
     },
-    'Rename',
+    t('profiles.rename.button'),
   );
   const duplicate = h(
     'button',
     {
       type: 'button',
       onclick: () =>
-        nameForm(editor, 'Name of the copy', `${p.name} copy`, 'Duplicate', (name) =>
-          run(call('duplicateProfile', p.id, name), 'Profile duplicated.'),
+        nameForm(
+          editor,
+          t('profiles.duplicate.label'),
+          t('profiles.duplicate.defaultName', { name: p.name }),
+          t('profiles.duplicate.button'),
+          (name) => run(call('duplicateProfile', p.id, name), t('profiles.duplicate.done')),
         ),
     },
-    'Duplicate',
+    t('profiles.duplicate.button'),
   );
   const editConnection = (): void =>
     connectionForm(editor, p, (patch) =>
       call('updateProfile', p.id, patch).then(() => {
-        announce('Connection details saved.');
+        announce(t('profiles.connection.saved'));
         return reloadProfiles();
       }),
     );
@@ -136,24 +148,28 @@ function profileItem(p: ProfileView, actions: ProfilesActions, run: Run): HTMLLI
       type: 'button',
       onclick: () => editConnection(),
     },
-    'Edit connection details',
+    t('profiles.connection.button'),
   );
-  const share = h('button', { type: 'button', onclick: () => shareForm(editor, p) }, 'Share setup…');
-  const remove = h('button', { type: 'button', class: 'danger' }, 'Delete');
+  const share = h('button', { type: 'button', onclick: () => shareForm(editor, p) }, t('profiles.share.button'));
+  const remove = h('button', { type: 'button', class: 'danger' }, t('profiles.delete.button'));
   remove.addEventListener('click', () => {
     void confirmDialog({
-      title: `Delete “${p.name}”?`,
-      body: 'Token Tray forgets this profile and removes its tokens and client secret from this computer. Your ProcessMaker account is not changed.',
-      confirmLabel: 'Delete profile',
+      title: t('profiles.delete.title', { name: p.name }),
+      body: t('profiles.delete.body'),
+      confirmLabel: t('profiles.delete.confirm'),
       danger: true,
     }).then((yes) => {
-      if (yes) run(call('removeProfile', p.id), 'Profile deleted.');
+      if (yes) run(call('removeProfile', p.id), t('profiles.delete.done'));
       else remove.focus();
     });
   });
-  const color = h('input', { type: 'color', value: p.color ?? '#2563eb', 'aria-label': `Colour of ${p.name}` });
+  const color = h('input', {
+    type: 'color',
+    value: p.color ?? '#2563eb',
+    'aria-label': t('profiles.colour.label', { name: p.name }),
+  });
   color.addEventListener('change', () => run(call('updateProfile', p.id, { color: color.value })));
-  const prod = checkbox('Production', p.production === true, (v) =>
+  const prod = checkbox(t('profiles.production'), p.production === true, (v) =>
     run(call('updateProfile', p.id, { production: v })),
   );
   const item = h(
@@ -169,7 +185,7 @@ function profileItem(p: ProfileView, actions: ProfilesActions, run: Run): HTMLLI
       connection,
       share,
       remove,
-      h('label', { class: 'check' }, color, 'Colour'),
+      h('label', { class: 'check' }, color, t('profiles.colour.title')),
       prod,
     ),
     editor,
@@ -190,9 +206,9 @@ function shareForm(editor: HTMLElement, p: ProfileView): void {
   let includeSecret = false;
   const withSecret =
     p.grant !== 'personal_access_token' && p.hasClientSecret
-      ? checkbox('Include the Auth Client secret', false, (v) => (includeSecret = v))
+      ? checkbox(t('profiles.share.includeSecret'), false, (v) => (includeSecret = v))
       : null;
-  const copy = h('button', { type: 'button', class: 'primary' }, 'Copy setup link');
+  const copy = h('button', { type: 'button', class: 'primary' }, t('profiles.share.copy'));
   copy.addEventListener('click', () => {
     void call('copySetupLink', p.id, includeSecret)
       .then(({ clearsInSeconds }) =>
@@ -200,9 +216,9 @@ function shareForm(editor: HTMLElement, p: ProfileView): void {
           message,
           'success',
           clearsInSeconds > 0
-            ? `Setup link copied; the clipboard clears in ${clearsInSeconds} s.`
-            : 'Setup link copied.',
-          'Send it to your colleague: they open it, check the server and sign in with their own account.',
+            ? t('profiles.share.copiedClears', { seconds: clearsInSeconds })
+            : t('profiles.share.copied'),
+          t('profiles.share.nextStep'),
         ),
       )
       .catch((err: unknown) => showError(message, err));
@@ -211,26 +227,16 @@ function shareForm(editor: HTMLElement, p: ProfileView): void {
     editor,
     h(
       'div',
-      { class: 'stack share-form', role: 'group', 'aria-label': `Share the setup of ${p.name}` },
-      h('h3', null, 'Share this setup'),
-      h(
-        'p',
-        null,
-        'A setup link gives a colleague this profile: the server, how to sign in and the Auth Client. It never holds your password or your tokens.',
-      ),
+      { class: 'stack share-form', role: 'group', 'aria-label': t('profiles.share.label', { name: p.name }) },
+      h('h3', null, t('profiles.share.title')),
+      h('p', null, t('profiles.share.intro')),
       withSecret,
-      withSecret
-        ? h(
-            'p',
-            { class: 'hint' },
-            'With the secret, anyone holding the link can use this Auth Client, though never without their own ProcessMaker sign-in. Share it only with colleagues; for many people, ask IT to deploy it instead.',
-          )
-        : null,
+      withSecret ? h('p', { class: 'hint' }, t('profiles.share.secretWarning')) : null,
       h(
         'div',
         { class: 'row' },
         copy,
-        h('button', { type: 'button', onclick: () => editor.replaceChildren() }, 'Close'),
+        h('button', { type: 'button', onclick: () => editor.replaceChildren() }, t('common.close')),
       ),
       message,
     ),
@@ -238,10 +244,10 @@ function shareForm(editor: HTMLElement, p: ProfileView): void {
   copy.focus();
 }
 
-const GRANT_CHOICES: ReadonlyArray<[GrantKind, string]> = [
-  ['authorization_code', 'Sign in with my browser'],
-  ['password', 'Username and password'],
-  ['personal_access_token', 'Personal access token'],
+const GRANT_CHOICES: ReadonlyArray<[GrantKind, MessageKey]> = [
+  ['authorization_code', 'profiles.connection.grant.browser'],
+  ['password', 'profiles.connection.grant.password'],
+  ['personal_access_token', 'profiles.connection.grant.token'],
 ];
 
 /**
@@ -253,20 +259,20 @@ function connectionForm(editor: HTMLElement, p: ProfileView, save: (patch: Profi
   const grant = h(
     'select',
     null,
-    ...GRANT_CHOICES.map(([value, label]) => h('option', { value, selected: value === p.grant }, label)),
+    ...GRANT_CHOICES.map(([value, label]) => h('option', { value, selected: value === p.grant }, t(label))),
   );
   const clientId = h('input', { type: 'text', value: p.clientId ?? '', autocomplete: 'off', spellcheck: 'false' });
   const secret = h('input', { type: 'password', autocomplete: 'off', spellcheck: 'false' });
   const trust = h('input', { type: 'checkbox' });
-  const trustBox = h('label', { class: 'check', hidden: true }, trust, 'I trust this network');
+  const trustBox = h('label', { class: 'check', hidden: true }, trust, t('profiles.connection.trust'));
   const clientFields = h(
     'div',
     { class: 'stack' },
-    field('Client ID', clientId, 'The number of the Auth Client in ProcessMaker.'),
+    field(t('profiles.connection.clientId.label'), clientId, t('profiles.connection.clientId.hint')),
     field(
-      'Client secret',
+      t('profiles.connection.secret.label'),
       secret,
-      p.hasClientSecret ? 'Leave empty to keep the saved secret.' : 'Copied from the Auth Client in ProcessMaker.',
+      t(p.hasClientSecret ? 'profiles.connection.secret.keepHint' : 'profiles.connection.secret.newHint'),
     ),
   );
   const showClient = (): void => {
@@ -275,25 +281,25 @@ function connectionForm(editor: HTMLElement, p: ProfileView, save: (patch: Profi
   grant.addEventListener('change', showClient);
   showClient();
   const message = messageArea();
-  const submit = h('button', { type: 'submit', class: 'primary' }, 'Save connection details');
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('profiles.connection.save'));
   const form = h(
     'form',
-    { class: 'stack connection-form', novalidate: true, 'aria-label': `Connection details of ${p.name}` },
-    h('h3', null, 'Connection details'),
-    field('ProcessMaker address', address),
-    field('How you sign in', grant),
+    {
+      class: 'stack connection-form',
+      novalidate: true,
+      'aria-label': t('profiles.connection.label', { name: p.name }),
+    },
+    h('h3', null, t('profiles.connection.title')),
+    field(t('profiles.connection.address'), address),
+    field(t('profiles.connection.grant'), grant),
     clientFields,
     trustBox,
-    h(
-      'p',
-      { class: 'hint' },
-      'Changing the address, the Auth Client or how you sign in signs this profile out; sign in again afterwards.',
-    ),
+    h('p', { class: 'hint' }, t('profiles.connection.signsOut')),
     h(
       'div',
       { class: 'row' },
       submit,
-      h('button', { type: 'button', onclick: () => editor.replaceChildren() }, 'Cancel'),
+      h('button', { type: 'button', onclick: () => editor.replaceChildren() }, t('common.cancel')),
     ),
     message,
   );
@@ -303,7 +309,7 @@ function connectionForm(editor: HTMLElement, p: ProfileView, save: (patch: Profi
     const url = address.value.trim();
     if (!url) {
       address.setAttribute('aria-invalid', 'true');
-      showMessage(message, 'error', 'Type the address of your ProcessMaker server.');
+      showMessage(message, 'error', t('profiles.connection.missingAddress'));
       address.focus();
       return;
     }
@@ -320,7 +326,7 @@ function connectionForm(editor: HTMLElement, p: ProfileView, save: (patch: Profi
       return;
     }
     submit.disabled = true;
-    showMessage(message, 'info', 'Checking the connection details with ProcessMaker…');
+    showMessage(message, 'info', t('profiles.connection.checking'));
     void save(patch)
       .then(() => {
         secret.value = '';
@@ -352,7 +358,7 @@ function nameForm(
     { class: 'row name-form', novalidate: true },
     field(label, input),
     h('button', { type: 'submit', class: 'primary' }, action),
-    h('button', { type: 'button', onclick: () => editor.replaceChildren() }, 'Cancel'),
+    h('button', { type: 'button', onclick: () => editor.replaceChildren() }, t('common.cancel')),
     message,
   );
   form.addEventListener('submit', (event) => {
@@ -360,7 +366,7 @@ function nameForm(
     const name = input.value.trim();
     if (!name) {
       input.setAttribute('aria-invalid', 'true');
-      message.textContent = 'Type a name.';
+      message.textContent = t('profiles.name.missing');
       return;
     }
     onSave(name);
@@ -372,9 +378,11 @@ function nameForm(
 
 /** Plain words for a profile's sign-in type. */
 export function grantLabel(p: ProfileView): string {
-  return p.grant === 'authorization_code'
-    ? 'browser sign-in'
-    : p.grant === 'password'
-      ? 'username and password'
-      : 'personal access token';
+  return t(
+    p.grant === 'authorization_code'
+      ? 'profiles.grantLabel.browser'
+      : p.grant === 'password'
+        ? 'profiles.grantLabel.password'
+        : 'profiles.grantLabel.token',
+  );
 }

@@ -2,6 +2,7 @@
 import { THEMES, type AppPreferences } from '../../../main/contract/ipc';
 import { call } from '../api';
 import { checkbox, field, h, replace } from '../dom';
+import { t } from '../i18n';
 import { messageArea, showError, showMessage } from '../messages';
 import { getState, savePreferences, setState } from '../state/store';
 import { updatesSection } from './settings-updates';
@@ -12,13 +13,13 @@ const DEFAULT_SHORTCUT = 'CommandOrControl+Shift+T';
 /** Renders the settings into `root`. */
 export function renderSettings(root: HTMLElement): void {
   const message = messageArea();
-  const body = h('div', { class: 'stack' }, h('p', { class: 'muted' }, 'Loading settings…'));
+  const body = h('div', { class: 'stack' }, h('p', { class: 'muted' }, t('window.settings.loading')));
   replace(
     root,
     h(
       'section',
       { class: 'card narrow settings', 'aria-labelledby': 'settings-heading' },
-      h('h1', { id: 'settings-heading' }, 'Settings'),
+      h('h1', { id: 'settings-heading' }, t('window.settings.title')),
       body,
       message,
     ),
@@ -29,7 +30,7 @@ export function renderSettings(root: HTMLElement): void {
       setState({ prefs, info });
       const save = (patch: Partial<AppPreferences>): void => {
         void savePreferences(patch)
-          .then(() => showMessage(message, 'success', 'Saved.'))
+          .then(() => showMessage(message, 'success', t('window.settings.saved')))
           .catch((err: unknown) => showError(message, err));
       };
       const seconds = h('input', {
@@ -44,7 +45,7 @@ export function renderSettings(root: HTMLElement): void {
         const n = Number(seconds.value);
         if (!Number.isInteger(n) || n < 0 || n > 600) {
           seconds.setAttribute('aria-invalid', 'true');
-          showMessage(message, 'error', 'Type a whole number of seconds between 0 and 600.');
+          showMessage(message, 'error', t('window.settings.clipboard.invalid'));
           return;
         }
         seconds.removeAttribute('aria-invalid');
@@ -63,7 +64,7 @@ export function renderSettings(root: HTMLElement): void {
       shortcut.disabled = prefs.copyShortcut === null;
       shortcut.addEventListener('focus', () => {
         shortcut.value = '';
-        shortcut.placeholder = 'Press the keys…';
+        shortcut.placeholder = t('window.settings.shortcut.recording');
       });
       shortcut.addEventListener('blur', () => {
         shortcut.value = shown();
@@ -87,26 +88,26 @@ export function renderSettings(root: HTMLElement): void {
         shortcut.value = shown();
         save({ copyShortcut: accelerator });
       });
-      const shortcutOn = checkbox(
-        'Copy the active token with a keyboard shortcut',
-        prefs.copyShortcut !== null,
-        (on) => {
-          shortcut.disabled = !on;
-          save({ copyShortcut: on ? accelerator : null });
-        },
-      );
-      const themes = THEMES.map((t) =>
+      const shortcutOn = checkbox(t('window.settings.shortcut.toggle'), prefs.copyShortcut !== null, (on) => {
+        shortcut.disabled = !on;
+        save({ copyShortcut: on ? accelerator : null });
+      });
+      const themes = THEMES.map((theme) =>
         h(
           'label',
           { class: 'check' },
           h('input', {
             type: 'radio',
             name: 'theme',
-            value: t,
-            checked: prefs.theme === t,
-            onchange: () => save({ theme: t }),
+            value: theme,
+            checked: prefs.theme === theme,
+            onchange: () => save({ theme }),
           }),
-          t === 'system' ? 'Same as my computer' : t === 'light' ? 'Light' : 'Dark',
+          theme === 'system'
+            ? t('window.settings.theme.system')
+            : theme === 'light'
+              ? t('window.settings.theme.light')
+              : t('window.settings.theme.dark'),
         ),
       );
       replace(
@@ -115,36 +116,31 @@ export function renderSettings(root: HTMLElement): void {
           ? h(
               'div',
               { class: 'message warning', role: 'note' },
-              h(
-                'p',
-                null,
-                'This computer has no keychain Token Tray can use, so tokens are kept in an encrypted file instead.',
-              ),
-              h(
-                'p',
-                null,
-                'This is less safe than a keychain. Anyone who can sign in to your computer account may be able to read them.',
-              ),
+              h('p', null, t('window.settings.encryptedFile.notice')),
+              h('p', null, t('window.settings.encryptedFile.risk')),
             )
           : null,
-        field(
-          'Clear a copied token after (seconds)',
-          seconds,
-          'Token Tray removes the token from the clipboard after this many seconds. 0 means never.',
-        ),
-        checkbox('Start Token Tray when I log in', prefs.launchAtLogin, (v) => save({ launchAtLogin: v })),
+        field(t('window.settings.clipboard.label'), seconds, t('window.settings.clipboard.hint')),
+        checkbox(t('window.settings.launchAtLogin'), prefs.launchAtLogin, (v) => save({ launchAtLogin: v })),
         shortcutOn,
         field(
-          'Shortcut',
+          t('window.settings.shortcut.label'),
           shortcut,
-          `Click the box, then press the keys you want, for example ${displayShortcut(DEFAULT_SHORTCUT, info.platform)}.`,
+          t('window.settings.shortcut.hint', { shortcut: displayShortcut(DEFAULT_SHORTCUT, info.platform) }),
         ),
-        h('fieldset', { class: 'choices' }, h('legend', { class: 'field-label' }, 'Appearance'), ...themes),
+        h(
+          'fieldset',
+          { class: 'choices' },
+          h('legend', { class: 'field-label' }, t('window.settings.theme.title')),
+          ...themes,
+        ),
         updatesSection(message),
         h(
           'p',
           { class: 'hint' },
-          `Token Tray ${info.version} · secrets kept in ${info.secretStorage === 'keychain' ? 'the system keychain' : 'an encrypted file'}`,
+          info.secretStorage === 'keychain'
+            ? t('window.settings.about.keychain', { version: info.version })
+            : t('window.settings.about.encryptedFile', { version: info.version }),
         ),
       );
     })

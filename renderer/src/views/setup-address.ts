@@ -5,6 +5,7 @@
 import type { InstanceCheck } from '../../../main/contract/ipc';
 import { call } from '../api';
 import { checkbox, field, h, replace } from '../dom';
+import { t } from '../i18n';
 import { messageArea, showError, showMessage } from '../messages';
 
 /** What the step hands on. */
@@ -19,20 +20,20 @@ export function addressStep(initial: string, onDone: (result: AddressResult) => 
     type: 'url',
     name: 'instance-url',
     autocomplete: 'url',
-    placeholder: 'https://yourcompany.processmaker.net',
+    placeholder: t('setup.address.placeholder'),
     value: initial,
     spellcheck: 'false',
     required: true,
   });
   let allowInsecure = false;
-  const insecureBox = checkbox('This address has no https. I trust this network anyway.', false, (v) => {
+  const insecureBox = checkbox(t('setup.address.insecure'), false, (v) => {
     allowInsecure = v;
     void runCheck();
   });
   insecureBox.hidden = true;
   const progress = h('div', { class: 'check-progress row', 'aria-live': 'polite' });
   const message = messageArea();
-  const next = h('button', { type: 'submit', class: 'primary' }, 'Continue');
+  const next = h('button', { type: 'submit', class: 'primary' }, t('setup.continue'));
   let latest: InstanceCheck | null = null;
   let seq = 0;
   let timer = 0;
@@ -45,7 +46,7 @@ export function addressStep(initial: string, onDone: (result: AddressResult) => 
       progress.replaceChildren();
       return null;
     }
-    replace(progress, h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Checking the address…');
+    replace(progress, h('span', { class: 'spinner', 'aria-hidden': 'true' }), t('setup.address.checking'));
     try {
       const check = await call('checkInstance', url, allowInsecure);
       if (mine !== seq) return null;
@@ -75,19 +76,21 @@ export function addressStep(initial: string, onDone: (result: AddressResult) => 
       h(
         'span',
         { class: `badge ${check.reachable ? 'ok' : 'warn'}` },
-        check.reachable ? '✓ Reachable' : '✗ Not reachable',
+        t(check.reachable ? 'setup.address.reachable' : 'setup.address.unreachable'),
       ),
       check.reachable
         ? h(
             'span',
             { class: `badge ${check.looksLikeProcessMaker ? 'ok' : 'warn'}` },
-            check.looksLikeProcessMaker ? '✓ Looks like ProcessMaker' : '? Not sure it is ProcessMaker',
+            t(
+              check.looksLikeProcessMaker ? 'setup.address.looksLikeProcessMaker' : 'setup.address.notSureProcessMaker',
+            ),
           )
         : null,
     );
     if (check.error)
       showMessage(message, check.reachable ? 'warning' : 'error', check.error.message, check.error.nextStep);
-    else showMessage(message, 'success', `Found ProcessMaker at ${check.url}.`);
+    else showMessage(message, 'success', t('setup.address.found', { address: check.url }));
   }
 
   input.addEventListener('input', () => {
@@ -99,7 +102,7 @@ export function addressStep(initial: string, onDone: (result: AddressResult) => 
   const form = h(
     'form',
     { class: 'stack', novalidate: true },
-    field('What is your ProcessMaker address?', input, 'The address you use to open ProcessMaker in your browser.'),
+    field(t('setup.address.label'), input, t('setup.address.hint')),
     insecureBox,
     progress,
     message,
@@ -111,7 +114,7 @@ export function addressStep(initial: string, onDone: (result: AddressResult) => 
     void (async () => {
       if (!input.value.trim()) {
         input.setAttribute('aria-invalid', 'true');
-        showMessage(message, 'error', 'Type the address of your ProcessMaker server.');
+        showMessage(message, 'error', t('setup.address.missing'));
         input.focus();
         return;
       }

@@ -4,16 +4,18 @@
  * button, "Set up and sign in". Nothing is saved before that button; nothing is typed but the sign-in.
  */
 import type { ProfileView, SetupPreview } from '../../../main/contract/ipc';
+import type { MessageKey } from '../../../main/i18n';
 import { call, toUserError } from '../api';
 import { checkbox, field, h, replace } from '../dom';
+import { t } from '../i18n';
 import { messageArea, showError, showMessage } from '../messages';
 import { reloadProfiles } from '../state/store';
 import { requestAutoSignIn } from './sign-in-browser';
 
-const kindWords: Record<SetupPreview['grant'], string> = {
-  authorization_code: 'You sign in with your browser, on the ProcessMaker sign-in page.',
-  password: 'You sign in with your ProcessMaker username and password.',
-  personal_access_token: 'You paste a personal access token you made in ProcessMaker.',
+const kindWords: Record<SetupPreview['grant'], MessageKey> = {
+  authorization_code: 'setup.confirm.kind.browser',
+  password: 'setup.confirm.kind.password',
+  personal_access_token: 'setup.confirm.kind.token',
 };
 
 /** The paste-or-choose form; `onPreview` gets what main read from it. */
@@ -22,7 +24,7 @@ export function setupInputForm(onPreview: (preview: SetupPreview) => void, onBac
   const file = h('input', { type: 'file', accept: '.pmtokentray,application/json' });
   const message = messageArea();
   const read = (text: string): void => {
-    showMessage(message, 'info', 'Reading the setup…');
+    showMessage(message, 'info', t('setup.input.reading'));
     void call('previewSetup', text.trim())
       .then(onPreview)
       .catch((err: unknown) => showError(message, err));
@@ -38,21 +40,21 @@ export function setupInputForm(onPreview: (preview: SetupPreview) => void, onBac
   const form = h(
     'form',
     { class: 'stack', novalidate: true },
-    h('h2', null, 'I have a setup file or link'),
-    field('Paste the setup link', pasted, 'It starts with pmtokentray://setup. Your IT team sends it.'),
-    field('Or choose the setup file', file, 'A file ending in .pmtokentray.'),
+    h('h2', null, t('setup.haveSetupFile')),
+    field(t('setup.input.linkLabel'), pasted, t('setup.input.linkHint')),
+    field(t('setup.input.fileLabel'), file, t('setup.input.fileHint')),
     message,
     h(
       'div',
       { class: 'row' },
-      h('button', { type: 'button', onclick: onBack }, 'Back'),
-      h('button', { type: 'submit', class: 'primary' }, 'Continue'),
+      h('button', { type: 'button', onclick: onBack }, t('setup.back')),
+      h('button', { type: 'submit', class: 'primary' }, t('setup.continue')),
     ),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!pasted.value.trim()) {
-      showMessage(message, 'error', 'Paste the setup link, or choose the setup file.');
+      showMessage(message, 'error', t('setup.input.missing'));
       pasted.focus();
       return;
     }
@@ -70,7 +72,7 @@ export function renderSetupConfirm(
   const message = messageArea();
   let trusted = false;
   const trust = preview.insecure
-    ? checkbox('I trust this network (the connection to this server is not encrypted)', false, (v) => {
+    ? checkbox(t('setup.confirm.trust'), false, (v) => {
         trusted = v;
       })
     : null;
@@ -78,15 +80,15 @@ export function renderSetupConfirm(
   const go = h(
     'button',
     { type: 'button', class: 'primary' },
-    plan.action === 'update' ? 'Update and sign in' : 'Set up and sign in',
+    t(plan.action === 'update' ? 'setup.confirm.update' : 'setup.confirm.setUp'),
   );
   go.addEventListener('click', () => {
     if (preview.insecure && !trusted) {
-      showMessage(message, 'error', 'This server’s address has no https.', 'Tick “I trust this network” to go on.');
+      showMessage(message, 'error', t('setup.confirm.insecure'), t('setup.confirm.insecureNextStep'));
       return;
     }
     go.disabled = true;
-    showMessage(message, 'info', 'Setting up the profile and checking it with ProcessMaker…');
+    showMessage(message, 'info', t('setup.confirm.applying'));
     void call('applySetup', preview.setupId, trusted)
       .then(async (profile) => {
         await reloadProfiles();
@@ -105,53 +107,44 @@ export function renderSetupConfirm(
     h(
       'section',
       { class: 'card narrow stack setup-confirm', 'aria-labelledby': 'setup-confirm-heading' },
-      h('h1', { id: 'setup-confirm-heading' }, plan.action === 'update' ? 'Update this profile?' : 'Set up Token Tray'),
-      h('p', null, 'This setup connects Token Tray to your organisation’s ProcessMaker server:'),
+      h(
+        'h1',
+        { id: 'setup-confirm-heading' },
+        t(plan.action === 'update' ? 'setup.confirm.updateTitle' : 'setup.confirm.setUpTitle'),
+      ),
+      h('p', null, t('setup.confirm.intro')),
       h('p', { class: 'setup-host', 'data-testid': 'setup-host' }, preview.host),
-      preview.insecure
-        ? h(
-            'p',
-            { class: 'message warning' },
-            'This address has no https: what you send to it can be read on the way. Go on only on a network you trust.',
-          )
-        : null,
+      preview.insecure ? h('p', { class: 'message warning' }, t('setup.confirm.insecureWarning')) : null,
       h(
         'ul',
         { class: 'setup-facts' },
-        h('li', null, `Profile: ${plan.name}`),
-        h('li', null, kindWords[preview.grant]),
-        preview.production
-          ? h('li', null, 'Marked as a production server: the console asks before changing data.')
-          : null,
-        preview.hasClientSecret
-          ? h('li', null, 'It includes your organisation’s Auth Client secret, kept in this computer’s secure storage.')
-          : null,
+        h('li', null, t('setup.confirm.profile', { name: plan.name })),
+        h('li', null, t(kindWords[preview.grant])),
+        preview.production ? h('li', null, t('setup.confirm.production')) : null,
+        preview.hasClientSecret ? h('li', null, t('setup.confirm.secret')) : null,
         plan.action === 'add' && plan.renamedFrom
-          ? h(
-              'li',
-              null,
-              `“${plan.renamedFrom}” is already the name of another profile, so this one is “${plan.name}”.`,
-            )
+          ? h('li', null, t('setup.confirm.renamed', { taken: plan.renamedFrom, name: plan.name }))
           : null,
       ),
       plan.action === 'update'
         ? h(
             'div',
             { class: 'stack' },
-            h('p', null, `You already have “${plan.name}” for this server. This changes:`),
+            h('p', null, t('setup.confirm.existing', { name: plan.name })),
             h(
               'ul',
               { 'data-testid': 'setup-differences' },
-              ...(plan.differences.length > 0 ? plan.differences : ['Nothing: it stays as it is.']).map((d) =>
-                h('li', null, d),
-              ),
+              ...(plan.differences.length > 0
+                ? plan.differences.map((d) => t(d.key, d.params))
+                : [t('setup.confirm.noDifferences')]
+              ).map((d) => h('li', null, d)),
             ),
           )
         : null,
-      h('p', { class: 'hint' }, 'You type nothing here: you only sign in to ProcessMaker, as you always do.'),
+      h('p', { class: 'hint' }, t('setup.confirm.typeNothing')),
       trust,
       message,
-      h('div', { class: 'row' }, h('button', { type: 'button', onclick: options.onCancel }, 'Cancel'), go),
+      h('div', { class: 'row' }, h('button', { type: 'button', onclick: options.onCancel }, t('common.cancel')), go),
     ),
   );
   go.focus();

@@ -3,8 +3,10 @@
  * "How do you sign in?", then the few details that grant needs.
  */
 import type { GrantKind, NewProfileInput, ProfileView } from '../../../main/contract/ipc';
+import type { MessageKey } from '../../../main/i18n';
 import { call, toUserError } from '../api';
 import { checkbox, field, h, replace } from '../dom';
+import { t } from '../i18n';
 import { messageArea, showError, showMessage } from '../messages';
 import { getState, reloadProfiles } from '../state/store';
 import { addressStep, type AddressResult } from './setup-address';
@@ -12,18 +14,18 @@ import { nextColor, openAdminHelp, suggestName } from './setup-defaults';
 import { markSetupFinishing, personalTokenHelp } from './sign-in';
 import { renderSetupConfirm, setupInputForm } from './setup-confirm';
 
-const grantChoices: Array<{ grant: GrantKind; title: string; text: string; recommended?: boolean }> = [
+const grantChoices: Array<{ grant: GrantKind; title: MessageKey; text: MessageKey; recommended?: boolean }> = [
   {
     grant: 'authorization_code',
-    title: 'Sign in with my browser',
-    text: 'Use the ProcessMaker sign-in page you already know.',
+    title: 'setup.grant.browser.title',
+    text: 'setup.grant.browser.text',
     recommended: true,
   },
-  { grant: 'password', title: 'Username and password', text: 'Type your ProcessMaker username and password here.' },
+  { grant: 'password', title: 'setup.grant.password.title', text: 'setup.grant.password.text' },
   {
     grant: 'personal_access_token',
-    title: 'Paste a personal access token',
-    text: 'Use a token you made in ProcessMaker under Edit Profile › API Tokens.',
+    title: 'setup.grant.token.title',
+    text: 'setup.grant.token.text',
   },
 ];
 
@@ -40,15 +42,17 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
   const firstRun = getState().profiles.length === 0;
   const body = h('div', { class: 'stack' });
   const stepLabel = h('p', { class: 'muted step-label' });
-  const heading = h('h1', { tabindex: '-1' }, firstRun ? 'Welcome to Token Tray' : 'Add a profile');
-  const cancel = options.onCancel ? h('button', { type: 'button', onclick: options.onCancel }, 'Cancel') : null;
+  const heading = h('h1', { tabindex: '-1' }, t(firstRun ? 'setup.welcome.title' : 'setup.add.title'));
+  const cancel = options.onCancel
+    ? h('button', { type: 'button', onclick: options.onCancel }, t('common.cancel'))
+    : null;
   replace(
     root,
     h(
       'section',
       { class: 'card narrow setup', 'aria-labelledby': 'setup-heading' },
       heading,
-      firstRun ? h('p', null, 'Let’s connect Token Tray to your ProcessMaker server, step by step.') : null,
+      firstRun ? h('p', null, t('setup.welcome.intro')) : null,
       stepLabel,
       body,
       cancel ? h('div', { class: 'row setup-cancel' }, cancel) : null,
@@ -61,7 +65,7 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
   /** Browser and password sign-ins end with a fourth screen, the sign-in itself; a pasted token ends at step 3. */
   let total = 4;
   function show(step: number, content: HTMLElement): void {
-    stepLabel.textContent = `Step ${step} of ${total}`;
+    stepLabel.textContent = t('setup.stepOf', { step, total });
     replace(body, content);
     content.querySelector<HTMLElement>('input:not([type=hidden]), button')?.focus();
   }
@@ -76,7 +80,7 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
       h(
         'p',
         { class: 'setup-alternative' },
-        h('button', { type: 'button', class: 'link', onclick: stepSetupInput }, 'I have a setup file or link'),
+        h('button', { type: 'button', class: 'link', onclick: stepSetupInput }, t('setup.haveSetupFile')),
       ),
     );
     show(1, step);
@@ -97,7 +101,7 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
   }
 
   function stepGrant(): void {
-    const legend = h('legend', { class: 'field-label' }, 'How do you sign in?');
+    const legend = h('legend', { class: 'field-label' }, t('setup.grant.legend'));
     const options = grantChoices.map((choice, i) =>
       h(
         'label',
@@ -109,19 +113,19 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
           h(
             'span',
             { class: 'choice-title' },
-            choice.title,
-            choice.recommended ? h('span', { class: 'badge recommended' }, 'Recommended') : null,
+            t(choice.title),
+            choice.recommended ? h('span', { class: 'badge recommended' }, t('setup.grant.recommended')) : null,
           ),
-          h('span', { class: 'hint' }, choice.text),
+          h('span', { class: 'hint' }, t(choice.text)),
         ),
       ),
     );
-    const back = h('button', { type: 'button', onclick: stepAddress }, 'Back');
+    const back = h('button', { type: 'button', onclick: stepAddress }, t('setup.back'));
     const form = h(
       'form',
       { class: 'stack' },
       h('fieldset', { class: 'choices' }, legend, ...options),
-      h('div', { class: 'row' }, back, h('button', { type: 'submit', class: 'primary' }, 'Continue')),
+      h('div', { class: 'row' }, back, h('button', { type: 'submit', class: 'primary' }, t('setup.continue'))),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -153,42 +157,28 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
     const create = h(
       'button',
       { type: 'submit', class: 'primary' },
-      needsClient ? 'Continue to sign in' : 'Save and finish',
+      t(needsClient ? 'setup.details.continueToSignIn' : 'setup.details.saveAndFinish'),
     );
     // Shown only when a help address is set (it comes from the organisation's policy): none is invented.
     const adminLink = getState().info?.adminHelpUrl
       ? h(
           'button',
           { type: 'button', class: 'link', onclick: () => void openAdminHelp() },
-          'How your administrator sets this up',
+          t('setup.details.adminHelp'),
         )
       : null;
     const form = h(
       'form',
       { class: 'stack', novalidate: true },
-      field('Profile name', name, 'A short name to tell your ProcessMaker servers apart, such as “Production”.'),
-      needsClient
-        ? field(
-            'Client ID',
-            clientId,
-            'The ID of the Auth Client your administrator created for Token Tray, as ProcessMaker shows it.',
-          )
-        : null,
-      needsClient
-        ? field(
-            'Client secret',
-            secret,
-            'The long secret shown with that Auth Client; it is kept in this computer’s secure storage.',
-          )
-        : null,
+      field(t('setup.details.name.label'), name, t('setup.details.name.hint')),
+      needsClient ? field(t('setup.details.clientId.label'), clientId, t('setup.details.clientId.hint')) : null,
+      needsClient ? field(t('setup.details.secret.label'), secret, t('setup.details.secret.hint')) : null,
       needsClient && adminLink ? h('p', null, adminLink) : null,
-      token
-        ? field('Personal access token', token, 'Paste the whole token. It is kept in this computer’s secure storage.')
-        : null,
+      token ? field(t('setup.token.label'), token, t('setup.token.hint')) : null,
       token ? personalTokenHelp(address.url) : null,
-      checkbox('This is a production server (ask before changing data)', false, (v) => (production = v)),
+      checkbox(t('setup.details.production'), false, (v) => (production = v)),
       message,
-      h('div', { class: 'row' }, h('button', { type: 'button', onclick: stepGrant }, 'Back'), create),
+      h('div', { class: 'row' }, h('button', { type: 'button', onclick: stepGrant }, t('setup.back')), create),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -207,12 +197,14 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
         showMessage(
           message,
           'error',
-          'Please fill in every field.',
-          problem === name
-            ? 'Give the profile a name.'
-            : problem === token
-              ? 'Paste your personal access token.'
-              : 'Your administrator can tell you the client ID and secret.',
+          t('setup.details.missing'),
+          t(
+            problem === name
+              ? 'setup.details.missingName'
+              : problem === token
+                ? 'setup.details.missingToken'
+                : 'setup.details.missingClient',
+          ),
         );
         problem.focus();
         return;
@@ -231,13 +223,7 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
       }
       create.disabled = true;
       void (async () => {
-        showMessage(
-          message,
-          'info',
-          needsClient
-            ? 'Checking the Client ID and secret with ProcessMaker…'
-            : 'Checking the token with ProcessMaker…',
-        );
+        showMessage(message, 'info', t(needsClient ? 'setup.details.checkingClient' : 'setup.token.checking'));
         let created: ProfileView | null = null;
         try {
           created = await call('addProfile', input);

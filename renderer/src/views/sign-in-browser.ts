@@ -5,6 +5,7 @@
 import type { PendingSignIn, ProfileView, RedirectMode } from '../../../main/contract/ipc';
 import { ApiError, call } from '../api';
 import { h, replace } from '../dom';
+import { t } from '../i18n';
 import { announce, clearMessage, showError, showMessage } from '../messages';
 
 /** DOM event (on window) carrying main's `sign-in-progress` events to this panel. */
@@ -26,15 +27,11 @@ export function browserForm(
   message: HTMLElement,
   onSignedIn: (p: ProfileView) => void,
 ): HTMLElement {
-  const start = h('button', { type: 'button', class: 'primary' }, 'Sign in with my browser');
+  const start = h('button', { type: 'button', class: 'primary' }, t('setup.browser.start'));
   const area = h(
     'div',
     { class: 'stack' },
-    h(
-      'p',
-      { class: 'hint' },
-      'Your browser opens the ProcessMaker sign-in page. Approve Token Tray there and come back.',
-    ),
+    h('p', { class: 'hint' }, t('setup.browser.hint')),
     h('div', { class: 'row' }, start),
   );
   let pending: PendingSignIn | null = null;
@@ -54,7 +51,7 @@ export function browserForm(
       const signedIn = await call('waitForSignIn', flow.flowId);
       if (pending !== flow) return;
       pending = null;
-      announce('Signed in.');
+      announce(t('setup.signIn.signedIn'));
       onSignedIn(signedIn);
     } catch (err) {
       if (pending !== flow) return; // replaced by the local-redirect flow
@@ -62,23 +59,19 @@ export function browserForm(
       window.clearTimeout(fallbackTimer);
       resetIdle();
       if (err instanceof ApiError && err.userError.code === 'sign_in_cancelled')
-        showMessage(message, 'info', 'Sign-in was cancelled.');
+        showMessage(message, 'info', t('setup.browser.cancelled'));
       else showError(message, err, { profileId: profile.id });
     }
   }
 
   function showWaiting(flow: PendingSignIn): void {
-    const cancel = h('button', { type: 'button' }, 'Cancel');
-    const stage = h('strong', null, 'Waiting for your browser…');
-    const fallback = h('button', { type: 'button', class: 'link' }, 'Try another way back to Token Tray');
+    const cancel = h('button', { type: 'button' }, t('common.cancel'));
+    const stage = h('strong', null, t('setup.browser.waiting'));
+    const fallback = h('button', { type: 'button', class: 'link' }, t('setup.browser.fallback'));
     const fallbackRow = h(
       'div',
       { class: 'stack fallback' },
-      h(
-        'p',
-        { class: 'hint' },
-        'Still waiting? If your browser did not come back to Token Tray after you signed in, try another way back.',
-      ),
+      h('p', { class: 'hint' }, t('setup.browser.stillWaiting')),
       h('div', null, fallback),
     );
     fallbackRow.hidden = flow.redirectMode === 'loopback';
@@ -100,13 +93,7 @@ export function browserForm(
     replace(
       area,
       h('div', { class: 'row waiting', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), stage),
-      h(
-        'p',
-        { class: 'hint' },
-        flow.browserOpened
-          ? 'Sign in and approve Token Tray in the browser window that opened.'
-          : 'Token Tray could not open your web browser. Copy the sign-in link below, paste it into your browser, then sign in and approve Token Tray.',
-      ),
+      h('p', { class: 'hint' }, t(flow.browserOpened ? 'setup.browser.opened' : 'setup.browser.notOpened')),
       signInLink(flow),
       h('div', { class: 'row' }, cancel),
       fallbackRow,
@@ -116,7 +103,7 @@ export function browserForm(
       const detail = (event as CustomEvent<{ flowId: string; stage: string }>).detail;
       if (detail.flowId !== flow.flowId) return;
       if (detail.stage === 'exchanging') {
-        stage.textContent = 'Finishing sign-in…';
+        stage.textContent = t('setup.browser.finishing');
         cancel.disabled = true;
         fallbackRow.hidden = true;
         window.clearTimeout(fallbackTimer);
@@ -133,27 +120,31 @@ export function browserForm(
       type: 'text',
       readonly: true,
       value: flow.authorizeUrl,
-      'aria-label': 'Sign-in link',
+      'aria-label': t('setup.browser.linkLabel'),
       class: 'sign-in-link',
       spellcheck: 'false',
     });
-    const copy = h('button', { type: 'button', class: flow.browserOpened ? 'secondary' : 'primary' }, 'Copy link');
+    const copy = h(
+      'button',
+      { type: 'button', class: flow.browserOpened ? 'secondary' : 'primary' },
+      t('setup.browser.copyLink'),
+    );
     copy.addEventListener('click', () => {
       void call('copySignInLink', flow.flowId).then(
         () => {
-          copy.textContent = 'Link copied';
-          announce('Sign-in link copied. Paste it into your browser.');
+          copy.textContent = t('setup.browser.linkCopied');
+          announce(t('setup.browser.linkCopiedAnnounce'));
         },
         (err: unknown) => showError(message, err),
       );
     });
     const body = h('div', { class: 'row' }, link, copy);
     if (!flow.browserOpened) return body;
-    return h('details', { class: 'sign-in-link-box' }, h('summary', null, 'Browser did not open?'), body);
+    return h('details', { class: 'sign-in-link-box' }, h('summary', null, t('setup.browser.notOpenedSummary')), body);
   }
 
   function resetIdle(): void {
-    start.textContent = 'Try again';
+    start.textContent = t('setup.browser.retry');
     replace(area, h('div', { class: 'row' }, start));
     start.focus();
   }

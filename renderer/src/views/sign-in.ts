@@ -6,6 +6,7 @@ import type { ProfileView } from '../../../main/contract/ipc';
 import { call } from '../api';
 import { browserForm } from './sign-in-browser';
 import { field, h, replace } from '../dom';
+import { t } from '../i18n';
 import { announce, messageArea, showError, showMessage } from '../messages';
 
 /** The one path ordinary users can open to make a personal access token, as a button that opens it. */
@@ -13,11 +14,7 @@ export function personalTokenHelp(instanceUrl: string): HTMLElement {
   return h(
     'div',
     { class: 'stack pat-help' },
-    h(
-      'p',
-      { class: 'hint' },
-      'In ProcessMaker, click your picture at the top right and choose Edit Profile. Under API Tokens, make a new token and copy it.',
-    ),
+    h('p', { class: 'hint' }, t('setup.token.help')),
     h(
       'div',
       { class: 'row' },
@@ -27,7 +24,7 @@ export function personalTokenHelp(instanceUrl: string): HTMLElement {
           type: 'button',
           onclick: () => void call('openExternal', `${instanceUrl}/profile/edit`).catch(() => undefined),
         },
-        'Open this page in ProcessMaker',
+        t('setup.token.openPage'),
       ),
     ),
   );
@@ -48,12 +45,12 @@ export function renderSignIn(root: HTMLElement, profile: ProfileView, onSignedIn
   const reason = profile.status.state === 'signed_out' ? profile.status.reason : 'never';
   const intro =
     profile.status.state === 'keychain_unavailable'
-      ? 'Token Tray could not open this computer’s secure password storage, so it cannot tell whether you are signed in. Unlock your keychain, then try again.'
+      ? t('setup.signIn.keychainUnavailable')
       : reason === 'session_expired'
-        ? 'Your sign-in has expired. Sign in again to keep getting tokens.'
+        ? t('setup.signIn.sessionExpired')
         : reason === 'signed_out'
-          ? 'You are signed out of this profile.'
-          : `Sign in to ${profile.instanceUrl} to get a token.`;
+          ? t('setup.signIn.signedOut')
+          : t('setup.signIn.intro', { address: profile.instanceUrl });
   const content =
     profile.grant === 'authorization_code'
       ? browserForm(profile, message, onSignedIn)
@@ -65,8 +62,8 @@ export function renderSignIn(root: HTMLElement, profile: ProfileView, onSignedIn
     h(
       'section',
       { class: 'card narrow sign-in', 'aria-labelledby': 'sign-in-heading' },
-      h('h1', { id: 'sign-in-heading' }, `Sign in — ${profile.name}`),
-      lastSetupStep ? h('p', { class: 'muted step-label' }, 'Step 4 of 4') : null,
+      h('h1', { id: 'sign-in-heading' }, t('setup.signIn.title', { name: profile.name })),
+      lastSetupStep ? h('p', { class: 'muted step-label' }, t('setup.stepOf', { step: 4, total: 4 })) : null,
       h('p', null, intro),
       content,
       message,
@@ -82,27 +79,27 @@ function passwordForm(profile: ProfileView, message: HTMLElement, onSignedIn: (p
     autocomplete: 'current-password',
     'data-autofocus': profile.username ? true : null,
   });
-  const submit = h('button', { type: 'submit', class: 'primary' }, 'Sign in');
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('setup.signIn.submit'));
   const form = h(
     'form',
     { class: 'stack', novalidate: true },
-    field('Username', user, 'Your ProcessMaker username (not your email address).'),
-    field('Password', pass),
+    field(t('setup.signIn.username.label'), user, t('setup.signIn.username.hint')),
+    field(t('setup.signIn.password.label'), pass),
     h('div', { class: 'row' }, submit),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!user.value.trim() || !pass.value) {
-      showMessage(message, 'error', 'Type your username and password.');
+      showMessage(message, 'error', t('setup.signIn.missingCredentials'));
       (user.value.trim() ? pass : user).focus();
       return;
     }
     submit.disabled = true;
-    showMessage(message, 'info', 'Signing in…');
+    showMessage(message, 'info', t('setup.signIn.signingIn'));
     void call('signInWithPassword', profile.id, user.value.trim(), pass.value)
       .then((p) => {
         pass.value = '';
-        announce('Signed in.');
+        announce(t('setup.signIn.signedIn'));
         onSignedIn(p);
       })
       .catch((err: unknown) => {
@@ -122,11 +119,11 @@ function tokenForm(profile: ProfileView, message: HTMLElement, onSignedIn: (p: P
     autocomplete: 'off',
     class: 'token-input',
   });
-  const submit = h('button', { type: 'submit', class: 'primary' }, 'Save token');
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('setup.signIn.saveToken'));
   const form = h(
     'form',
     { class: 'stack', novalidate: true },
-    field('Personal access token', token, 'Paste the whole token. It is kept in this computer’s secure storage.'),
+    field(t('setup.token.label'), token, t('setup.token.hint')),
     personalTokenHelp(profile.instanceUrl),
     h('div', { class: 'row' }, submit),
   );
@@ -134,16 +131,16 @@ function tokenForm(profile: ProfileView, message: HTMLElement, onSignedIn: (p: P
     event.preventDefault();
     const value = token.value.trim();
     if (!value) {
-      showMessage(message, 'error', 'Paste your personal access token first.');
+      showMessage(message, 'error', t('setup.signIn.missingToken'));
       token.focus();
       return;
     }
     submit.disabled = true;
-    showMessage(message, 'info', 'Checking the token with ProcessMaker…');
+    showMessage(message, 'info', t('setup.token.checking'));
     void call('savePersonalAccessToken', profile.id, value)
       .then((p) => {
         token.value = '';
-        announce('Token saved.');
+        announce(t('setup.signIn.tokenSaved'));
         onSignedIn(p);
       })
       .catch((err: unknown) => {

@@ -6,6 +6,7 @@ import type { CopyFormat, ProfileView, TokenDetails } from '../../../main/contra
 import { call } from '../api';
 import { h, replace } from '../dom';
 import { describeTokenLife, formatClaimTime } from '../format';
+import { t } from '../i18n';
 import { announce, messageArea, showError, showMessage } from '../messages';
 import { reloadProfiles } from '../state/store';
 import { renderSignIn } from './sign-in';
@@ -14,17 +15,17 @@ import { renderSignIn } from './sign-in';
 export function renderToken(root: HTMLElement, profile: ProfileView): () => void {
   const timers: number[] = [];
   // clearInterval and clearTimeout share one pool of ids.
-  const cleanup = (): void => timers.forEach((t) => window.clearInterval(t));
+  const cleanup = (): void => timers.forEach((id) => window.clearInterval(id));
   if (profile.status.state !== 'signed_in') {
     renderSignIn(root, profile, () => void reloadProfiles());
     return cleanup;
   }
   const status = profile.status;
   const message = messageArea();
-  const detailsArea = h('div', { class: 'stack' }, h('p', { class: 'muted' }, 'Loading token details…'));
+  const detailsArea = h('div', { class: 'stack' }, h('p', { class: 'muted' }, t('window.token.loading')));
   const countdown = h('strong', { class: 'countdown', 'data-testid': 'token-life' });
   const expiresLine = h('p', { class: 'hint', 'data-testid': 'token-life-line' });
-  const badge = h('span', { class: 'badge ok', 'data-testid': 'token-badge' }, 'Signed in');
+  const badge = h('span', { class: 'badge ok', 'data-testid': 'token-badge' }, t('window.token.badge.signedIn'));
   const lifeBox = h('div', { class: 'countdown-box' }, countdown, expiresLine);
 
   // The words change only when they must (a second at a time only in a token's last minute).
@@ -43,17 +44,17 @@ export function renderToken(root: HTMLElement, profile: ProfileView): () => void
   };
   tick();
 
-  const refresh = h('button', { type: 'button' }, 'Refresh now');
+  const refresh = h('button', { type: 'button' }, t('window.token.refresh'));
   refresh.disabled = !status.refreshable;
-  refresh.title = status.refreshable ? '' : 'This token cannot be refreshed; sign in again when it expires.';
-  const signOut = h('button', { type: 'button', class: 'danger' }, 'Sign out');
+  refresh.title = status.refreshable ? '' : t('window.token.refreshUnavailable');
+  const signOut = h('button', { type: 'button', class: 'danger' }, t('window.token.signOut'));
   refresh.addEventListener('click', () => {
     refresh.disabled = true;
-    showMessage(message, 'info', 'Getting a fresh token…');
+    showMessage(message, 'info', t('window.token.refreshing'));
     void call('refreshNow', profile.id)
       .then(() => {
-        showMessage(message, 'success', 'Token refreshed.');
-        announce('Token refreshed.');
+        showMessage(message, 'success', t('window.token.refreshed'));
+        announce(t('window.token.refreshed'));
         return reloadProfiles();
       })
       .catch((err: unknown) => showError(message, err))
@@ -62,7 +63,7 @@ export function renderToken(root: HTMLElement, profile: ProfileView): () => void
   signOut.addEventListener('click', () => {
     void call('signOut', profile.id)
       .then((r) => {
-        announce(r.note ?? 'Signed out.');
+        announce(r.note ?? t('window.token.signedOut'));
         return reloadProfiles();
       })
       .catch((err: unknown) => showError(message, err));
@@ -74,13 +75,7 @@ export function renderToken(root: HTMLElement, profile: ProfileView): () => void
       'section',
       { class: 'card token-view', 'aria-labelledby': 'token-heading' },
       h('div', { class: 'row spread' }, h('h1', { id: 'token-heading' }, profile.name), badge),
-      h(
-        'p',
-        { class: 'user-line' },
-        'Signed in as ',
-        h('strong', { 'data-testid': 'user-name' }, status.user?.name ?? 'unknown user'),
-        ` on ${profile.instanceUrl}`,
-      ),
+      userLine(status.user?.name ?? t('window.token.unknownUser'), profile.instanceUrl),
       lifeBox,
       detailsArea,
       message,
@@ -97,15 +92,22 @@ export function renderToken(root: HTMLElement, profile: ProfileView): () => void
   return cleanup;
 }
 
+/** "Signed in as <strong>name</strong> on url": the sentence is translated whole, the name stays bold. */
+function userLine(name: string, instance: string): HTMLElement {
+  const mark = '\u0000';
+  const [before = '', after = ''] = t('window.token.signedInAs', { user: mark, instance }).split(mark);
+  return h('p', { class: 'user-line' }, before, h('strong', { 'data-testid': 'user-name' }, name), after);
+}
+
 function tokenBox(profileId: string, details: TokenDetails, message: HTMLElement, timers: number[]): HTMLElement {
   const value = h('code', { class: 'token-value', 'data-testid': 'token-value' }, details.masked);
-  const reveal = h('button', { type: 'button', 'aria-pressed': 'false' }, 'Reveal');
+  const reveal = h('button', { type: 'button', 'aria-pressed': 'false' }, t('window.token.reveal'));
   let revealed = false;
   reveal.addEventListener('click', () => {
     if (revealed) {
       value.textContent = details.masked;
       revealed = false;
-      reveal.textContent = 'Reveal';
+      reveal.textContent = t('window.token.reveal');
       reveal.setAttribute('aria-pressed', 'false');
       return;
     }
@@ -113,7 +115,7 @@ function tokenBox(profileId: string, details: TokenDetails, message: HTMLElement
       .then((token) => {
         value.textContent = token;
         revealed = true;
-        reveal.textContent = 'Hide';
+        reveal.textContent = t('window.token.hide');
         reveal.setAttribute('aria-pressed', 'true');
       })
       .catch((err: unknown) => showError(message, err));
@@ -133,7 +135,11 @@ function tokenBox(profileId: string, details: TokenDetails, message: HTMLElement
               let left = clearsInSeconds;
               const show = (): void => {
                 copyStatus.textContent =
-                  left > 0 ? `Copied — clears in ${left} s` : clearsInSeconds > 0 ? 'Clipboard cleared' : 'Copied';
+                  left > 0
+                    ? t('window.token.copiedClearsIn', { seconds: left })
+                    : clearsInSeconds > 0
+                      ? t('window.token.clipboardCleared')
+                      : t('window.token.copied');
               };
               show();
               if (clearsInSeconds > 0) {
@@ -155,21 +161,21 @@ function tokenBox(profileId: string, details: TokenDetails, message: HTMLElement
     h(
       'div',
       { class: 'field-label' },
-      details.kind === 'personal_access_token' ? 'Personal access token' : 'Access token',
+      details.kind === 'personal_access_token' ? t('window.token.kind.personal') : t('window.token.kind.access'),
     ),
     h('div', { class: 'token-line' }, value, reveal),
-    h('div', { class: 'row' }, copy('raw', 'Copy'), copyStatus),
+    h('div', { class: 'row' }, copy('raw', t('window.token.copy')), copyStatus),
     // Most people paste the token itself; the other forms are for whoever asks for them.
     h(
       'details',
       { class: 'other-formats' },
-      h('summary', null, 'Other formats'),
+      h('summary', null, t('window.token.otherFormats')),
       h(
         'div',
         { class: 'row' },
-        copy('bearer', 'Copy as “Bearer …”'),
-        copy('header', 'Copy as Authorization header'),
-        copy('env', 'Copy as export PM_TOKEN=…'),
+        copy('bearer', t('window.token.copyBearer')),
+        copy('header', t('window.token.copyHeader')),
+        copy('env', t('window.token.copyEnv')),
       ),
     ),
   );
@@ -177,21 +183,21 @@ function tokenBox(profileId: string, details: TokenDetails, message: HTMLElement
 
 function claimsList(details: TokenDetails): HTMLElement {
   const c = details.claims;
-  if (!c) return h('p', { class: 'hint' }, 'This token carries no readable details.');
-  const aud = Array.isArray(c.aud) ? c.aud.join(', ') : (c.aud ?? 'not stated');
-  const scopes = c.scopes && c.scopes.length > 0 ? c.scopes.join(', ') : 'none';
+  if (!c) return h('p', { class: 'hint' }, t('window.token.claims.none'));
+  const aud = Array.isArray(c.aud) ? c.aud.join(', ') : (c.aud ?? t('window.token.claims.notStated'));
+  const scopes = c.scopes && c.scopes.length > 0 ? c.scopes.join(', ') : t('window.token.claims.noScopes');
   const rows: Array<[string, string]> = [
-    ['Signed in as (user number)', c.sub ?? 'not stated'],
-    ['Auth Client', aud],
-    ['Allowed (scopes)', scopes],
-    ['Issued', formatClaimTime(c.iat)],
-    ['Valid until', formatClaimTime(c.exp)],
+    [t('window.token.claims.subject'), c.sub ?? t('window.token.claims.notStated')],
+    [t('window.token.claims.audience'), aud],
+    [t('window.token.claims.scopes'), scopes],
+    [t('window.token.claims.issued'), formatClaimTime(c.iat)],
+    [t('window.token.claims.expires'), formatClaimTime(c.exp)],
   ];
   // Closed by default: most people only copy the token; the details are for whoever asks.
   return h(
     'details',
     { class: 'claims' },
-    h('summary', null, 'Token details'),
+    h('summary', null, t('window.token.claims.title')),
     h('dl', { class: 'claims-list' }, ...rows.flatMap(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
   );
 }

@@ -13,6 +13,7 @@ const goodRequest = { method: 'GET', path: 'users' };
 /** For every channel, argument lists that must be refused before core sees them. */
 const badArgs: Record<ChannelName, unknown[][]> = {
   appInfo: [['extra']],
+  windowLocale: [['en']],
   updateStatus: [['now']],
   checkForUpdates: [[true]],
   restartToInstall: [[{}]],
@@ -103,7 +104,10 @@ describe('IPC argument validation', () => {
 
   it('names the missing or wrong detail in the sentence', async () => {
     const missing = await fx.handlers.signInWithPassword('p1', 'jane');
-    expect(missing).toEqual({ ok: false, error: { code: 'invalid_input', message: 'The password is missing.' } });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', key: 'error.ipc.missing', message: 'The password is missing.' },
+    });
     const empty = await fx.handlers.addProfile({ name: 'Acme', instanceUrl: '', grant: 'password' });
     expect(!empty.ok && empty.error.message).toBe('The ProcessMaker address cannot be empty.');
     const extra = await fx.handlers.addProfile({ name: 'A', instanceUrl: 'x', grant: 'password', isAdmin: true });
@@ -153,7 +157,7 @@ describe('IPC argument validation', () => {
   it('opens only web links', async () => {
     for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'pmtokentray://open', 'not a link']) {
       const result = await fx.handlers.openExternal(url);
-      expect(result).toEqual({
+      expect(result).toMatchObject({
         ok: false,
         error: { code: 'invalid_input', message: 'Only web links (http or https) can be opened.' },
       });

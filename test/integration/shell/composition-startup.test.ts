@@ -47,9 +47,13 @@ describe('starting the tray app (Electron replaced by a recording stand-in)', ()
     expect(channels.filter((c) => c.startsWith(channelPrefix)).sort()).toEqual(
       channelNames.map((n) => `${channelPrefix}${n}`).sort(),
     );
-    expect(await fx.invoke('listProfiles', [], 'foreign')).toEqual({
+    expect(await fx.invoke('listProfiles', [], 'foreign')).toMatchObject({
       ok: false,
-      error: { code: 'forbidden_origin', message: 'Only Token Tray’s own window may ask for this.' },
+      error: {
+        code: 'forbidden_origin',
+        key: 'error.ipc.forbidden',
+        message: 'Only Token Tray’s own window may ask for this.',
+      },
     });
   });
 

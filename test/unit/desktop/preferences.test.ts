@@ -35,6 +35,7 @@ describe('preferences', () => {
       launchAtLogin: false,
       copyShortcut: null,
       theme: 'system',
+      language: 'system',
     });
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileView, ProfileStatus } from '../../../main/core/model';
+import { userErrorOf } from '../../../main/core/errors';
+import { createTranslator, messagesFor } from '../../../main/i18n';
 import {
   buildTrayMenu,
   buildTrayTooltip,
@@ -8,6 +10,8 @@ import {
   statusLine,
   type MenuItemTemplate,
 } from '../../../main/desktop';
+
+const enGB = createTranslator('en', messagesFor('en'), 'en-GB');
 
 const now = Date.UTC(2026, 10, 28, 12, 0, 0);
 
@@ -40,7 +44,7 @@ const signedIn = (
   ...extra,
 });
 const personal = (minutes: number): ProfileStatus => signedIn(minutes, { refreshable: false, renewAt: null });
-const unreachable = { code: 'unreachable' as const, message: 'ProcessMaker cannot be reached.' };
+const unreachable = userErrorOf('unreachable');
 /** "15:31" as the system writes the local time of `at` in en-GB. */
 const hhmm = (at: number) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(at);
 const labels = (items: MenuItemTemplate[]) => items.map((i) => (i.type === 'separator' ? '---' : i.label));
@@ -52,7 +56,7 @@ describe('tray status lines', () => {
 
   it('a token that cannot renew counts down under two days, and names its date after that', () => {
     expect(statusLine(profile('a', personal(42)), now)).toBe('Signed in as Jane Doe · expires in 42 min');
-    expect(statusLine(profile('a', personal(365 * 24 * 60)), now, 'en-GB')).toBe(
+    expect(statusLine(profile('a', personal(365 * 24 * 60)), now, enGB)).toBe(
       'Signed in as Jane Doe · valid until 28 Nov 2027',
     );
     expect(statusLine(profile('a', personal(-1)), now)).toBe('Signed in as Jane Doe · token expired');
@@ -60,11 +64,11 @@ describe('tray status lines', () => {
 
   it('a failing renewal is one honest line: what is wrong and until when the token works', () => {
     const failing = signedIn(20, { renewalError: unreachable });
-    expect(statusLine(profile('a', failing), now, 'en-GB')).toBe(
+    expect(statusLine(profile('a', failing), now, enGB)).toBe(
       `Can’t reach ProcessMaker · token works until ${hhmm(now + 20 * 60_000)}`,
     );
-    const refused = signedIn(20, { renewalError: { code: 'server_error', message: 'ProcessMaker had a problem.' } });
-    expect(statusLine(profile('a', refused), now, 'en-GB')).toMatch(
+    const refused = signedIn(20, { renewalError: userErrorOf('server_error') });
+    expect(statusLine(profile('a', refused), now, enGB)).toMatch(
       /^ProcessMaker did not renew the token · token works until /,
     );
     expect(statusLine(profile('a', signedIn(-1, { renewalError: unreachable })), now)).toBe(
@@ -159,12 +163,12 @@ describe('tray menu template', () => {
 
   it('a failing renewal shows in the menu and the tooltip alike', () => {
     const profiles = [profile('a', signedIn(20, { renewalError: unreachable }), { active: true, name: 'Acme' })];
-    const items = buildTrayMenu({ profiles, now, locale: 'en-GB' });
+    const items = buildTrayMenu({ profiles, now, say: enGB });
     const until = hhmm(now + 20 * 60_000);
     expect(items[0]?.label).toBe(`Acme: Can’t reach ProcessMaker · token works until ${until}`);
     // The token still works, so it can still be copied.
     expect(items[1]?.id).toBe('copy:a');
-    expect(buildTrayTooltip({ profiles, now, locale: 'en-GB' })).toBe(
+    expect(buildTrayTooltip({ profiles, now, say: enGB })).toBe(
       `Token Tray — Acme: Can’t reach ProcessMaker · token works until ${until}`,
     );
   });

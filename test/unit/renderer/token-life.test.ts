@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeTokenLife } from '../../../renderer/src/format';
+import { userErrorOf } from '../../../main/core/errors';
 
 const now = Date.UTC(2026, 11, 2, 12, 0, 0);
 const minute = 60_000;
@@ -66,10 +67,7 @@ describe('what the token view says about a token', () => {
   });
 
   it('while renewal fails it says what is wrong and until when the current token works, once', () => {
-    const unreachable = {
-      code: 'unreachable' as const,
-      message: 'Token Tray could not reach the ProcessMaker server.',
-    };
+    const unreachable = userErrorOf('unreachable');
     const failing = describeTokenLife(
       { expiresAt: now + 20 * minute, refreshable: true, renewalError: unreachable },
       now,
@@ -79,7 +77,7 @@ describe('what the token view says about a token', () => {
       /^Your current token works until \d\d:\d\d( [AP]M)?\. Token Tray keeps trying by itself\.$/,
     );
     const refused = describeTokenLife(
-      { expiresAt: now + 20 * minute, refreshable: true, renewalError: { code: 'server_error', message: 'x' } },
+      { expiresAt: now + 20 * minute, refreshable: true, renewalError: userErrorOf('server_error') },
       now,
     );
     expect(refused).toMatchObject({ headline: 'ProcessMaker did not renew the token', badge: 'Not renewing' });

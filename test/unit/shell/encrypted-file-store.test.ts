@@ -84,12 +84,16 @@ describe('encrypted-file secret store (safeStorage fallback)', () => {
   });
 
   it('the refusing store (plain-text backend) refuses every operation with a next step', async () => {
-    const store = createRefusingSecretStore('No secure storage.', 'Install a keyring.');
+    const store = createRefusingSecretStore('error.keychain.none');
     for (const op of [() => store.get('a'), () => store.set('a', 'b'), () => store.delete('a')]) {
       const err = (await op().catch((e: unknown) => e)) as TokenTrayError;
       expect(err.code).toBe('keychain_unavailable');
-      expect(err.message).toBe('No secure storage.');
-      expect(err.nextStep).toBe('Install a keyring.');
+      expect(err.message).toBe(
+        'This computer has no secure password storage that Token Tray can use, so it will not save sign-ins.',
+      );
+      expect(err.nextStep).toBe(
+        'Install and unlock a keyring (such as GNOME Keyring or KWallet), then restart Token Tray.',
+      );
     }
   });
 });

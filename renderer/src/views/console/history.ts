@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { h, replace } from '../../dom';
 import { formatLocalTime } from '../../format';
 import { confirmDialog } from '../../dialog';
+import { t } from '../../i18n';
 import { messageArea, showError } from '../../messages';
 
 /** The history panel. */
@@ -14,14 +15,18 @@ export interface HistoryPanel {
 
 /** Builds the history panel for a profile; `onPick` loads a request into the form (`run`: and sends it). */
 export function historyPanel(profileId: string, onPick: (request: ApiRequest, run: boolean) => void): HistoryPanel {
-  const search = h('input', { type: 'search', placeholder: 'Search history', 'aria-label': 'Search history' });
-  const list = h('ul', { class: 'history-list', 'aria-label': 'Past requests' });
+  const search = h('input', {
+    type: 'search',
+    placeholder: t('window.console.history.search'),
+    'aria-label': t('window.console.history.search'),
+  });
+  const list = h('ul', { class: 'history-list', 'aria-label': t('window.console.history.list') });
   const message = messageArea();
-  const clear = h('button', { type: 'button', class: 'small danger' }, 'Clear history');
+  const clear = h('button', { type: 'button', class: 'small danger' }, t('window.console.history.clear'));
   const element = h(
     'section',
     { class: 'card history', 'aria-labelledby': 'history-heading', 'data-testid': 'history' },
-    h('div', { class: 'row spread' }, h('h2', { id: 'history-heading' }, 'History'), clear),
+    h('div', { class: 'row spread' }, h('h2', { id: 'history-heading' }, t('window.console.history.title')), clear),
     search,
     message,
     list,
@@ -39,7 +44,11 @@ export function historyPanel(profileId: string, onPick: (request: ApiRequest, ru
     if (entries.length === 0) {
       replace(
         list,
-        h('li', { class: 'muted' }, search.value ? 'No past request matches.' : 'Requests you send appear here.'),
+        h(
+          'li',
+          { class: 'muted' },
+          search.value ? t('window.console.history.noMatch') : t('window.console.history.empty'),
+        ),
       );
       return;
     }
@@ -54,9 +63,21 @@ export function historyPanel(profileId: string, onPick: (request: ApiRequest, ru
             {
               type: 'button',
               class: 'history-item',
-              title: 'Load this request',
+              title: t('window.console.history.load'),
               // Said as words, not "GETusers200".
-              'aria-label': `Load ${e.request.method} ${e.request.path}, ${e.status === null ? 'no answer' : `status ${e.status}`}, ${formatLocalTime(e.at)}`,
+              'aria-label':
+                e.status === null
+                  ? t('window.console.history.loadNoAnswer', {
+                      method: e.request.method,
+                      path: e.request.path,
+                      time: formatLocalTime(e.at),
+                    })
+                  : t('window.console.history.loadEntry', {
+                      method: e.request.method,
+                      path: e.request.path,
+                      status: String(e.status),
+                      time: formatLocalTime(e.at),
+                    }),
               onclick: () => onPick(e.request, false),
             },
             h('span', { class: `method method-${e.request.method.toLowerCase()}` }, e.request.method),
@@ -68,10 +89,10 @@ export function historyPanel(profileId: string, onPick: (request: ApiRequest, ru
             {
               type: 'button',
               class: 'small history-run',
-              'aria-label': `Run ${e.request.method} ${e.request.path} again`,
+              'aria-label': t('window.console.history.runAgain', { method: e.request.method, path: e.request.path }),
               onclick: () => onPick(e.request, true),
             },
-            'Run',
+            t('window.console.history.run'),
           ),
         ),
       ),
@@ -85,9 +106,9 @@ export function historyPanel(profileId: string, onPick: (request: ApiRequest, ru
   });
   clear.addEventListener('click', () => {
     void confirmDialog({
-      title: 'Clear history?',
-      body: 'The list of past requests for this profile is deleted.',
-      confirmLabel: 'Clear history',
+      title: t('window.console.history.confirmTitle'),
+      body: t('window.console.history.confirmBody'),
+      confirmLabel: t('window.console.history.clear'),
       danger: true,
     }).then((yes) => {
       if (!yes) return;

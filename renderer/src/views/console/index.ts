@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { checkbox, h, replace } from '../../dom';
 import { confirmDialog } from '../../dialog';
 import { randomId } from '../../format';
+import { t } from '../../i18n';
 import { messageArea, showError, showMessage, clearMessage } from '../../messages';
 import { historyPanel } from './history';
 import { requestForm } from './request-form';
@@ -22,12 +23,12 @@ export function renderConsole(root: HTMLElement, profile: ProfileView): () => vo
     send.focus();
     if (run) void sendNow();
   });
-  const send = h('button', { type: 'submit', class: 'primary' }, 'Send');
-  const cancel = h('button', { type: 'button' }, 'Cancel');
+  const send = h('button', { type: 'submit', class: 'primary' }, t('window.console.send'));
+  const cancel = h('button', { type: 'button' }, t('common.cancel'));
   cancel.disabled = true;
   let withToken = false;
-  const curl = h('button', { type: 'button' }, 'Copy as curl');
-  const tokenBox = checkbox('Include my token', false, (v) => (withToken = v));
+  const curl = h('button', { type: 'button' }, t('window.console.copyCurl'));
+  const tokenBox = checkbox(t('window.console.includeToken'), false, (v) => (withToken = v));
   replace(form.actions, send, cancel, h('span', { class: 'spacer' }), curl, tokenBox);
   form.element.append(message);
   let running: string | null = null;
@@ -47,9 +48,7 @@ export function renderConsole(root: HTMLElement, profile: ProfileView): () => vo
         showMessage(
           message,
           'success',
-          withToken
-            ? 'Copied the curl command, including your token. Treat it like a password.'
-            : 'Copied the curl command. It reads the token from $PM_TOKEN.',
+          withToken ? t('window.console.curlCopiedWithToken') : t('window.console.curlCopied'),
         ),
       )
       .catch((err: unknown) => showError(message, err));
@@ -62,9 +61,9 @@ export function renderConsole(root: HTMLElement, profile: ProfileView): () => vo
     const request = read.request;
     if (profile.production && changing.has(request.method)) {
       const yes = await confirmDialog({
-        title: `Send ${request.method} to production?`,
-        body: `“${profile.name}” is a production server. This request may change real data.`,
-        confirmLabel: `Send ${request.method}`,
+        title: t('window.console.production.title', { method: request.method }),
+        body: t('window.console.production.body', { name: profile.name }),
+        confirmLabel: t('window.console.production.confirm', { method: request.method }),
         danger: true,
       });
       if (!yes) return send.focus();
@@ -94,7 +93,7 @@ export function renderConsole(root: HTMLElement, profile: ProfileView): () => vo
       h(
         'div',
         { class: 'console-main' },
-        h('h1', { class: 'console-title' }, `Request console — ${profile.name}`),
+        h('h1', { class: 'console-title' }, t('window.console.title', { name: profile.name })),
         form.element,
         response.element,
       ),

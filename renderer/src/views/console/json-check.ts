@@ -1,4 +1,5 @@
 /** Checks a JSON body before sending and says where the mistake is, in plain words. */
+import { t } from '../../i18n';
 
 /** Outcome of {@link checkJson}. */
 export type JsonCheck = { ok: true } | { ok: false; message: string; position: number | null };
@@ -17,11 +18,11 @@ export function checkJson(text: string): JsonCheck {
       : detail.includes('end of JSON') || detail.includes('Unexpected end')
         ? text.length
         : null;
-    if (position === null) return { ok: false, message: 'The body is not valid JSON.', position: null };
+    if (position === null) return { ok: false, message: t('window.console.json.invalid'), position: null };
     const { line, column } = lineAndColumn(text, position);
     return {
       ok: false,
-      message: `The body is not valid JSON: there is a mistake at line ${line}, column ${column}.`,
+      message: t('window.console.json.invalidAt', { line, column }),
       position,
     };
   }

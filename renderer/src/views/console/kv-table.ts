@@ -1,5 +1,6 @@
 /** An editable table of name/value rows (query parameters, headers). */
 import { h } from '../../dom';
+import { t } from '../../i18n';
 
 /** The table element plus accessors. */
 export interface KvTable {
@@ -10,8 +11,21 @@ export interface KvTable {
   set(rows: Array<[string, string]>): void;
 }
 
-/** Builds a table titled `title`; `what` names one row ("parameter", "header"). */
-export function kvTable(title: string, what: string, testId: string): KvTable {
+/** The table's words, in the active language; a row's labels take its number. */
+export interface KvLabels {
+  title: string;
+  /** "Add parameter". */
+  add: string;
+  /** "parameter 1 name". */
+  name(n: number): string;
+  /** "parameter 1 value". */
+  value(n: number): string;
+  /** "Remove parameter 1". */
+  remove(n: number): string;
+}
+
+/** Builds a table with `labels` ("Query parameters", "Add parameter", …). */
+export function kvTable(labels: KvLabels, testId: string): KvTable {
   const body = h('tbody');
   const table = h(
     'table',
@@ -22,28 +36,28 @@ export function kvTable(title: string, what: string, testId: string): KvTable {
       h(
         'tr',
         null,
-        h('th', { scope: 'col' }, 'Name'),
-        h('th', { scope: 'col' }, 'Value'),
-        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Remove')),
+        h('th', { scope: 'col' }, t('window.console.table.name')),
+        h('th', { scope: 'col' }, t('window.console.table.value')),
+        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('window.console.table.remove'))),
       ),
     ),
     body,
   );
-  const add = h('button', { type: 'button', class: 'small' }, `Add ${what}`);
+  const add = h('button', { type: 'button', class: 'small' }, labels.add);
   const element = h(
     'fieldset',
     { class: 'kv', 'data-testid': testId },
-    h('legend', { class: 'field-label' }, title),
+    h('legend', { class: 'field-label' }, labels.title),
     table,
     add,
   );
 
   function addRow(name = '', value = ''): HTMLInputElement {
     const n = body.children.length + 1;
-    const nameInput = h('input', { type: 'text', value: name, 'aria-label': `${what} ${n} name`, spellcheck: 'false' });
-    const valueInput = h('input', { type: 'text', value, 'aria-label': `${what} ${n} value`, spellcheck: 'false' });
+    const nameInput = h('input', { type: 'text', value: name, 'aria-label': labels.name(n), spellcheck: 'false' });
+    const valueInput = h('input', { type: 'text', value, 'aria-label': labels.value(n), spellcheck: 'false' });
     const row = h('tr', null, h('td', null, nameInput), h('td', null, valueInput));
-    const remove = h('button', { type: 'button', class: 'small', 'aria-label': `Remove ${what} ${n}` }, '✕');
+    const remove = h('button', { type: 'button', class: 'small', 'aria-label': labels.remove(n) }, '✕');
     remove.addEventListener('click', () => {
       const next = (row.nextElementSibling ?? row.previousElementSibling)?.querySelector('input');
       row.remove();

@@ -5,6 +5,7 @@
  */
 import { HTTP_METHODS, type ApiEndpoint, type ApiRequest } from '../../../../main/contract/ipc';
 import { field, h, uid } from '../../dom';
+import { t } from '../../i18n';
 import { checkJson } from './json-check';
 import { kvTable } from './kv-table';
 
@@ -25,7 +26,7 @@ export interface RequestForm {
 export function requestForm(): RequestForm {
   const method = h(
     'select',
-    { name: 'method', 'aria-label': 'Method' },
+    { name: 'method', 'aria-label': t('window.console.method') },
     ...methods.map((m) => h('option', { value: m }, m)),
   );
   const listId = uid('paths');
@@ -39,11 +40,29 @@ export function requestForm(): RequestForm {
     autocomplete: 'off',
   });
   const prefix = h('span', { class: 'path-prefix mono', 'aria-hidden': 'true' }, '/api/1.0/');
-  const query = kvTable('Query parameters', 'parameter', 'query-table');
-  const headers = kvTable('Headers', 'header', 'headers-table');
+  const query = kvTable(
+    {
+      title: t('window.console.query.title'),
+      add: t('window.console.query.add'),
+      name: (n) => t('window.console.query.rowName', { n }),
+      value: (n) => t('window.console.query.rowValue', { n }),
+      remove: (n) => t('window.console.query.rowRemove', { n }),
+    },
+    'query-table',
+  );
+  const headers = kvTable(
+    {
+      title: t('window.console.headers.title'),
+      add: t('window.console.headers.add'),
+      name: (n) => t('window.console.headers.rowName', { n }),
+      value: (n) => t('window.console.headers.rowValue', { n }),
+      remove: (n) => t('window.console.headers.rowRemove', { n }),
+    },
+    'headers-table',
+  );
   const body = h('textarea', { name: 'body', rows: 8, spellcheck: 'false', placeholder: '{ "name": "value" }' });
   const bodyError = h('p', { class: 'field-error', id: uid('body-error'), role: 'alert' });
-  const bodyField = field('Body (JSON)', body, 'Leave empty to send no body.');
+  const bodyField = field(t('window.console.body.label'), body, t('window.console.body.hint'));
   bodyField.append(bodyError);
   const actions = h('div', { class: 'row console-actions' });
   const syncBody = (): void => {
@@ -64,14 +83,14 @@ export function requestForm(): RequestForm {
 
   const element = h(
     'form',
-    { class: 'card stack request-form', 'aria-label': 'Request', novalidate: true },
+    { class: 'card stack request-form', 'aria-label': t('window.console.request'), novalidate: true },
     h('div', { class: 'request-line' }, method, h('div', { class: 'path-box' }, prefix, path), datalist),
     query.element,
     headers.element,
     bodyField,
     actions,
   );
-  path.setAttribute('aria-label', 'Path');
+  path.setAttribute('aria-label', t('window.console.path'));
   // A full address on the same server is allowed; then the /api/1.0/ prefix does not apply.
   const syncPrefix = (): void => void (prefix.hidden = /^https?:\/\//i.test(path.value.trim()));
   path.addEventListener('input', syncPrefix);
@@ -84,7 +103,7 @@ export function requestForm(): RequestForm {
       const p = path.value.trim().replace(/^\/?api\/1\.0\//, '');
       if (!p) {
         path.focus();
-        return { problem: 'Type a path, such as users.', inField: false };
+        return { problem: t('window.console.pathMissing'), inField: false };
       }
       const request: ApiRequest = { method: m, path: p };
       const q = query.rows();

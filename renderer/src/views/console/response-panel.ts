@@ -3,6 +3,7 @@ import type { ApiResponse } from '../../../../main/contract/ipc';
 import { call } from '../../api';
 import { h, replace } from '../../dom';
 import { formatDuration, formatSize } from '../../format';
+import { t } from '../../i18n';
 import { renderJson } from '../../json-view';
 import { messageArea, showError, showMessage } from '../../messages';
 import { statusAdvice } from './status-advice';
@@ -22,10 +23,10 @@ export function responsePanel(): ResponsePanel {
   const element = h(
     'section',
     { class: 'card response', 'aria-labelledby': 'response-heading', 'data-testid': 'response' },
-    h('h2', { id: 'response-heading' }, 'Response'),
+    h('h2', { id: 'response-heading' }, t('window.console.response.title')),
     content,
   );
-  const empty = (): void => replace(content, h('p', { class: 'muted' }, 'Send a request to see the answer here.'));
+  const empty = (): void => replace(content, h('p', { class: 'muted' }, t('window.console.response.empty')));
   empty();
 
   function showResponse(res: ApiResponse): void {
@@ -36,15 +37,19 @@ export function responsePanel(): ResponsePanel {
     const raw = h('input', { type: 'checkbox' });
     const renderBody = (): void => {
       if (res.json !== null && !raw.checked) replace(bodyBox, renderJson(res.json));
-      else replace(bodyBox, h('pre', { class: 'raw-body', tabindex: '0' }, res.text || '(empty body)'));
+      else
+        replace(
+          bodyBox,
+          h('pre', { class: 'raw-body', tabindex: '0' }, res.text || t('window.console.response.emptyBody')),
+        );
     };
     raw.addEventListener('change', renderBody);
     renderBody();
-    const copy = h('button', { type: 'button', class: 'small' }, 'Copy body');
+    const copy = h('button', { type: 'button', class: 'small' }, t('window.console.response.copyBody'));
     copy.addEventListener('click', () => {
       const text = res.json !== null && !raw.checked ? JSON.stringify(res.json, null, 2) : res.text;
       void call('copyText', text)
-        .then(() => showMessage(message, 'success', 'Response body copied.'))
+        .then(() => showMessage(message, 'success', t('window.console.response.copied')))
         .catch((err: unknown) => showError(message, err));
     });
     replace(
@@ -57,21 +62,19 @@ export function responsePanel(): ResponsePanel {
           { class: `badge ${ok ? 'ok' : 'warn'}`, 'data-testid': 'response-status' },
           `${res.status} ${res.statusText}`.trim(),
         ),
-        h('span', null, `Time: ${formatDuration(res.durationMs)}`),
-        h('span', null, `Size: ${formatSize(res.sizeBytes)}`),
-        res.retriedAfterRefresh
-          ? h('span', { class: 'hint' }, 'The token was refreshed and the request sent again.')
-          : null,
+        h('span', null, t('window.console.response.time', { time: formatDuration(res.durationMs) })),
+        h('span', null, t('window.console.response.size', { size: formatSize(res.sizeBytes) })),
+        res.retriedAfterRefresh ? h('span', { class: 'hint' }, t('window.console.response.retried')) : null,
       ),
       advice ? h('p', { class: 'message warning status-advice', 'data-testid': 'status-advice' }, advice) : null,
-      res.truncated ? h('p', { class: 'hint' }, 'The body is long; only the first part is shown.') : null,
+      res.truncated ? h('p', { class: 'hint' }, t('window.console.response.truncated')) : null,
       h(
         'details',
         { class: 'response-headers' },
-        h('summary', null, `Headers (${res.headers.length})`),
+        h('summary', null, t('window.console.response.headers', { count: res.headers.length })),
         h('dl', { class: 'claims-list' }, ...res.headers.flatMap(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
       ),
-      h('div', { class: 'row' }, h('label', { class: 'check' }, raw, 'Raw view'), copy),
+      h('div', { class: 'row' }, h('label', { class: 'check' }, raw, t('window.console.response.raw')), copy),
       bodyBox,
       message,
     );
@@ -86,7 +89,12 @@ export function responsePanel(): ResponsePanel {
     showWaiting() {
       replace(
         content,
-        h('div', { class: 'row', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Sending…'),
+        h(
+          'div',
+          { class: 'row', role: 'status' },
+          h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+          t('window.console.response.sending'),
+        ),
       );
     },
     showError(err) {

@@ -102,7 +102,7 @@ describe('password grant and personal access tokens', () => {
     expect(details.claims?.sub).toBe(String(h.server.seed.user.id));
     expect(details.refreshable).toBe(false);
     const out = await h.engine.signOut(profile.id);
-    expect(out.note).toMatch(/Revoke the token in ProcessMaker/);
+    expect(out.note).toBe('common.sign_out.revoke_personal_token');
     await rejectsWithCode(h.engine.freshToken(profile.id), 'signed_out');
   });
 

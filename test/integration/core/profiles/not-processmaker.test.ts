@@ -65,7 +65,7 @@ describe('an address that is not ProcessMaker', () => {
   it('checkInstance says it does not look like ProcessMaker', async () => {
     const check = await h.engine.checkInstance(siteUrl);
     expect(check).toMatchObject({ url: siteUrl, reachable: true, looksLikeProcessMaker: false });
-    expect(check.error).toEqual({
+    expect(check.error).toMatchObject({
       code: 'not_processmaker',
       message: 'This address answers, but it does not look like a ProcessMaker server.',
       nextStep: 'Check the address you use to open ProcessMaker in your browser.',

@@ -130,7 +130,7 @@ describe('profiles', () => {
     expect(plain.error?.nextStep).toBe('Use the https address, or confirm that you trust this network.');
     const closed = await h.engine.checkInstance('http://127.0.0.1:1');
     expect(closed).toMatchObject({ reachable: false, looksLikeProcessMaker: false });
-    expect(closed.error).toEqual({
+    expect(closed.error).toMatchObject({
       code: 'unreachable',
       message: 'Token Tray could not reach the ProcessMaker server.',
       nextStep: expect.any(String),

@@ -48,7 +48,7 @@ describe('profile names (one rule for the window, the tray and pmtoken)', () => 
     expect(nameProblem('Acme  (prod)')).toBeNull();
     // Invisible direction marks and line separators reorder or break a line as surely as ESC does.
     for (const mark of ['\u200e', '\u200f', '\u2028', '\u2029'])
-      expect(nameProblem(`Ac${mark}me`)).toBe('A profile name cannot contain control characters.');
+      expect(nameProblem(`Ac${mark}me`)).toEqual({ key: 'error.profile.name_control' });
   });
 
   it('applies the same rule when renaming or copying', () => {
