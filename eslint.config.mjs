@@ -61,7 +61,7 @@ export default tseslint.config(
     [
       'main/core/*.ts',
       [
-        ['^\\.\\./', 'Core never imports desktop, shell, ipc, cli, contract or the renderer.'],
+        ['^\\.\\./(?!i18n$)', 'Core never imports desktop, shell, ipc, cli, contract or the renderer.'],
         ['^\\./[^/]+/', "Core's front door re-exports each folder's index.ts ('./folder')."],
       ],
     ],

@@ -22,7 +22,7 @@ import type {
   UserInfo,
 } from '../core/model';
 import type { UserError } from '../core/errors';
-import type { LanguageChoice, Locale, Messages } from '../i18n';
+import type { LanguageChoice, Locale, MessageKey, Messages } from '../i18n';
 
 export { LANGUAGE_CHOICES, LANGUAGE_NAMES } from '../i18n';
 export type { LanguageChoice, Locale, Messages };
@@ -146,7 +146,8 @@ export interface IpcChannels {
   revealToken(profileId: string): string;
   /** Copies in main; the clipboard is cleared later if it still holds the token. */
   copyToken(profileId: string, format: CopyFormat): { clearsInSeconds: number };
-  signOut(profileId: string): { note?: string };
+  /** `note`: what to do next, as a catalogue key (signing out of a personal access token does not revoke it). */
+  signOut(profileId: string): { note?: MessageKey };
   whoami(profileId: string): UserInfo;
   /** `requestId` is chosen by the renderer so it can cancel. */
   sendRequest(requestId: string, profileId: string, request: ApiRequest): ApiResponse;

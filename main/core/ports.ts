@@ -4,6 +4,7 @@
  * fetch, keytar) and in tests (real server, real keyring).
  */
 import type { GrantKind } from './model';
+import type { Translator } from '../i18n';
 
 /** The subset of WHATWG fetch core uses (Electron's `net.fetch` and Node's `fetch` both fit). */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -43,6 +44,8 @@ export interface LogSink {
 /** Everything {@link createTokenEngine} needs. */
 export interface EnginePorts {
   fetch: FetchLike;
+  /** The app's language, for the pages the browser shows after sign-in (English when absent, as in pmtoken). */
+  say?: () => Translator;
   secrets: SecretStore;
   /** Folder holding the settings file and the refresh lock file. */
   configDir: string;

@@ -1,6 +1,6 @@
 /**
  * What tray clicks, the copy shortcut and deep links do. Failures become a
- * notification in plain words (the error's sentence and next step).
+ * notification in the app's language (the error's sentence and next step).
  */
 import type { AppEvent, CopyFormat } from '../contract/ipc';
 import type { DeepLinkRoute } from './deep-link-router';
@@ -9,6 +9,7 @@ import { formatToken, isErrorCode, readSetupFile, TokenTrayError, toUserError } 
 import type { LogSink } from '../core';
 import type { SecretClipboard } from './secret-clipboard';
 import type { MenuAction } from './tray-menu';
+import { english, type MessageKey, type MessageValues, type Translator } from '../i18n';
 
 /** What the actions act on. */
 export interface ActionDeps {
@@ -22,6 +23,8 @@ export interface ActionDeps {
   /** "Update ready: restart to install" (the updater decides whether it may restart now). */
   restartToInstall?(): void;
   log: LogSink;
+  /** The language notifications are written in (English by default). */
+  say?: () => Translator;
 }
 
 /** The app's actions. */
@@ -35,11 +38,17 @@ export interface AppActions {
 /** Builds the {@link AppActions}. */
 export function createAppActions(deps: ActionDeps): AppActions {
   const { engine } = deps;
+  const say = (): Translator => deps.say?.() ?? english;
+  const notify = (title: MessageKey, body: MessageKey, values?: MessageValues) =>
+    deps.notify(say().t(title), say().t(body, values));
 
-  const tell = (title: string, err: unknown) => {
+  /** A failure as a notification: what did not happen, then the error's sentence and next step. */
+  const tell = (title: MessageKey, err: unknown) => {
     const e = toUserError(err);
     if (e.code === 'internal') deps.log.error(`${title}: ${err instanceof Error ? err.message : String(err)}`);
-    deps.notify(title, e.nextStep ? `${e.message} ${e.nextStep}` : e.message);
+    const words = say();
+    const sentence = words.t(e.key, e.params);
+    deps.notify(words.t(title), e.nextKey ? `${sentence} ${words.t(e.nextKey, e.params)}` : sentence);
   };
 
   async function copy(profileId: string, format: CopyFormat): Promise<void> {
@@ -47,7 +56,7 @@ export function createAppActions(deps: ActionDeps): AppActions {
       // freshToken refreshes first when the token is close to expiry.
       await deps.clipboard.copySecret(formatToken(await engine.freshToken(profileId), format));
     } catch (err) {
-      tell('Could not copy the token', err);
+      tell('app.notify.copy_failed', err);
     }
   }
 
@@ -63,29 +72,25 @@ export function createAppActions(deps: ActionDeps): AppActions {
         // The tray has nowhere to show the link: the window does, with a Copy button.
         engine.cancelSignIn(pending.flowId);
         deps.showWindow({ type: 'show', view: 'token', profileId });
-        deps.notify(
-          'Your browser did not open',
-          'Click “Sign in with my browser” in the Token Tray window to copy the sign-in link.',
-        );
+        notify('app.notify.no_browser', 'app.notify.no_browser.body');
         return;
       }
       const done = await engine.waitForSignIn(pending.flowId);
-      deps.notify(
-        'Signed in',
-        `${done.name}: signed in${done.status.state === 'signed_in' && done.status.user ? ` as ${done.status.user.name}` : ''}.`,
-      );
+      const user = done.status.state === 'signed_in' ? done.status.user : undefined;
+      if (user) notify('app.notify.signed_in', 'app.notify.signed_in.as', { profile: done.name, user: user.name });
+      else notify('app.notify.signed_in', 'app.notify.signed_in.body', { profile: done.name });
     } catch (err) {
       if (err instanceof TokenTrayError && err.code === 'sign_in_cancelled') return;
-      tell('Sign-in did not finish', err);
+      tell('app.notify.sign_in_failed', err);
     }
   }
 
   async function signOut(profileId: string): Promise<void> {
     try {
       const { note } = await engine.signOut(profileId);
-      if (note) deps.notify('Signed out', note);
+      if (note) notify('app.notify.signed_out', note);
     } catch (err) {
-      tell('Could not sign out', err);
+      tell('app.notify.sign_out_failed', err);
     }
   }
 
@@ -101,7 +106,7 @@ export function createAppActions(deps: ActionDeps): AppActions {
         case 'activate':
           return void engine
             .setActiveProfile(action.profileId)
-            .catch((err: unknown) => tell('Could not switch profile', err));
+            .catch((err: unknown) => tell('app.notify.switch_failed', err));
         case 'open':
           return deps.showWindow();
         case 'console':
@@ -116,14 +121,8 @@ export function createAppActions(deps: ActionDeps): AppActions {
     },
     copyActiveToken() {
       void engine.activeProfile().then(
-        (active) =>
-          active
-            ? copy(active.id, 'raw')
-            : deps.notify(
-                'No profile yet',
-                'There is no profile to copy a token from yet. Open Token Tray from the tray icon to set one up.',
-              ),
-        (err: unknown) => tell('Could not copy the token', err),
+        (active) => (active ? copy(active.id, 'raw') : notify('app.notify.no_profile', 'app.notify.no_profile.body')),
+        (err: unknown) => tell('app.notify.copy_failed', err),
       );
     },
     onDeepLink(route) {
@@ -136,7 +135,7 @@ export function createAppActions(deps: ActionDeps): AppActions {
           .then(
             (setup) => deps.showWindow({ type: 'show', view: 'setup', setup }),
             (err: unknown) =>
-              tell(route.kind === 'setup' ? 'This setup link cannot be used' : 'This setup file cannot be used', err),
+              tell(route.kind === 'setup' ? 'app.notify.setup_link_bad' : 'app.notify.setup_file_bad', err),
           );
         return;
       }
@@ -144,14 +143,11 @@ export function createAppActions(deps: ActionDeps): AppActions {
         (matched) => {
           if (matched && deps.windowVisible()) deps.showWindow();
           if (!matched) {
-            deps.notify(
-              'Sign-in link not recognised',
-              'That sign-in link does not belong to a sign-in started here. Start the sign-in again from Token Tray.',
-            );
+            notify('app.notify.link_unknown', 'app.notify.link_unknown.body');
           }
         },
         (err: unknown) =>
-          tell(isErrorCode(err, 'state_mismatch') ? 'Sign-in link not recognised' : 'Sign-in did not finish', err),
+          tell(isErrorCode(err, 'state_mismatch') ? 'app.notify.link_unknown' : 'app.notify.sign_in_failed', err),
       );
     },
   };

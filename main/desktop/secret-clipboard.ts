@@ -4,6 +4,7 @@
  * (the user may have copied something else since; that is theirs to keep).
  * Electron-free: the shell passes Electron's clipboard as the port.
  */
+import { english, type Translator } from '../i18n';
 
 /** The two clipboard operations we need; Electron's clipboard (async since v45) and a plain in-memory one both fit. */
 export interface ClipboardPort {
@@ -26,9 +27,9 @@ export interface SecretClipboardOptions {
   onSecretCopied?(clearsInSeconds: number): void;
 }
 
-/** The notification text after a copy: "Token copied — clears in 60 s" (or without the delay when it never clears). */
-export function copiedNotice(clearsInSeconds: number, what = 'Token'): string {
-  return clearsInSeconds > 0 ? `${what} copied — clears in ${clearsInSeconds} s` : `${what} copied`;
+/** "Token copied — clears in 60 s" (or "Token copied" when it is never cleared), in the translator's language. */
+export function copiedNotice(clearsInSeconds: number, say: Translator = english): string {
+  return say.t('app.notify.copied', { seconds: Math.max(0, clearsInSeconds) });
 }
 
 /** Clipboard that forgets secrets after a while. */

@@ -5,7 +5,7 @@
  */
 import { COPY_FORMATS, type CopyFormat } from '../contract/ipc';
 import { renewalProblem, type ProfileView } from '../core';
-import { createTranslator, englishMessages, type MessageKey, type Translator } from '../i18n';
+import { english, type MessageKey, type Translator } from '../i18n';
 
 /** One menu item, a subset of Electron's MenuItemConstructorOptions. */
 export interface MenuItemTemplate {
@@ -53,8 +53,6 @@ const COPY_ID_PREFIX: Readonly<Record<CopyFormat, string>> = {
   header: 'copy-header',
   env: 'copy-env',
 };
-
-const english = createTranslator('en', englishMessages);
 
 /** "less than a minute", "42 min", "3 h 5 min", "2 days", in the translator's language. */
 export function formatDuration(ms: number, say: Translator = english): string {

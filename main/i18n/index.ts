@@ -4,6 +4,7 @@
  */
 export { messagesFor } from './catalogues';
 export { CATALOGUE_AREAS, englishMessages } from './english';
+export { english } from './english-translator';
 export {
   LANGUAGE_CHOICES,
   LANGUAGE_NAMES,

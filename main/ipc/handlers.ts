@@ -10,7 +10,7 @@ import { channelNames } from '../contract/ipc';
 import { toCurl } from '../core';
 import type { TokenEngine } from '../core';
 import { TokenTrayError, toUserError } from '../core';
-import { createTranslator, englishMessages, messagesFor, type Translator } from '../i18n';
+import { english, messagesFor, type Translator } from '../i18n';
 import type { HistoryStore, UpdateController } from '../desktop';
 import { noUpdaterState, updateStatus } from '../desktop';
 import type { PreferencesStore } from '../desktop';
@@ -62,7 +62,7 @@ function implementations(deps: IpcHandlerDeps): Impls {
   const signInLinks = new Map<string, string>();
 
   const updates = (): UpdateController | null => deps.updates?.() ?? null;
-  const say = (): Translator => deps.translator?.() ?? englishTranslator;
+  const say = (): Translator => deps.translator?.() ?? english;
 
   return {
     appInfo: async () => ({ ...deps.appInfo }),
@@ -153,11 +153,11 @@ function implementations(deps: IpcHandlerDeps): Impls {
       deps.emit({ type: 'preferences-changed' });
       return next;
     },
-    updateStatus: async () => updateStatus(updates()?.state() ?? noUpdaterState),
+    updateStatus: async () => updateStatus(updates()?.state() ?? noUpdaterState, say()),
     checkForUpdates: async () => {
       const updater = updates();
       updater?.checkNow();
-      return updateStatus(updater?.state() ?? noUpdaterState);
+      return updateStatus(updater?.state() ?? noUpdaterState, say());
     },
     restartToInstall: async () => updates()?.restartToInstall() ?? 'nothing-to-install',
     openExternal: async (url) => {
@@ -175,7 +175,7 @@ function wrap<K extends ChannelName>(
 ): (...args: unknown[]) => Promise<Result<ReturnType<IpcChannels[K]>>> {
   const schema = argSchemas[name] as unknown as z.ZodType<Parameters<IpcChannels[K]>>;
   return async (...args) => {
-    const say = deps.translator?.() ?? englishTranslator;
+    const say = deps.translator?.() ?? english;
     const parsed = schema.safeParse(args);
     if (!parsed.success) {
       const { key, params } = describeInvalidArgs(name, args, parsed.error, say);
@@ -191,8 +191,6 @@ function wrap<K extends ChannelName>(
     }
   };
 }
-
-const englishTranslator = createTranslator('en', englishMessages);
 
 /** Builds every channel's handler over core. */
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {

@@ -15,7 +15,8 @@ import {
   isSignInKindAllowed,
   keychainService,
 } from '../core';
-import { readPolicies, type Policies } from '../desktop';
+import { createAppLanguage, readPolicies, type Policies } from '../desktop';
+import { english } from '../i18n';
 import { createIpcHandlers } from '../ipc/handlers';
 import { isWebUrl } from '../ipc/web-url';
 import { coalesce, createAppActions, createRenewalScheduler, createSessionNotices, type AppActions } from '../desktop';
@@ -63,6 +64,14 @@ if (takeSingleInstanceLock()) {
       const secrets = await createAppSecretStore(keychainService(), userData, sink);
       sink.info(`Token Tray ${app.getVersion()} started; secrets kept in the ${secrets.kind}.`);
       const preferences = createPreferencesStore(userData);
+      // The language: the person's choice, the organisation's, the system's (read again at each use).
+      const language = createAppLanguage({
+        choice: () => preferences.get().language,
+        policy: () => policies.values.Language,
+        preferred: () => app.getPreferredSystemLanguages(),
+        env: process.env,
+      });
+      const say = () => language.current();
       const openedUrls: string[] = [];
       // The organisation's policies: read at start and after waking; one that cannot be read is left out, and said.
       let policies: Policies = await policiesRead;
@@ -71,22 +80,24 @@ if (takeSingleInstanceLock()) {
       };
       notePolicyProblems(policies);
       if (policies.problems.length > 0) {
-        notify(
-          'Organisation settings',
-          'Token Tray could not use some of your organisation’s settings and runs without them. Tell your IT team; the log says which.',
-        );
+        notify(say().t('app.notify.policy_problem'), say().t('app.notify.policy_problem.body'));
       }
+      // Told when a new reading of the policies is in (a Language policy may have changed).
+      let onPoliciesRead: () => void = () => undefined;
       powerMonitor.on('resume', () => {
         void readPolicies().then((read) => {
           policies = read;
           notePolicyProblems(read);
+          onPoliciesRead();
         });
       });
       // The person's delay, capped by the organisation's ClipboardClearMaxSeconds.
-      const clipboard = createAppClipboard(() =>
-        clipboardClearSeconds(policies.values, preferences.get().clipboardClearSeconds),
+      const clipboard = createAppClipboard(
+        () => clipboardClearSeconds(policies.values, preferences.get().clipboardClearSeconds),
+        say,
       );
       const engine = createTokenEngine({
+        say,
         isServerAllowed: (url) => isServerAllowed(policies.values, url),
         isSignInKindAllowed: (grant) => isSignInKindAllowed(policies.values, grant),
         fetch: (input, init) => net.fetch(input, init),
@@ -126,6 +137,7 @@ if (takeSingleInstanceLock()) {
           adminHelpUrl: policies.values.HelpUrl ?? null,
         },
         emit,
+        translator: say,
         updates: () => updates,
         onUnexpectedError: (channel, err) =>
           sink.error(`${channel} failed: ${err instanceof Error ? err.message : String(err)}`),
@@ -143,10 +155,11 @@ if (takeSingleInstanceLock()) {
         quit: () => app.quit(),
         restartToInstall: () => void updates?.restartToInstall(),
         log: sink,
+        say,
       });
       actions = appActions;
       app.on('activate', () => win.show());
-      const tray = createAppTray(files.trayAssetsDir, appActions.onMenu, () => win.show());
+      const tray = createAppTray(files.trayAssetsDir, appActions.onMenu, () => win.show(), say);
       let trayUpdated: Promise<void> = Promise.resolve();
       // Events that come together (a sign-in, a refresh) rebuild the menu once.
       const refreshTray = coalesce(() => {
@@ -158,6 +171,7 @@ if (takeSingleInstanceLock()) {
         engine,
         notify,
         signIn: (profileId) => appActions.onMenu({ kind: 'sign-in', profileId }),
+        say,
       });
       const renewals = createRenewalScheduler({
         engine,
@@ -180,7 +194,7 @@ if (takeSingleInstanceLock()) {
       replanRenewals();
       if (smoke) void trayUpdated.then(() => smoke?.trayReady());
       const support = updateSupport(await updateFacts);
-      sink.info(support.enabled ? 'Updates: on.' : `Updates: off (${support.message})`);
+      sink.info(support.enabled ? 'Updates: on.' : `Updates: off (${english.t(support.message)})`);
       updates = createUpdateController({
         support,
         createPort: () => createElectronUpdaterPort(sink),
@@ -189,14 +203,25 @@ if (takeSingleInstanceLock()) {
         now: Date.now,
       });
       updates.onChange((state) => {
-        tray.setUpdateItem(describeUpdate(state).menu);
+        tray.setUpdateItem(describeUpdate(state, say()).menu);
         emit({ type: 'update-changed' });
       });
       updates.start();
       const shortcut = createCopyShortcut(() => appActions.copyActiveToken());
-      const applyPreferences = createPreferencesEffects(shortcut, notify, sink);
+      const applyPreferences = createPreferencesEffects(shortcut, notify, sink, say);
       applyPreferences(preferences.get());
       preferences.onChange(applyPreferences);
+      // A new language (chosen in Settings, or the organisation's after waking) reaches the tray and the window at once.
+      let spoken = say().locale;
+      const languageMaybeChanged = () => {
+        if (say().locale === spoken) return;
+        spoken = say().locale;
+        refreshTray();
+        tray.setUpdateItem(updates ? describeUpdate(updates.state(), say()).menu : null);
+        emit({ type: 'locale-changed' });
+      };
+      preferences.onChange(languageMaybeChanged);
+      onPoliciesRead = languageMaybeChanged;
       manageLifecycle(async () => {
         win.allowClose();
         renewals.dispose();
@@ -222,10 +247,14 @@ if (takeSingleInstanceLock()) {
     .catch((err: unknown) => {
       // Nothing else can show it yet: no window, no tray.
       console.error(err);
-      dialog.showErrorBox(
-        'Token Tray could not start',
-        'Something went wrong while starting Token Tray. Try again; if it keeps happening, reinstall the app.',
-      );
+      // The language is the system's here: the preferences may be what failed.
+      const say = createAppLanguage({
+        choice: () => 'system',
+        policy: () => undefined,
+        preferred: () => app.getPreferredSystemLanguages(),
+        env: process.env,
+      }).current();
+      dialog.showErrorBox(say.t('app.notify.start_failed'), say.t('app.notify.start_failed.body'));
       app.exit(1);
     });
 }

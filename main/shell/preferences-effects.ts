@@ -7,12 +7,14 @@ import type { AppPreferences } from '../contract/ipc';
 import type { LogSink } from '../core';
 import { setLaunchAtLogin } from './login-item';
 import type { CopyShortcut } from './shortcut';
+import type { Translator } from '../i18n';
 
 /** Returns a function to call with each new set of preferences (the first call sets things up). */
 export function createPreferencesEffects(
   shortcut: CopyShortcut,
   notify: (title: string, body: string) => void,
   log: LogSink,
+  say: () => Translator,
 ) {
   let previous: AppPreferences | null = null;
   return (prefs: AppPreferences): void => {
@@ -23,16 +25,13 @@ export function createPreferencesEffects(
         setLaunchAtLogin(prefs.launchAtLogin);
       } catch (err) {
         log.error(`Launch at login could not be changed: ${err instanceof Error ? err.message : String(err)}`);
-        notify(
-          'Launch at login',
-          'Token Tray could not change whether it starts when you log in. Try the setting again in Settings; if it still fails, add Token Tray to your computer’s startup apps yourself.',
-        );
+        notify(say().t('app.notify.autostart_failed'), say().t('app.notify.autostart_failed.body'));
       }
     }
     if (!shortcut.set(prefs.copyShortcut) && prefs.copyShortcut) {
       notify(
-        'Shortcut not available',
-        `${prefs.copyShortcut} is already used by another app. Choose another shortcut in Settings.`,
+        say().t('app.notify.shortcut_taken'),
+        say().t('app.notify.shortcut_taken.body', { shortcut: prefs.copyShortcut }),
       );
     }
     previous = prefs;

@@ -7,6 +7,7 @@ import { Menu, Tray, nativeImage, nativeTheme, type MenuItemConstructorOptions }
 import type { ProfileView } from '../core';
 import { buildTrayMenu, buildTrayTooltip, parseMenuId, type MenuAction, type MenuItemTemplate } from '../desktop';
 import { trayIconFile } from '../desktop';
+import type { Translator } from '../i18n';
 
 /** The tray's controls. */
 export interface AppTray {
@@ -42,6 +43,7 @@ export function createAppTray(
   assetsDir: string,
   onAction: (action: MenuAction) => void,
   onIconClick: () => void,
+  say: () => Translator,
 ): AppTray {
   const tray = new Tray(nativeImage.createEmpty());
   let profiles: readonly ProfileView[] = [];
@@ -57,7 +59,13 @@ export function createAppTray(
     const active = profiles.find((p) => p.active) ?? profiles[0];
     const signedIn = active?.status.state === 'signed_in';
     tray.setImage(join(assetsDir, trayIconFile(process.platform, nativeTheme.shouldUseDarkColors, signedIn)));
-    const state = { profiles, now: Date.now(), escapeAmpersands: process.platform !== 'darwin', update: updateItem };
+    const state = {
+      profiles,
+      now: Date.now(),
+      escapeAmpersands: process.platform !== 'darwin',
+      update: updateItem,
+      say: say(),
+    };
     last = { menu: buildTrayMenu(state), tooltip: buildTrayTooltip(state) };
     tray.setToolTip(last.tooltip);
     tray.setContextMenu(Menu.buildFromTemplate(toElectron(last.menu, click)));

@@ -2,13 +2,14 @@
  * The window's words: `t(key, values)` in the active locale. Main sends the locale and its catalogue;
  * until then (and in a stale window) English. Views call `t` each time they render.
  */
-import { createTranslator, englishMessages, type Locale, type Messages, type Translator } from '../../main/i18n';
+import type { WindowLocale } from '../../main/contract/ipc';
+import { createTranslator, englishMessages, type Translator } from '../../main/i18n';
 
 let active: Translator = createTranslator('en', englishMessages);
 
-/** Switches the window to another locale's catalogue and sets `<html lang>`. */
-export function setLocale(locale: Locale, messages: Messages): void {
-  active = createTranslator(locale, messages);
+/** Switches the window to the language main chose (its catalogue and date format) and sets `<html lang>`. */
+export function setLocale({ locale, messages, formatLocale }: WindowLocale): void {
+  active = createTranslator(locale, messages, formatLocale);
   document.documentElement.lang = locale;
 }
 

@@ -2,7 +2,7 @@
 import type { AppEvent, SetupPreview } from '../../main/contract/ipc';
 import { bridge, call } from './api';
 import { h, replace, setProfileColor } from './dom';
-import { t } from './i18n';
+import { setLocale, t } from './i18n';
 import type { MessageKey } from '../../main/i18n';
 import { editConnectionEvent, messageArea, showError } from './messages';
 import {
@@ -206,6 +206,15 @@ function onEvent(event: AppEvent): void {
       // The browser sign-in panel listens for this to show its stage.
       window.dispatchEvent(new CustomEvent(signInProgressEvent, { detail: event }));
       return;
+    case 'locale-changed':
+      // Settings' Language, or the organisation's: every view is drawn again in the new language
+      // (the wizard keeps what is typed; its next screen speaks the new language).
+      void call('windowLocale').then((locale) => {
+        setLocale(locale);
+        if (inSetup) renderHeader();
+        else render();
+      });
+      return;
     case 'update-changed':
       // Settings' Updates block listens for this and asks main where updates stand.
       window.dispatchEvent(new CustomEvent(updateChangedEvent));
@@ -223,7 +232,9 @@ async function start(): Promise<void> {
     bridge().onEvent(onEvent);
     // Only the profile list decides the first screen; preferences and app facts follow.
     const rest = Promise.all([call('getPreferences'), call('appInfo')]);
+    const locale = call('windowLocale');
     const profiles = await call('listProfiles');
+    setLocale(await locale);
     performance.mark('tt-data');
     setState({ profiles, view: profiles.length === 0 ? 'setup' : 'token' });
     render();

@@ -5,7 +5,7 @@ import { printable, safeJson } from '../escape';
 import { ExitCode } from '../exit-codes';
 import { say, writeOut } from '../terminal';
 import { profileFirst, type CommandSpec } from './command';
-import { english } from '../english';
+import { english } from '../../i18n';
 
 const grantNames = { authorization_code: 'code', password: 'password', personal_access_token: 'pat' } as const;
 

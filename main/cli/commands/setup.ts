@@ -9,7 +9,7 @@ import { ExitCode } from '../exit-codes';
 import { say, writeOut } from '../terminal';
 import { UsageError } from '../usage-error';
 import type { CommandSpec } from './command';
-import { english } from '../english';
+import { english } from '../../i18n';
 
 const kindWords: Record<SetupPreview['grant'], string> = {
   authorization_code: 'sign in with the browser',

@@ -82,6 +82,7 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
     emit: ctx.emit,
     profile: ctx.profile,
     completeSignIn,
+    ...(ports.say ? { say: ports.say } : {}),
   };
 
   const cancelFlowsOf = (profileId: string) => {

@@ -3,7 +3,7 @@
  * key of the errors catalogue (main/i18n) with the values for it; the edge (IPC, CLI, tray) says it.
  * Sentences never contain tokens, secrets or raw bodies.
  */
-import { createTranslator, englishMessages, type MessageKey } from '../../i18n';
+import { english, englishMessages, type MessageKey } from '../../i18n';
 
 /** Every error code core can produce. Stable: the window, the tray and pmtoken switch on these. */
 export const ERROR_CODES = [
@@ -64,8 +64,6 @@ export function renewalProblem(code: ErrorCode): ErrorSentenceKey {
 export type ErrorSentenceKey = Extract<MessageKey, `error.${string}`>;
 /** Values for a sentence's placeholders: `{host}`, `{seconds}`, `{name}`. */
 export type ErrorParams = Record<string, string | number>;
-
-const english = createTranslator('en', englishMessages);
 /** True when the errors catalogue has `key` (a key read back from a file may be stale). */
 export const hasErrorSentence = (key: string): key is ErrorSentenceKey =>
   key.startsWith('error.') && Object.hasOwn(englishMessages, key);

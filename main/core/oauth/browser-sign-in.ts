@@ -14,6 +14,7 @@ import { startLoopbackListener, type LoopbackAnswer, type LoopbackListener } fro
 import type { Clock, FetchLike } from '../ports';
 import { DEFAULT_SIGN_IN_TIMEOUT_MS, SignInFlows, type SignInFlow } from './sign-in-flows';
 import type { TokenSet, Vault } from '../tokens';
+import { english, type Translator } from '../../i18n';
 
 /** What the browser sign-in needs from the engine. */
 export interface BrowserSignInDeps {
@@ -29,6 +30,8 @@ export interface BrowserSignInDeps {
   profile(id: string): Profile;
   /** Stores tokens from a finished sign-in and returns the new view. */
   completeSignIn(profile: Profile, tokens: TokenSet): Promise<ProfileView>;
+  /** The language of the pages the browser shows after sign-in (the app's; English by default). */
+  say?(): Translator;
 }
 
 /** Options of {@link startBrowserSignIn}. */
@@ -65,15 +68,17 @@ function completer(deps: BrowserSignInDeps) {
 
 /** Answers the browser on the loopback listener once the flow has ended. */
 async function answerLoopback(deps: BrowserSignInDeps, url: string, returnTo?: ReturnTo): Promise<LoopbackAnswer> {
+  // pmtoken speaks English; the app speaks its language.
+  const say = returnTo === 'terminal' ? english : (deps.say?.() ?? english);
   try {
     const outcome = deps.flows.deliver(parseCallbackUrl(url), completer(deps));
-    if (!outcome)
-      return { status: 400, html: errorPage('This page was opened without sign-in details.', undefined, returnTo) };
+    if (!outcome) return { status: 400, html: errorPage(say.t('app.loopback.no_details'), undefined, returnTo, say) };
     const view = await outcome;
-    return { status: 200, html: successPage(view.name, returnTo) };
+    return { status: 200, html: successPage(view.name, returnTo, say) };
   } catch (err) {
-    const { message, nextStep } = toUserError(err);
-    return { status: 400, html: errorPage(message, nextStep, returnTo) };
+    const e = toUserError(err);
+    const nextStep = e.nextKey ? say.t(e.nextKey, e.params) : undefined;
+    return { status: 400, html: errorPage(say.t(e.key, e.params), nextStep, returnTo, say) };
   }
 }
 

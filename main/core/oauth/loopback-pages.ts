@@ -2,6 +2,7 @@
  * The small pages the loopback listener shows in the browser after sign-in.
  * Static HTML, no script, no outside resources; messages are escaped.
  */
+import { english, type MessageKey, type Translator } from '../../i18n';
 
 function escapeHtml(text: string): string {
   return text.replace(
@@ -10,9 +11,9 @@ function escapeHtml(text: string): string {
   );
 }
 
-function page(title: string, heading: string, body: string): string {
+function page(say: Translator, title: string, heading: string, body: string): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${say.locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -32,26 +33,40 @@ function page(title: string, heading: string, body: string): string {
 /** Where the person goes back to after the browser: the tray app, or the terminal running `pmtoken login`. */
 export type ReturnTo = 'app' | 'terminal';
 
-const wording: Record<ReturnTo, { who: string; back: string }> = {
-  app: { who: 'Token Tray', back: 'You can close this tab and return to Token Tray.' },
-  terminal: { who: 'pmtoken', back: 'You can close this tab and return to your terminal.' },
-};
-
-/** Shown after a successful sign-in. */
-export function successPage(profileName: string, returnTo: ReturnTo = 'app'): string {
-  const { who, back } = wording[returnTo];
+/**
+ * Shown after a successful sign-in, in `say`'s language (pmtoken's pages are English). The profile's
+ * name is escaped before it goes into the sentence, then set in bold.
+ */
+export function successPage(profileName: string, returnTo: ReturnTo = 'app', say: Translator = english): string {
+  const who = returnTo === 'app' ? 'Token Tray' : 'pmtoken';
+  const signedIn = escapeHtml(say.t('app.loopback.signed_in', { who, name: '\u0000' })).replace(
+    '\u0000',
+    `<strong>${escapeHtml(profileName)}</strong>`,
+  );
   return page(
-    'Signed in - Token Tray',
-    'You are signed in',
-    `<p>${who} is now signed in to <strong>${escapeHtml(profileName)}</strong>.</p><p>${back}</p>`,
+    say,
+    say.t('app.loopback.signed_in.title'),
+    say.t('app.loopback.signed_in.heading'),
+    `<p>${signedIn}</p><p>${escapeHtml(say.t(backKey[returnTo]))}</p>`,
   );
 }
 
-/** Shown when sign-in did not work, with the plain sentence and next step. */
-export function errorPage(message: string, nextStep?: string, returnTo: ReturnTo = 'app'): string {
+const backKey = { app: 'app.loopback.back.app', terminal: 'app.loopback.back.terminal' } as const satisfies Record<
+  ReturnTo,
+  MessageKey
+>;
+
+/** Shown when sign-in did not work, with the sentence and next step (already in the page's language). */
+export function errorPage(
+  message: string,
+  nextStep?: string,
+  returnTo: ReturnTo = 'app',
+  say: Translator = english,
+): string {
   return page(
-    'Sign-in did not finish - Token Tray',
-    'Sign-in did not finish',
-    `<p>${escapeHtml(message)}</p>${nextStep ? `<p>${escapeHtml(nextStep)}</p>` : ''}<p>${wording[returnTo].back}</p>`,
+    say,
+    say.t('app.loopback.failed.title'),
+    say.t('app.loopback.failed.heading'),
+    `<p>${escapeHtml(message)}</p>${nextStep ? `<p>${escapeHtml(nextStep)}</p>` : ''}<p>${escapeHtml(say.t(backKey[returnTo]))}</p>`,
   );
 }

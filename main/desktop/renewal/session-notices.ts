@@ -4,6 +4,7 @@
  * Clicking it starts that profile's sign-in. A sign-out the person chose says nothing.
  */
 import type { EngineEvent, TokenEngine } from '../../core';
+import { english, type Translator } from '../../i18n';
 
 /** What the notices need. */
 export interface SessionNoticesDeps {
@@ -12,6 +13,8 @@ export interface SessionNoticesDeps {
   notify(title: string, body: string, onClick?: () => void): void;
   /** Starts the sign-in of a profile (the tray's "Sign in…"). */
   signIn(profileId: string): void;
+  /** The language of the notification (English by default). */
+  say?: () => Translator;
 }
 
 /** The notices' controls. */
@@ -25,6 +28,7 @@ export interface SessionNotices {
 /** Builds the notices. Each ended sign-in is told once, until the profile signs in again. */
 export function createSessionNotices(deps: SessionNoticesDeps): SessionNotices {
   const told = new Set<string>();
+  const say = (): Translator => deps.say?.() ?? english;
 
   const sessionEnded = (profileId: string) => {
     if (told.has(profileId)) return;
@@ -32,8 +36,8 @@ export function createSessionNotices(deps: SessionNoticesDeps): SessionNotices {
     void deps.engine.getProfile(profileId).then(
       (profile) =>
         deps.notify(
-          `${profile.name}: sign in again`,
-          'Your ProcessMaker sign-in has ended. Click here to sign in again.',
+          say().t('app.notify.session_ended', { profile: profile.name }),
+          say().t('app.notify.session_ended.body'),
           () => deps.signIn(profileId),
         ),
       // The profile is gone: nothing to sign in to.

@@ -4,6 +4,7 @@
  */
 import type { UpdateStatus } from '../../contract/ipc';
 import type { UpdateSupport } from './update-support';
+import { english, type Translator } from '../../i18n';
 
 /** The updater's state. */
 export type UpdateState =
@@ -21,8 +22,8 @@ export const noUpdaterState: UpdateState = {
   support: {
     enabled: false,
     reason: 'development',
-    message: 'This copy of Token Tray does not update itself.',
-    howToUpdate: 'Download the new version from the Token Tray releases page.',
+    message: 'app.update.off.none',
+    howToUpdate: 'app.update.off.none.how',
   },
 };
 
@@ -58,58 +59,64 @@ export interface UpdateWords {
 }
 
 /** Turns a state into the words people see. */
-export function describeUpdate(state: UpdateState): UpdateWords {
+export function describeUpdate(state: UpdateState, say: Translator = english): UpdateWords {
   switch (state.kind) {
-    case 'off':
-      return { status: state.support.message, detail: state.support.howToUpdate, menu: null, canCheck: false };
+    case 'off': {
+      const { support } = state;
+      const where = support.downloadUrl
+        ? say.t('app.update.where.url', { url: support.downloadUrl })
+        : say.t('app.update.where.releases');
+      return {
+        status: say.t(support.message),
+        detail: say.t(support.howToUpdate, { where }),
+        menu: null,
+        canCheck: false,
+      };
+    }
     case 'idle':
-      return { status: 'Token Tray checks for updates by itself.', detail: null, menu: null, canCheck: true };
+      return { status: say.t('app.update.idle'), detail: null, menu: null, canCheck: true };
     case 'checking':
-      return { status: 'Checking for updates…', detail: null, menu: null, canCheck: false };
+      return { status: say.t('app.update.checking'), detail: null, menu: null, canCheck: false };
     case 'up-to-date':
-      return { status: 'You’re up to date', detail: null, menu: null, canCheck: true };
+      return { status: say.t('app.update.up_to_date'), detail: null, menu: null, canCheck: true };
     case 'downloading':
       return {
-        status: `Downloading version ${state.version}… ${Math.round(state.percent)}%`,
+        status: say.t('app.update.downloading', { version: state.version, percent: Math.round(state.percent) / 100 }),
         detail: null,
         menu: null,
         canCheck: false,
       };
-    case 'ready':
+    case 'ready': {
+      const version = state.version;
       return state.restartWaitsForSignIn
         ? {
-            status: `Update ready: version ${state.version}`,
-            detail: 'Token Tray restarts as soon as the sign-in in progress has finished.',
-            menu: { label: `Update ready (${state.version}): restarts after sign-in`, enabled: false },
+            status: say.t('app.update.ready_after_sign_in', { version }),
+            detail: say.t('app.update.ready_after_sign_in.detail'),
+            menu: { label: say.t('app.update.ready_after_sign_in.menu', { version }), enabled: false },
             canCheck: false,
           }
         : {
-            status: `Update ready: restart to install version ${state.version}`,
-            detail: 'Or keep working: it installs the next time you quit Token Tray.',
-            menu: { label: `Update ready: restart to install ${state.version}`, enabled: true },
+            status: say.t('app.update.ready', { version }),
+            detail: say.t('app.update.ready.detail'),
+            menu: { label: say.t('app.update.ready.menu', { version }), enabled: true },
             canCheck: false,
           };
+    }
     case 'failed':
       return state.problem === 'offline'
         ? {
-            status: 'Could not check: no connection',
-            detail: 'Token Tray tries again later by itself.',
+            status: say.t('app.update.offline'),
+            detail: say.t('app.update.offline.detail'),
             menu: null,
             canCheck: true,
           }
-        : {
-            status: 'Could not check for updates',
-            detail:
-              'Token Tray tries again later by itself; if this keeps happening, download the new version yourself.',
-            menu: null,
-            canCheck: true,
-          };
+        : { status: say.t('app.update.failed'), detail: say.t('app.update.failed.detail'), menu: null, canCheck: true };
   }
 }
 
 /** What Settings shows for a state: its words and which buttons work. */
-export function updateStatus(state: UpdateState): UpdateStatus {
-  const words = describeUpdate(state);
+export function updateStatus(state: UpdateState, say: Translator = english): UpdateStatus {
+  const words = describeUpdate(state, say);
   return {
     status: words.status,
     detail: words.detail,

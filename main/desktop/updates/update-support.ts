@@ -1,8 +1,9 @@
 /**
  * Whether this copy of Token Tray may check for and install updates by itself, decided from
  * plain facts the shell gathers (platform, how it was installed, signature, rights, settings).
- * When it may not, the answer carries one plain sentence and how to update instead.
+ * When it may not, the answer names (by catalogue key) why and how to update instead.
  */
+import type { MessageKey } from '../../i18n';
 
 /** The environment variable that turns updates off for packaged fleets ("1" or "true"). */
 export const disableUpdatesEnv = 'TOKEN_TRAY_DISABLE_UPDATES';
@@ -33,61 +34,52 @@ export type UpdateSupport =
   | {
       enabled: false;
       reason: 'turned-off' | 'development' | 'cannot-self-update';
-      message: string;
-      howToUpdate: string;
+      /** Why, and how to update instead: keys of the app catalogue (`{where}` is where to download). */
+      message: UpdateWordKey;
+      howToUpdate: UpdateWordKey;
+      /** Where people download installers by hand, when known (else the releases page is named). */
+      downloadUrl?: string;
     };
+
+/** A key of the app catalogue's update words. */
+export type UpdateWordKey = Extract<MessageKey, `app.update.${string}`>;
 
 const flag = (value: string | undefined): boolean => value === '1' || value?.toLowerCase() === 'true';
 
 /** Decides whether the app updates itself. */
 export function updateSupport(facts: UpdateFacts): UpdateSupport {
-  const where = facts.downloadUrl ? ` from ${facts.downloadUrl}` : ' from the Token Tray releases page';
-  const off = (reason: 'turned-off' | 'development' | 'cannot-self-update', message: string, howToUpdate: string) =>
-    ({ enabled: false, reason, message, howToUpdate }) as const;
+  const off = (
+    reason: 'turned-off' | 'development' | 'cannot-self-update',
+    message: UpdateWordKey,
+    howToUpdate: UpdateWordKey,
+  ) =>
+    ({
+      enabled: false,
+      reason,
+      message,
+      howToUpdate,
+      ...(facts.downloadUrl ? { downloadUrl: facts.downloadUrl } : {}),
+    }) as const;
   if (facts.managed?.updates === false || flag(facts.env[disableUpdatesEnv])) {
-    return off(
-      'turned-off',
-      'Updates are turned off on this computer by your organisation.',
-      'Ask your IT team for the new version.',
-    );
+    return off('turned-off', 'app.update.off.turned_off', 'app.update.off.turned_off.how');
   }
   switch (facts.install) {
     case 'development':
-      return off(
-        'development',
-        'This is a development copy of Token Tray, so it does not update itself.',
-        'Pull the latest code and run it again.',
-      );
+      return off('development', 'app.update.off.development', 'app.update.off.development.how');
     case 'portable':
-      return off(
-        'cannot-self-update',
-        'This portable copy of Token Tray cannot update itself.',
-        `Download the new version${where} and replace this file with it.`,
-      );
+      return off('cannot-self-update', 'app.update.off.portable', 'app.update.off.portable.how');
     case 'unpacked':
-      return off(
-        'cannot-self-update',
-        'This copy of Token Tray was not installed with an installer, so it cannot update itself.',
-        `Install Token Tray with the installer${where}; it then keeps itself up to date.`,
-      );
+      return off('cannot-self-update', 'app.update.off.unpacked', 'app.update.off.unpacked.how');
     case 'mac-app':
       if (facts.macSignature !== 'developer-id') {
-        return off(
-          'cannot-self-update',
-          'This copy of Token Tray is not signed, and macOS only lets signed apps update themselves.',
-          `Download the new version${where} and drag it into your Applications folder.`,
-        );
+        return off('cannot-self-update', 'app.update.off.unsigned', 'app.update.off.unsigned.how');
       }
       break;
     default:
       break;
   }
   if (!facts.canWriteInstall) {
-    return off(
-      'cannot-self-update',
-      'Token Tray cannot update itself because you do not have the rights to change where it is installed.',
-      `Ask your IT team to install the new version, or download it${where}.`,
-    );
+    return off('cannot-self-update', 'app.update.off.no_rights', 'app.update.off.no_rights.how');
   }
   return { enabled: true };
 }

@@ -1,5 +1,11 @@
-/** Settings: clipboard clearing, launch at login, the copy shortcut and the theme. */
-import { THEMES, type AppPreferences } from '../../../main/contract/ipc';
+/** Settings: clipboard clearing, launch at login, the copy shortcut, the language and the theme. */
+import {
+  LANGUAGE_CHOICES,
+  LANGUAGE_NAMES,
+  THEMES,
+  type AppPreferences,
+  type LanguageChoice,
+} from '../../../main/contract/ipc';
 import { call } from '../api';
 import { checkbox, field, h, replace } from '../dom';
 import { t } from '../i18n';
@@ -110,6 +116,20 @@ export function renderSettings(root: HTMLElement): void {
               : t('window.settings.theme.dark'),
         ),
       );
+      // Each language is named in its own language, so a person who cannot read this one finds theirs.
+      const language = h(
+        'select',
+        { 'data-testid': 'language', onchange: () => save({ language: language.value as LanguageChoice }) },
+        ...LANGUAGE_CHOICES.map((choice) =>
+          h(
+            'option',
+            choice === 'system'
+              ? { value: choice, selected: prefs.language === choice }
+              : { value: choice, lang: choice, selected: prefs.language === choice },
+            choice === 'system' ? t('window.settings.language.system') : LANGUAGE_NAMES[choice],
+          ),
+        ),
+      ) as HTMLSelectElement;
       replace(
         body,
         info.secretStorage === 'encrypted-file'
@@ -128,6 +148,7 @@ export function renderSettings(root: HTMLElement): void {
           shortcut,
           t('window.settings.shortcut.hint', { shortcut: displayShortcut(DEFAULT_SHORTCUT, info.platform) }),
         ),
+        field(t('window.settings.language.label'), language, t('window.settings.language.hint')),
         h(
           'fieldset',
           { class: 'choices' },

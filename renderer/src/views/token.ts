@@ -63,7 +63,7 @@ export function renderToken(root: HTMLElement, profile: ProfileView): () => void
   signOut.addEventListener('click', () => {
     void call('signOut', profile.id)
       .then((r) => {
-        announce(r.note ?? t('window.token.signedOut'));
+        announce(r.note ? t(r.note) : t('window.token.signedOut'));
         return reloadProfiles();
       })
       .catch((err: unknown) => showError(message, err));

@@ -5,9 +5,23 @@ describe('createTranslator', () => {
   it('fills placeholders and real plurals per locale', () => {
     const en = createTranslator('en', messagesFor('en'));
     const de = createTranslator('de', messagesFor('de'));
-    expect(en.t('profiles.count', { count: 1 })).toBe('1 profile');
-    expect(en.t('profiles.count', { count: 4 })).toBe('4 profiles');
-    expect(de.t('profiles.count', { count: 4 })).toBe('4 Profile');
+    expect(en.t('tray.duration.days', { days: 1 })).toBe('1 day');
+    expect(en.t('tray.duration.days', { days: 4 })).toBe('4 days');
+    expect(de.t('tray.duration.days', { days: 1 })).toBe('1 Tag');
+    expect(de.t('tray.duration.days', { days: 4 })).toBe('4 Tage');
+    expect(en.t('error.profile.name_taken', { name: 'Acme' })).toBe(
+      'A profile named “Acme” already exists. Choose another name.',
+    );
+  });
+
+  it('formats dates for the system’s region when it speaks the language, else for the language', () => {
+    const at = Date.UTC(2026, 11, 3, 15, 31);
+    const options = { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' } as const;
+    expect(createTranslator('en', messagesFor('en'), 'en-GB').dateTime(at, options)).toBe('15:31');
+    expect(createTranslator('en', messagesFor('en'), 'en_US.UTF-8').dateTime(at, options)).toBe('03:31 PM');
+    // A region of another language does not change the format: German words, German times.
+    expect(createTranslator('de', messagesFor('de'), 'en-US').formatLocale).toBe('de');
+    expect(createTranslator('es', messagesFor('es'), 'es-MX').formatLocale).toBe('es-MX');
   });
 
   it('words relative times and numbers in the locale', () => {
