@@ -30,6 +30,10 @@ with the same codes as the app.
 Secrets (client secret, password, personal access token) are read from stdin
 only, never from the command line.
 
+pmtoken speaks English whatever the system's language, so that scripts can
+match its output and support threads can quote it; the Token Tray app speaks
+English, Spanish, French or German.
+
 Environment:
   PMTOKEN_PROFILE      profile to use when none is named
   PMTOKEN_CONFIG_DIR   settings folder (like --config-dir)

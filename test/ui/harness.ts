@@ -15,7 +15,7 @@ import { createTokenEngine } from '../../main/core';
 import type { TokenEngine } from '../../main/core/model';
 import { createHistoryStore, type UpdateController } from '../../main/desktop';
 import { createKeytarSecretStore } from '../../main/core/tokens';
-import { createPreferencesStore } from '../../main/desktop';
+import { createAppLanguage, createPreferencesStore } from '../../main/desktop';
 import { createSecretClipboard, type ClipboardPort } from '../../main/desktop';
 import { createIpcHandlers, type IpcHandlers } from '../../main/ipc/handlers';
 import { startPmServer, type PmServer, type StartOptions } from '../server';
@@ -85,6 +85,8 @@ export interface UiAppOptions {
   browserOpens?: boolean;
   /** The updater Settings talks to (a real controller over a scripted port); default none, as in development. */
   updates?: UpdateController;
+  /** The system's preferred languages (as Electron's getPreferredSystemLanguages); default none, so English. */
+  systemLanguages?: string[];
 }
 
 /** Starts pm-server, the engine and handlers over a temp config folder, and a page bound to them. */
@@ -117,6 +119,13 @@ export async function startUiApp(browser: Browser, site: RendererSite, options: 
     },
   };
   const preferences = createPreferencesStore(configDir);
+  // Main's language, as the shell makes it: the Settings choice, then the system's.
+  const language = createAppLanguage({
+    choice: () => preferences.get().language,
+    policy: () => undefined,
+    preferred: () => options.systemLanguages ?? [],
+    env: {},
+  });
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1200, height: 860 },
@@ -144,7 +153,14 @@ export async function startUiApp(browser: Browser, site: RendererSite, options: 
       adminHelpUrl: options.adminHelpUrl === undefined ? adminHelpUrl : options.adminHelpUrl,
     },
     emit: push,
+    translator: () => language.current(),
     updates: () => options.updates ?? null,
+  });
+  let spoken = language.current().locale;
+  preferences.onChange(() => {
+    if (language.current().locale === spoken) return;
+    spoken = language.current().locale;
+    push({ type: 'locale-changed' });
   });
   const offEngine = engine.onEvent(push);
   options.updates?.onChange(() => push({ type: 'update-changed' }));
