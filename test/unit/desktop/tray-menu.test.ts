@@ -173,6 +173,36 @@ describe('tray menu template', () => {
     );
   });
 
+  it('speaks the app’s language: every label and the tooltip come from its catalogue', () => {
+    const german = createTranslator('de', messagesFor('de'), 'de-AT');
+    const de = messagesFor('de') as Record<string, string>;
+    const profiles = [
+      profile('a', signedIn(20, { renewalError: unreachable }), { active: true, name: 'Acme' }),
+      profile('b', { state: 'signed_out', reason: 'never' }, { name: 'Beta' }),
+    ];
+    const items = buildTrayMenu({ profiles, now, say: german });
+    const labels = (list: MenuItemTemplate[]): string[] =>
+      list.flatMap((i) => [...(i.label ? [i.label] : []), ...(i.submenu ? labels(i.submenu) : [])]);
+    const all = labels(items);
+    expect(all).toContain(
+      `Acme: ${de['error.renewal.unreachable']} · ${german.t('tray.status.works_until', { time: hhmm(now + 20 * 60_000) })}`,
+    );
+    expect(all).toContain(german.t('tray.copy_token', { name: 'Acme' }));
+    expect(all).toContain(german.t('tray.switch.signed_out', { name: 'Beta' }));
+    for (const key of ['tray.other_formats', 'tray.switch', 'tray.open', 'tray.console', 'tray.settings', 'tray.quit'])
+      expect(all).toContain(de[key]);
+    // Nothing English is left in it.
+    const english = messagesFor('en') as Record<string, string>;
+    const left = all.filter((label) =>
+      Object.entries(english).some(
+        ([key, en]) =>
+          key.startsWith('tray.') && !/[{}]/.test(en) && en.length > 8 && label.includes(en) && de[key] !== en,
+      ),
+    );
+    expect(left).toEqual([]);
+    expect(buildTrayTooltip({ profiles, now, say: german })).toMatch(/^Token Tray – Acme: /);
+  });
+
   it('doubles ampersands in names where menus read them as mnemonics', () => {
     const p = profile('a', signedIn(3), { name: 'R&D' });
     expect(buildTrayMenu({ profiles: [p], now, escapeAmpersands: true })[1]?.label).toBe('Copy token: R&&D');
