@@ -57,11 +57,12 @@ export function resolveApiUrl(
     if (basePath && relative.startsWith(basePath + apiPrefix)) relative = relative.slice(basePath.length);
     if (relative.startsWith(apiPrefix)) relative = relative.slice(apiPrefix.length);
     else if (relative === apiPrefix.slice(0, -1)) relative = '';
-    const apiBase = new URL(apiPrefix, base);
+    // The base's path always ends with '/', so the API's own path is that plus the prefix.
+    const apiPath = base.pathname + apiPrefix;
     url = new URL(apiPrefix + relative, base);
     // `..` (typed, percent-encoded or with backslashes) must not climb out of the API: the token
     // would reach /oauth/token or another app on the server. A full URL is taken as typed.
-    if (!url.pathname.startsWith(apiBase.pathname) && url.pathname !== apiBase.pathname.slice(0, -1)) {
+    if (!url.pathname.startsWith(apiPath) && url.pathname !== apiPath.slice(0, -1)) {
       throw new TokenTrayError('invalid_input', 'error.api.outside');
     }
   }

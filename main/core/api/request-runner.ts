@@ -78,13 +78,6 @@ async function exchange(
   { method, url, body, userHeaders, ownAuthorization }: Prepared,
   deadline: AbortSignal,
 ): Promise<ApiResponse> {
-  const fetch: FetchLike = async (input, init) => {
-    try {
-      return await ctx.fetch(input, { ...init, signal: deadline });
-    } catch (err) {
-      throw toTransportError(err, deadline);
-    }
-  };
   const started = ctx.clock.now();
 
   const send = (token: string): Promise<Attempt> => {
@@ -93,7 +86,7 @@ async function exchange(
     headers.set('Accept', 'application/json');
     if (body !== undefined) headers.set('Content-Type', 'application/json');
     for (const [name, value] of userHeaders) headers.set(name, value);
-    return followRedirects(fetch, ctx.instanceUrl, url.href, { method, headers, body, signal: deadline });
+    return followRedirects(ctx.fetch, ctx.instanceUrl, url.href, { method, headers, body, signal: deadline });
   };
 
   let token = ownAuthorization ? '' : await ctx.token();
@@ -144,7 +137,12 @@ async function followRedirects(
   // The caller's headers are used as they are; copied only when a redirect has to change them.
   let headers = init.headers;
   for (let hop = 0; ; hop += 1) {
-    const response = await fetch(url, { method, headers, body, signal: init.signal, redirect: 'manual' });
+    let response: Response;
+    try {
+      response = await fetch(url, { method, headers, body, signal: init.signal, redirect: 'manual' });
+    } catch (err) {
+      throw toTransportError(err, init.signal);
+    }
     const location = response.headers.get('location');
     if (!redirectStatuses.has(response.status) || !location || hop >= maxRedirects) return { response, url };
     let next: URL;
