@@ -93,6 +93,18 @@ export interface AppInfo {
    * the organisation's policy), and then the window shows no link.
    */
   adminHelpUrl: string | null;
+  /** What the organisation's policies decide that the window shows (nothing set: all null, and profiles allowed). */
+  organization: OrganizationFacts;
+}
+
+/** The organisation's policies, as far as the window shows them. */
+export interface OrganizationFacts {
+  /** `OrganizationName`: "Set up by Acme Corp" on its profiles. */
+  name: string | null;
+  /** `AllowUserProfiles`: false when only the organisation's profiles may exist. */
+  allowUserProfiles: boolean;
+  /** `ClipboardClearMaxSeconds`: the longest the clipboard may keep a token. */
+  clipboardClearMaxSeconds: number | null;
 }
 
 /** What Settings shows about updates: a status line, an optional second line, and which buttons work. */

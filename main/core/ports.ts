@@ -62,4 +62,6 @@ export interface EnginePorts {
   isServerAllowed?(instanceUrl: string): boolean;
   /** Whether the organisation's policy (`AllowedSignInKinds`) allows a way of signing in. No policy: all are. */
   isSignInKindAllowed?(grant: GrantKind): boolean;
+  /** False when the organisation's `AllowUserProfiles` policy is off: only its own profiles exist. */
+  allowUserProfiles?(): boolean;
 }

@@ -5,7 +5,7 @@
  * `ipcMain.handle`; the UI tests call them directly.
  */
 import type { z } from 'zod';
-import type { AppEvent, AppInfo, ChannelName, IpcChannels, Result } from '../contract/ipc';
+import type { AppEvent, AppInfo, ChannelName, IpcChannels, OrganizationFacts, Result } from '../contract/ipc';
 import { channelNames } from '../contract/ipc';
 import { toCurl } from '../core';
 import type { TokenEngine } from '../core';
@@ -28,7 +28,9 @@ export interface IpcHandlerDeps {
   preferences: PreferencesStore;
   /** Opens an http(s) URL in the system browser (Electron's shell.openExternal). */
   openExternal(url: string): Promise<void>;
-  appInfo: AppInfo;
+  appInfo: Omit<AppInfo, 'organization'>;
+  /** The organisation's policies as the window shows them, read at each call (they are read again after sleep). */
+  organization?: () => OrganizationFacts;
   /** Pushes an event to the window. */
   emit(event: AppEvent): void;
   /**
@@ -65,7 +67,7 @@ function implementations(deps: IpcHandlerDeps): Impls {
   const say = (): Translator => deps.translator?.() ?? english;
 
   return {
-    appInfo: async () => ({ ...deps.appInfo }),
+    appInfo: async () => ({ ...deps.appInfo, organization: deps.organization?.() ?? noOrganization }),
     windowLocale: async () => {
       const current = say();
       return { locale: current.locale, formatLocale: current.formatLocale, messages: messagesFor(current.locale) };
@@ -191,6 +193,9 @@ function wrap<K extends ChannelName>(
     }
   };
 }
+
+/** No organisation policy: every profile is the person's to make, nothing is capped. */
+const noOrganization: OrganizationFacts = { name: null, allowUserProfiles: true, clipboardClearMaxSeconds: null };
 
 /** Builds every channel's handler over core. */
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {

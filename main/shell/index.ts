@@ -14,6 +14,7 @@ import {
   isServerAllowed,
   isSignInKindAllowed,
   keychainService,
+  managedProfileEntries,
 } from '../core';
 import { createAppLanguage, readPolicies, type Policies } from '../desktop';
 import { english } from '../i18n';
@@ -100,6 +101,7 @@ if (takeSingleInstanceLock()) {
         say,
         isServerAllowed: (url) => isServerAllowed(policies.values, url),
         isSignInKindAllowed: (grant) => isSignInKindAllowed(policies.values, grant),
+        allowUserProfiles: () => policies.values.AllowUserProfiles !== false,
         fetch: (input, init) => net.fetch(input, init),
         secrets,
         configDir: userData,
@@ -110,7 +112,10 @@ if (takeSingleInstanceLock()) {
           else await shell.openExternal(url);
         },
       });
-      const updateFacts = gatherUpdateFacts();
+      // AutoUpdate: false in the organisation's policy turns updates off (as the environment variable does).
+      const updateFacts = gatherUpdateFacts(
+        policies.values.AutoUpdate === undefined ? undefined : { updates: policies.values.AutoUpdate },
+      );
       const smokeRun = smokeOptions(process.argv);
       let smoke: SmokeRun | null = null;
       const win = createWindowManager({
@@ -136,6 +141,11 @@ if (takeSingleInstanceLock()) {
           // The "How your administrator sets this up" link exists only when the organisation set one.
           adminHelpUrl: policies.values.HelpUrl ?? null,
         },
+        organization: () => ({
+          name: policies.values.OrganizationName ?? null,
+          allowUserProfiles: policies.values.AllowUserProfiles !== false,
+          clipboardClearMaxSeconds: policies.values.ClipboardClearMaxSeconds ?? null,
+        }),
         emit,
         translator: say,
         updates: () => updates,
@@ -221,7 +231,23 @@ if (takeSingleInstanceLock()) {
         emit({ type: 'locale-changed' });
       };
       preferences.onChange(languageMaybeChanged);
-      onPoliciesRead = languageMaybeChanged;
+      // The organisation's profiles (the Profiles policy): made to match at start and after each new reading.
+      const applyManagedProfiles = () =>
+        engine.applyManagedProfiles(managedProfileEntries(policies.values)).then(
+          (outcome) => {
+            for (const name of outcome.added) sink.info(`Policy: profile “${name}” set up by the organisation.`);
+            for (const name of outcome.released)
+              sink.info(`Policy: profile “${name}” is no longer the organisation’s.`);
+            for (const { entry, error } of outcome.problems)
+              sink.warn(`Policy: profile number ${entry} of Profiles was left out: ${error.message}`);
+          },
+          (err: unknown) => sink.error(`Policy: the organisation’s profiles could not be set up: ${String(err)}`),
+        );
+      void applyManagedProfiles();
+      onPoliciesRead = () => {
+        languageMaybeChanged();
+        void applyManagedProfiles();
+      };
       manageLifecycle(async () => {
         win.allowClose();
         renewals.dispose();

@@ -18,7 +18,7 @@ import {
 import { renderConsole } from './views/console';
 import { renderProfiles } from './views/profiles';
 import { renderSettings } from './views/settings';
-import { renderSetup } from './views/setup';
+import { renderManagedOnly, renderSetup } from './views/setup';
 import { renderSetupConfirm } from './views/setup-confirm';
 import { signInProgressEvent } from './views/sign-in-browser';
 import { updateChangedEvent } from './views/settings-updates';
@@ -91,6 +91,18 @@ function render(): void {
         go(profiles.length > 0 ? 'token' : 'setup');
       },
     });
+    return;
+  }
+  const managedOnly = getState().info?.organization.allowUserProfiles === false;
+  // No setup screen where only the organisation's profiles may exist: its profile, once there, opens.
+  if (managedOnly && view === 'setup' && !pendingSetup && profiles.length > 0) {
+    setState({ view: 'token' });
+    return render();
+  }
+  if (profiles.length === 0 && managedOnly) {
+    // Only the organisation's profiles may exist: nothing to set up here; its profile arrives by itself.
+    inSetup = false;
+    renderManagedOnly(main);
     return;
   }
   if (view === 'setup' || profiles.length === 0 || !profile) {
@@ -243,6 +255,8 @@ async function start(): Promise<void> {
     const [prefs, info] = await rest;
     applyTheme(prefs.theme);
     setState({ prefs, info });
+    // The first screen was drawn before the organisation's rules were known: draw it again if they change it.
+    if (profiles.length === 0 && !info.organization.allowUserProfiles) render();
   } catch (err) {
     fail(err);
   }

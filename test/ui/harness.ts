@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { AppEvent, AppInfo } from '../../main/contract/ipc';
+import type { AppEvent, AppInfo, OrganizationFacts } from '../../main/contract/ipc';
 import { channelNames } from '../../main/contract/ipc';
 import { createTokenEngine } from '../../main/core';
 import type { TokenEngine } from '../../main/core/model';
@@ -87,6 +87,8 @@ export interface UiAppOptions {
   updates?: UpdateController;
   /** The system's preferred languages (as Electron's getPreferredSystemLanguages); default none, so English. */
   systemLanguages?: string[];
+  /** The organisation's policies as the shell hands them over (default: none). */
+  organization?: Partial<OrganizationFacts>;
 }
 
 /** Starts pm-server, the engine and handlers over a temp config folder, and a page bound to them. */
@@ -102,6 +104,7 @@ export async function startUiApp(browser: Browser, site: RendererSite, options: 
     fetch: (input, init) => fetch(input, init),
     secrets,
     configDir,
+    ...(options.organization?.allowUserProfiles === false ? { allowUserProfiles: () => false } : {}),
     openBrowser: async (url) => {
       if (options.browserOpens === false) throw new Error('xdg-open: no method available for opening');
       browserOpened.push(url);
@@ -153,6 +156,12 @@ export async function startUiApp(browser: Browser, site: RendererSite, options: 
       adminHelpUrl: options.adminHelpUrl === undefined ? adminHelpUrl : options.adminHelpUrl,
     },
     emit: push,
+    organization: () => ({
+      name: null,
+      allowUserProfiles: true,
+      clipboardClearMaxSeconds: null,
+      ...options.organization,
+    }),
     translator: () => language.current(),
     updates: () => options.updates ?? null,
   });

@@ -79,6 +79,18 @@ export function profileMethods(ctx: EngineContext, beforeRemove: (profileId: str
     );
   };
 
+  /** Throws `profiles_not_allowed` when the organisation sets up every profile itself. */
+  const refuseUserProfileOutsidePolicy = () => {
+    if (ctx.ports.allowUserProfiles && !ctx.ports.allowUserProfiles()) throw new TokenTrayError('profiles_not_allowed');
+  };
+
+  /** Throws `managed_by_policy` for any change to a profile the organisation's policy sets. */
+  const refuseChangeOfManaged = (profile: { managed?: boolean }, patch: ProfilePatch) => {
+    if (!profile.managed) return;
+    const touched = Object.values(patch).some((value) => value !== undefined);
+    if (touched) throw new TokenTrayError('managed_by_policy');
+  };
+
   const listProfiles = async (): Promise<ProfileView[]> =>
     Promise.all(ctx.settings.load().profiles.map((p) => ctx.view(p)));
 
@@ -88,6 +100,7 @@ export function profileMethods(ctx: EngineContext, beforeRemove: (profileId: str
       return ctx.view(ctx.profile(idOrName));
     },
     async addProfile(input: NewProfileInput, options) {
+      refuseUserProfileOutsidePolicy();
       refuseServerOutsidePolicy(input.instanceUrl, input.allowInsecure);
       refuseKindOutsidePolicy(input.grant);
       if (options?.checkClient) {
@@ -108,6 +121,7 @@ export function profileMethods(ctx: EngineContext, beforeRemove: (profileId: str
     },
     async updateProfile(id, patch: ProfilePatch, options) {
       const before = ctx.profile(id);
+      refuseChangeOfManaged(before, patch);
       if (patch.instanceUrl !== undefined) refuseServerOutsidePolicy(patch.instanceUrl, patch.allowInsecure);
       if (patch.grant !== undefined) refuseKindOutsidePolicy(patch.grant);
       const connectionChanged =
@@ -145,6 +159,7 @@ export function profileMethods(ctx: EngineContext, beforeRemove: (profileId: str
     },
     async duplicateProfile(id, name) {
       const source = ctx.profile(id);
+      refuseUserProfileOutsidePolicy();
       const copy = duplicateProfileSettings(ctx.settings, source.id, name);
       const entry = await ctx.vault.read(source.id);
       if (entry.clientSecret) {
@@ -160,6 +175,7 @@ export function profileMethods(ctx: EngineContext, beforeRemove: (profileId: str
     },
     async removeProfile(id) {
       const profile = ctx.profile(id);
+      if (profile.managed) throw new TokenTrayError('managed_by_policy');
       beforeRemove(profile.id);
       await ctx.vault.remove(profile.id);
       removeProfileSettings(ctx.settings, profile.id);

@@ -6,6 +6,7 @@ import type { MessageKey } from '../../i18n';
 import * as browserSignIn from '../oauth';
 import { apiMethods } from './engine-api';
 import { createEngineContext } from './engine-context';
+import { managedMethods } from './engine-managed';
 import { profileMethods } from './engine-profiles';
 import { setupMethods } from './engine-setup';
 import { createEndpointCache } from '../api';
@@ -97,6 +98,7 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
   return {
     ...profiles,
     ...setupMethods(ctx, profiles),
+    ...managedMethods(ctx),
     checkInstance: (url, options) => checkInstance(ctx.fetch, url, options),
 
     startBrowserSignIn: (profileId, options) =>

@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'setup_has_credentials',
   'server_not_allowed',
   'sign_in_kind_not_allowed',
+  'managed_by_policy',
+  'profiles_not_allowed',
   'internal',
 ] as const;
 

@@ -36,6 +36,11 @@ export interface Profile {
   color?: string;
   /** Marks a production instance: the console asks before changing requests. */
   production?: boolean;
+  /**
+   * Set up by the organisation's `Profiles` policy: its connection details follow the policy and
+   * cannot be changed or removed here (signing in and out stays the person's).
+   */
+  managed?: boolean;
 }
 
 /** What the user typed when creating a profile. `clientSecret` goes to the keychain only. */
@@ -273,6 +278,13 @@ export interface TokenEngine {
    * Client's secret is in it only with `includeSecret`; nobody's password or token ever is.
    */
   exportSetup(profileId: string, options: { format: 'link' | 'file'; includeSecret?: boolean }): Promise<string>;
+  /**
+   * Makes the profiles of the organisation's `Profiles` policy (setup files as text or objects)
+   * exist and match it: adds the missing ones, updates the managed ones, and releases managed
+   * profiles the policy no longer lists (they stay, unlocked, with their sign-in). An entry that
+   * cannot be used is left out and told in `problems`; the others still apply.
+   */
+  applyManagedProfiles(entries: readonly unknown[]): Promise<ManagedProfilesOutcome>;
 
   /** Starts an authorization-code sign-in and opens the browser through the injected `openBrowser`. */
   startBrowserSignIn(
@@ -333,4 +345,13 @@ export interface SetAsideNote {
   key?: ErrorSentenceKey;
   params?: ErrorParams;
   reason: string;
+}
+
+/** What {@link TokenEngine.applyManagedProfiles} did. */
+export interface ManagedProfilesOutcome {
+  added: string[];
+  updated: string[];
+  released: string[];
+  /** Entries left out, with the setup's own sentence (their place in the list counts from 1). */
+  problems: Array<{ entry: number; error: UserError }>;
 }

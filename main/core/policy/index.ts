@@ -6,6 +6,7 @@ export {
   clipboardClearSeconds,
   isServerAllowed,
   isSignInKindAllowed,
+  managedProfileEntries,
   mergePolicies,
   parsePolicyValues,
   POLICY_KEYS,

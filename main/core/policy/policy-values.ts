@@ -125,6 +125,26 @@ export function mergePolicies(
   return { values, problems: [...machine.problems, ...user.problems], sources };
 }
 
+/**
+ * The setups the `Profiles` policy lists: a list as it is, or a text holding a JSON list (the
+ * registry holds text), or one setup on its own. Each entry is read by the setup parser later.
+ */
+export function managedProfileEntries(values: PolicyValues): unknown[] {
+  const value = values.Profiles;
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value;
+  const text = value.trim();
+  if (text.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (Array.isArray(parsed)) return parsed;
+    } catch {
+      // told by the setup parser, as one entry that cannot be used
+    }
+  }
+  return text === '' ? [] : [text];
+}
+
 /** Whether `AllowedSignInKinds` allows `grant`; no list allows every kind. */
 export function isSignInKindAllowed(values: PolicyValues, grant: (typeof SIGN_IN_KINDS)[number]): boolean {
   const allowed = values.AllowedSignInKinds;

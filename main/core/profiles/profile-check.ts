@@ -70,6 +70,7 @@ export const STORED_PROFILE_PROBLEMS = [
   'bad_text',
   'bad_color',
   'bad_production',
+  'bad_managed',
   'same_id',
   'same_name',
 ] as const;
@@ -90,6 +91,7 @@ export function storedProfileProblem(entry: unknown): StoredProfileProblem | nul
   if (entry.color !== undefined && !(typeof entry.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(entry.color)))
     return 'bad_color';
   if (entry.production !== undefined && typeof entry.production !== 'boolean') return 'bad_production';
+  if (entry.managed !== undefined && typeof entry.managed !== 'boolean') return 'bad_managed';
   return null;
 }
 

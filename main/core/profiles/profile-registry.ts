@@ -130,6 +130,8 @@ export function duplicateProfileSettings(store: SettingsStore, id: string, name:
     // A copy is a new profile: its own colour, so the two are told apart.
     copy = { ...source, id: randomUUID(), name: copyName, color: nextProfileColor(settings.profiles) };
     delete copy.username;
+    // A copy is the person's own, even of a profile the organisation set up.
+    delete copy.managed;
     settings.profiles.push(toStoredProfile(copy));
   });
   return copy!;

@@ -62,5 +62,6 @@ export function toStoredProfile(profile: Profile): Profile {
   if (profile.username !== undefined) out.username = profile.username;
   if (profile.color !== undefined) out.color = profile.color;
   if (profile.production !== undefined) out.production = profile.production;
+  if (profile.managed === true) out.managed = true;
   return out;
 }

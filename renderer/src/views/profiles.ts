@@ -26,7 +26,12 @@ export function renderProfiles(root: HTMLElement, actions: ProfilesActions): voi
   const message = messageArea();
   const list = h('ul', { class: 'profile-list', 'aria-label': t('profiles.title') });
   const setAside = h('div', { class: 'message warning set-aside', 'data-testid': 'set-aside', hidden: true });
-  const add = h('button', { type: 'button', class: 'primary', onclick: actions.onAdd }, t('profiles.add'));
+  const organization = getState().info?.organization;
+  // With AllowUserProfiles off, the organisation's profiles are the only ones: no Add.
+  const add =
+    organization?.allowUserProfiles === false
+      ? null
+      : h('button', { type: 'button', class: 'primary', onclick: actions.onAdd }, t('profiles.add'));
   replace(
     root,
     h(
@@ -65,6 +70,7 @@ export function renderProfiles(root: HTMLElement, actions: ProfilesActions): voi
 type Run = (work: Promise<unknown>, news?: string) => void;
 
 function profileItem(p: ProfileView, actions: ProfilesActions, run: Run): HTMLLIElement {
+  const organization = getState().info?.organization;
   const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
   const signedIn = p.status.state === 'signed_in';
   const head = h(
@@ -81,6 +87,15 @@ function profileItem(p: ProfileView, actions: ProfilesActions, run: Run): HTMLLI
       'div',
       { class: 'row' },
       p.active ? h('span', { class: 'badge ok' }, t('profiles.badge.active')) : null,
+      p.managed
+        ? h(
+            'span',
+            { class: 'badge managed', 'data-testid': 'managed-badge' },
+            organization?.name
+              ? t('profiles.badge.managedBy', { organization: organization.name })
+              : t('profiles.badge.managed'),
+          )
+        : null,
       p.production ? h('span', { class: 'badge production' }, t('profiles.badge.production')) : null,
       h(
         'span',
@@ -172,21 +187,25 @@ function profileItem(p: ProfileView, actions: ProfilesActions, run: Run): HTMLLI
   const prod = checkbox(t('profiles.production'), p.production === true, (v) =>
     run(call('updateProfile', p.id, { production: v })),
   );
+  // A profile the organisation set up is signed in to and used, nothing else: its details follow the policy.
+  const managed = p.managed === true;
+  const mayCopy = organization?.allowUserProfiles !== false;
   const item = h(
     'li',
     { class: 'profile-item' },
     head,
+    managed ? h('p', { class: 'hint' }, t('profiles.managed.note')) : null,
     h(
       'div',
       { class: 'row profile-actions' },
       use,
-      rename,
-      duplicate,
-      connection,
-      share,
-      remove,
-      h('label', { class: 'check' }, color, t('profiles.colour.title')),
-      prod,
+      managed ? null : rename,
+      mayCopy ? duplicate : null,
+      managed ? null : connection,
+      managed ? null : share,
+      managed ? null : remove,
+      managed ? null : h('label', { class: 'check' }, color, t('profiles.colour.title')),
+      managed ? null : prod,
     ),
     editor,
   );

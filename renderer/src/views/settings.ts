@@ -140,7 +140,13 @@ export function renderSettings(root: HTMLElement): void {
               h('p', null, t('window.settings.encryptedFile.risk')),
             )
           : null,
-        field(t('window.settings.clipboard.label'), seconds, t('window.settings.clipboard.hint')),
+        field(
+          t('window.settings.clipboard.label'),
+          seconds,
+          info.organization.clipboardClearMaxSeconds === null
+            ? t('window.settings.clipboard.hint')
+            : t('window.settings.clipboard.capped', { seconds: info.organization.clipboardClearMaxSeconds }),
+        ),
         checkbox(t('window.settings.launchAtLogin'), prefs.launchAtLogin, (v) => save({ launchAtLogin: v })),
         shortcutOn,
         field(

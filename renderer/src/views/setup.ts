@@ -37,6 +37,20 @@ export interface SetupOptions {
   onCancel?: () => void;
 }
 
+/** The first screen when the organisation sets up every profile itself: nothing to type, its profile comes. */
+export function renderManagedOnly(root: HTMLElement): void {
+  replace(
+    root,
+    h(
+      'section',
+      { class: 'card narrow setup', 'aria-labelledby': 'setup-heading', 'data-testid': 'managed-only' },
+      h('h1', { id: 'setup-heading', tabindex: '-1' }, t('setup.managedOnly.title')),
+      h('p', null, t('setup.managedOnly.body')),
+      h('p', { class: 'hint' }, t('setup.managedOnly.next')),
+    ),
+  );
+}
+
 /** Renders the setup wizard into `root`. */
 export function renderSetup(root: HTMLElement, options: SetupOptions): void {
   const firstRun = getState().profiles.length === 0;

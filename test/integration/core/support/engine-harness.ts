@@ -49,6 +49,8 @@ export interface HarnessOptions {
   isServerAllowed?: (instanceUrl: string) => boolean;
   /** The organisation's AllowedSignInKinds rule. */
   isSignInKindAllowed?: (grant: 'authorization_code' | 'password' | 'personal_access_token') => boolean;
+  /** The organisation's AllowUserProfiles rule. */
+  allowUserProfiles?: () => boolean;
 }
 
 /** Starts a server (unless given) and an engine over it. */
@@ -69,6 +71,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       clock,
       ...(options.isServerAllowed ? { isServerAllowed: options.isServerAllowed } : {}),
       ...(options.isSignInKindAllowed ? { isSignInKindAllowed: options.isSignInKindAllowed } : {}),
+      ...(options.allowUserProfiles ? { allowUserProfiles: options.allowUserProfiles } : {}),
       openBrowser: async (url) => {
         opened.push(url);
         await (openBrowser ?? options.openBrowser)?.(url);
