@@ -42,3 +42,26 @@ export function confirmDialog(options: ConfirmOptions): Promise<boolean> {
     cancel.focus();
   });
 }
+
+/** Tells something that needs no answer (a dropped file that cannot be used): its sentences and Close. */
+export function noticeDialog(title: string, ...sentences: Array<string | undefined>): Promise<void> {
+  return new Promise((resolve) => {
+    const close = h('button', { type: 'button', class: 'primary' }, t('common.close'));
+    const titleId = `dlg-title-${Date.now()}`;
+    const dialog = h(
+      'dialog',
+      { 'aria-labelledby': titleId, class: 'confirm-dialog', role: 'alertdialog' },
+      h('h2', { id: titleId }, title),
+      ...sentences.filter((s): s is string => Boolean(s)).map((s) => h('p', null, s)),
+      h('div', { class: 'row dialog-actions' }, close),
+    );
+    close.addEventListener('click', () => dialog.close());
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      resolve();
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    close.focus();
+  });
+}

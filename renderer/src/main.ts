@@ -1,6 +1,7 @@
 /** Wiring: loads state, draws the header, routes between views and listens to main's events. */
 import type { AppEvent, SetupPreview } from '../../main/contract/ipc';
-import { bridge, call } from './api';
+import { bridge, call, toUserError } from './api';
+import { noticeDialog } from './dialog';
 import { h, replace, setProfileColor } from './dom';
 import { setLocale, t } from './i18n';
 import type { MessageKey } from '../../main/i18n';
@@ -261,6 +262,37 @@ async function start(): Promise<void> {
     fail(err);
   }
 }
+
+/** Largest file read when dropped: a setup is far smaller (the parser caps it), anything bigger is not one. */
+const DROP_MAX_BYTES = 64 * 1024;
+
+/**
+ * A setup file dropped on the window: read here (the page may read what the person drops), shown for
+ * confirmation as one opened from the system. Nothing else dropped is opened: the window never navigates.
+ */
+async function onDrop(event: DragEvent): Promise<void> {
+  event.preventDefault();
+  const file = event.dataTransfer?.files[0];
+  if (!file) return;
+  try {
+    if (file.size > DROP_MAX_BYTES) throw new Error('too large');
+    const preview = await call('previewSetup', await file.text());
+    pendingSetup = preview;
+    go('setup');
+  } catch (err) {
+    const e = err instanceof Error && err.message === 'too large' ? null : toUserError(err);
+    await noticeDialog(
+      t('window.drop.failed', { name: file.name }),
+      e ? e.message : t('window.drop.notSetup'),
+      e ? e.nextStep : undefined,
+    );
+  }
+}
+document.addEventListener('dragover', (event) => {
+  event.preventDefault();
+  if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+});
+document.addEventListener('drop', (event) => void onDrop(event));
 
 window.addEventListener(editConnectionEvent, (event) => {
   const profileId = (event as CustomEvent<string>).detail;

@@ -120,4 +120,35 @@ describe('sign in once: a setup link or file from IT', { timeout: 90_000 }, () =
     await page.getByText('contains someone’s sign-in (a password or token)', { exact: false }).waitFor();
     expect(await app.engine.listProfiles()).toEqual([]);
   });
+
+  it('a setup file dropped on the window opens its confirmation; anything else is refused in plain words', async () => {
+    const app = await ui.start();
+    const { page, pm } = app;
+    await app.open();
+    const drop = (name: string, text: string) =>
+      page.evaluate(
+        ([fileName, content]) => {
+          const data = new DataTransfer();
+          data.items.add(new File([content], fileName, { type: 'application/json' }));
+          document
+            .querySelector('main')!
+            .dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+        },
+        [name, text] as const,
+      );
+    await drop('holiday.jpg', 'not a setup at all');
+    await page.getByRole('alertdialog').getByText('“holiday.jpg” cannot be used').waitFor();
+    await page
+      .getByRole('alertdialog')
+      .getByText('This is neither a Token Tray setup link nor a setup file.')
+      .waitFor();
+    await page.getByRole('button', { name: 'Close' }).click();
+    expect(await app.engine.listProfiles()).toEqual([]);
+
+    const file = JSON.stringify({ v: 1, name: 'Acme', url: pm.url, kind: 'personal_access_token' });
+    await drop('acme.pmtokentray', file);
+    await page.getByRole('heading', { name: 'Set up Token Tray' }).waitFor();
+    await expect(page.getByTestId('setup-host').innerText()).resolves.toBe(new URL(pm.url).host);
+    expect(await app.engine.listProfiles()).toEqual([]);
+  });
 });
