@@ -150,6 +150,8 @@ export interface IpcChannels {
    * secret is in it, and the clipboard is cleared as for a token; the link itself never reaches the window.
    */
   copySetupLink(profileId: string, includeSecret: boolean): { clearsInSeconds: number };
+  /** Saves the profile's setup file where the person chooses (main asks with the system's save dialog). */
+  saveSetupFile(profileId: string, includeSecret: boolean): 'saved' | 'cancelled';
   signInWithPassword(profileId: string, username: string, password: string): ProfileView;
   savePersonalAccessToken(profileId: string, token: string): ProfileView;
   refreshNow(profileId: string): ProfileView;
@@ -201,6 +203,7 @@ export const channelNames = [
   'cancelSignIn',
   'copySignInLink',
   'copySetupLink',
+  'saveSetupFile',
   'signInWithPassword',
   'savePersonalAccessToken',
   'refreshNow',

@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import type { AppEvent, AppInfo, ChannelName, IpcChannels, OrganizationFacts, Result } from '../contract/ipc';
 import { channelNames } from '../contract/ipc';
-import { toCurl } from '../core';
+import { setupFileName, toCurl } from '../core';
 import type { TokenEngine } from '../core';
 import { TokenTrayError, toUserError } from '../core';
 import { english, messagesFor, type Translator } from '../i18n';
@@ -28,6 +28,11 @@ export interface IpcHandlerDeps {
   preferences: PreferencesStore;
   /** Opens an http(s) URL in the system browser (Electron's shell.openExternal). */
   openExternal(url: string): Promise<void>;
+  /**
+   * Asks where to save a file (the system's save dialog, starting at `suggestedName`) and writes
+   * `content` there; false when the person cancelled. Absent: saving files is not offered.
+   */
+  saveFile?(suggestedName: string, content: string): Promise<boolean>;
   appInfo: Omit<AppInfo, 'organization'>;
   /** The organisation's policies as the window shows them, read at each call (they are read again after sleep). */
   organization?: () => OrganizationFacts;
@@ -100,6 +105,12 @@ function implementations(deps: IpcHandlerDeps): Impls {
       if (includeSecret) return clipboard.copySecret(link);
       await clipboard.copyText(link);
       return { clearsInSeconds: 0 };
+    },
+    async saveSetupFile(profileId, includeSecret) {
+      if (!deps.saveFile) throw new TokenTrayError('internal');
+      const profile = await engine.getProfile(profileId);
+      const text = await engine.exportSetup(profile.id, { format: 'file', includeSecret });
+      return (await deps.saveFile(setupFileName(profile.name), text)) ? 'saved' : 'cancelled';
     },
     copySignInLink: async (flowId) => {
       const link = signInLinks.get(flowId);

@@ -2,6 +2,8 @@
  * The composition root of the tray app: wiring only. Order matters: the
  * single-instance lock and the deep-link listeners come before `ready`.
  */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { app, dialog, net, powerMonitor, session, shell } from 'electron';
 import type { AppEvent } from '../contract/ipc';
 import { createHistoryStore } from '../desktop';
@@ -134,6 +136,18 @@ if (takeSingleInstanceLock()) {
         history: createHistoryStore(userData),
         preferences,
         openExternal: (url) => shell.openExternal(url),
+        saveFile: async (suggestedName, content) => {
+          const parent = win.window();
+          const options = {
+            defaultPath: join(app.getPath('documents'), suggestedName),
+            filters: [{ name: say().t('app.save.setupFiles'), extensions: ['pmtokentray'] }],
+          };
+          const chosen = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+          if (chosen.canceled || !chosen.filePath) return false;
+          // Only the person may read it: it may hold the Auth Client's secret.
+          await writeFile(chosen.filePath, content, { mode: 0o600 });
+          return true;
+        },
         appInfo: {
           version: app.getVersion(),
           platform: process.platform,

@@ -14,6 +14,8 @@ export interface WindowManager {
   hide(): void;
   /** The window's webContents, or null when there is no window. */
   contents(): WebContents | null;
+  /** The window itself (a dialog's parent), or null when there is none. */
+  window(): BrowserWindow | null;
   isVisible(): boolean;
   /** Lets the window really close (on quit). */
   allowClose(): void;
@@ -106,6 +108,7 @@ export function createWindowManager(options: WindowOptions): WindowManager {
     },
     hide: () => window?.hide(),
     contents: () => (window && !window.isDestroyed() ? window.webContents : null),
+    window: () => (window && !window.isDestroyed() ? window : null),
     isVisible: () => Boolean(window?.isVisible()),
     allowClose() {
       quitting = true;

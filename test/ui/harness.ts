@@ -58,6 +58,8 @@ export interface UiApp {
   /** The app's settings folder (config.json and the lock files). */
   configDir: string;
   clipboard: MemoryClipboard;
+  /** Files saved through the save dialog (the person chose a place each time). */
+  savedFiles: Array<{ name: string; content: string }>;
   /** URLs the engine asked the system browser to open, and links opened with openExternal. */
   browserOpened: string[];
   externalOpened: string[];
@@ -98,6 +100,7 @@ export async function startUiApp(browser: Browser, site: RendererSite, options: 
   mkdirSync(configDir, { recursive: true });
   const browserOpened: string[] = [];
   const externalOpened: string[] = [];
+  const savedFiles: Array<{ name: string; content: string }> = [];
   let openHandler: (url: string) => Promise<void> = async () => undefined;
   const secrets = createKeytarSecretStore(`Token Tray UI test ${randomBytes(4).toString('hex')}`);
   const engine = createTokenEngine({
@@ -149,6 +152,10 @@ export async function startUiApp(browser: Browser, site: RendererSite, options: 
     history: createHistoryStore(configDir),
     preferences,
     openExternal: async (url) => void externalOpened.push(url),
+    saveFile: async (name, content) => {
+      savedFiles.push({ name, content });
+      return true;
+    },
     appInfo: {
       version: '0.1.0-test',
       platform: process.platform,
@@ -184,6 +191,7 @@ export async function startUiApp(browser: Browser, site: RendererSite, options: 
     clipboard,
     browserOpened,
     externalOpened,
+    savedFiles,
     events,
     cspViolations,
     onOpenBrowser: (handler) => void (openHandler = handler),

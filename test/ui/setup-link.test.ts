@@ -107,6 +107,15 @@ describe('sign in once: a setup link or file from IT', { timeout: 90_000 }, () =
     expect(parseSetup(app.clipboard.text).clientSecret).toBe(client.secret);
     // Nobody's sign-in in it, ever.
     expect(app.clipboard.text).not.toMatch(/access_token|refresh_token|password=|username=/i);
+
+    // Or as a file, saved where the person chooses: the same setup, with the secret only as chosen.
+    await page.getByLabel('Include the Auth Client secret').uncheck();
+    await page.getByRole('button', { name: 'Save as a file…' }).click();
+    await page.getByText('Setup file saved.', { exact: true }).waitFor();
+    const [saved] = app.savedFiles;
+    expect(saved?.name).toBe('Acme.pmtokentray');
+    expect(parseSetup(saved!.content)).toMatchObject({ name: 'Acme', instanceUrl: pm.url, grant: 'password' });
+    expect(parseSetup(saved!.content).clientSecret).toBeUndefined();
   });
 
   it('a link with someone’s token in it is refused in plain words, and nothing changes', async () => {

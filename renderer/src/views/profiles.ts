@@ -242,6 +242,15 @@ function shareForm(editor: HTMLElement, p: ProfileView): void {
       )
       .catch((err: unknown) => showError(message, err));
   });
+  const save = h('button', { type: 'button' }, t('profiles.share.save'));
+  save.addEventListener('click', () => {
+    void call('saveSetupFile', p.id, includeSecret)
+      .then((outcome) => {
+        if (outcome === 'saved')
+          showMessage(message, 'success', t('profiles.share.saved'), t('profiles.share.savedNext'));
+      })
+      .catch((err: unknown) => showError(message, err));
+  });
   replace(
     editor,
     h(
@@ -255,6 +264,7 @@ function shareForm(editor: HTMLElement, p: ProfileView): void {
         'div',
         { class: 'row' },
         copy,
+        save,
         h('button', { type: 'button', onclick: () => editor.replaceChildren() }, t('common.close')),
       ),
       message,

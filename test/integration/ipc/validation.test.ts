@@ -20,6 +20,7 @@ const badArgs: Record<ChannelName, unknown[][]> = {
   listProfiles: [[1]],
   setAsideNotes: [['all']],
   copySetupLink: [[], ['id'], ['id', 'yes']],
+  saveSetupFile: [[], ['id'], ['id', 'yes']],
   previewSetup: [[], [''], [42], ['x'.repeat(70_000)]],
   applySetup: [[], ['id'], ['id', 'yes']],
   addProfile: [
