@@ -105,6 +105,8 @@ export interface OrganizationFacts {
   allowUserProfiles: boolean;
   /** `ClipboardClearMaxSeconds`: the longest the clipboard may keep a token. */
   clipboardClearMaxSeconds: number | null;
+  /** `Language`, when it names one Token Tray speaks: what "the system's language" means then. */
+  language: Locale | null;
 }
 
 /** What Settings shows about updates: a status line, an optional second line, and which buttons work. */

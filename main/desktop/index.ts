@@ -69,5 +69,5 @@ export type {
 } from './updates';
 export { createRenewalScheduler, createSessionNotices } from './renewal';
 export type { RenewalScheduler, SchedulerTimers, SessionNotices } from './renewal';
-export { readPolicies, realPolicySystem } from './policy-reader';
+export { readPolicies, realPolicySystem, watchPolicyStores } from './policy-reader';
 export type { Policies, PolicySystem } from './policy-reader';

@@ -6,7 +6,9 @@
  * is said in `problems`. The values themselves go through core's one parser.
  */
 import { execFile } from 'node:child_process';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { userInfo } from 'node:os';
 import {
   isTrustedPolicyFile,
@@ -105,4 +107,54 @@ export async function readPolicies(sys: PolicySystem = realPolicySystem()): Prom
     );
   }
   return mergePolicies(await fromFile(sys, sys.linuxPath ?? POLICY_LOCATIONS.linux, false), empty());
+}
+
+/** How often the Windows registry is read again (it has no change events without a native module). */
+export const REGISTRY_POLL_MS = 15 * 60_000;
+
+/**
+ * Calls `onChange` (once per burst, after `settleMs`) when this system's policy store may have changed:
+ * the folder of the Linux file or of macOS's managed preferences changed, or, on Windows, every
+ * {@link REGISTRY_POLL_MS}. A folder that does not exist is not watched (no policy is deployed there).
+ * Returns a function that stops watching.
+ */
+export function watchPolicyStores(
+  onChange: () => void,
+  sys: Pick<PolicySystem, 'platform' | 'userName' | 'linuxPath'> = realPolicySystem(),
+  settleMs = 500,
+): () => void {
+  let timer: NodeJS.Timeout | null = null;
+  const changed = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      onChange();
+    }, settleMs);
+    timer.unref?.();
+  };
+  if (sys.platform === 'win32') {
+    const poll = setInterval(onChange, REGISTRY_POLL_MS);
+    poll.unref?.();
+    return () => clearInterval(poll);
+  }
+  const files =
+    sys.platform === 'darwin'
+      ? [POLICY_LOCATIONS.macMachine, POLICY_LOCATIONS.macUser.replace('<user>', sys.userName)]
+      : [sys.linuxPath ?? POLICY_LOCATIONS.linux];
+  const watchers: FSWatcher[] = [];
+  for (const folder of new Set(files.map((file) => dirname(file)))) {
+    if (!existsSync(folder)) continue;
+    try {
+      // The folder, not the file: deployment tools replace the file (a new inode) rather than edit it.
+      const watcher = watch(folder, { persistent: false }, changed);
+      watcher.on('error', () => watcher.close());
+      watchers.push(watcher);
+    } catch {
+      // Not watchable here (permissions): the policies are still read after waking.
+    }
+  }
+  return () => {
+    if (timer) clearTimeout(timer);
+    for (const watcher of watchers) watcher.close();
+  };
 }

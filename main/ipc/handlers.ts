@@ -206,7 +206,12 @@ function wrap<K extends ChannelName>(
 }
 
 /** No organisation policy: every profile is the person's to make, nothing is capped. */
-const noOrganization: OrganizationFacts = { name: null, allowUserProfiles: true, clipboardClearMaxSeconds: null };
+const noOrganization: OrganizationFacts = {
+  name: null,
+  allowUserProfiles: true,
+  clipboardClearMaxSeconds: null,
+  language: null,
+};
 
 /** Builds every channel's handler over core. */
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {

@@ -18,8 +18,8 @@ import {
   keychainService,
   managedProfileEntries,
 } from '../core';
-import { createAppLanguage, readPolicies, type Policies } from '../desktop';
-import { english } from '../i18n';
+import { createAppLanguage, readPolicies, watchPolicyStores, type Policies } from '../desktop';
+import { english, supportedLocale } from '../i18n';
 import { createIpcHandlers } from '../ipc/handlers';
 import { isWebUrl } from '../ipc/web-url';
 import { coalesce, createAppActions, createRenewalScheduler, createSessionNotices, type AppActions } from '../desktop';
@@ -87,13 +87,15 @@ if (takeSingleInstanceLock()) {
       }
       // Told when a new reading of the policies is in (a Language policy may have changed).
       let onPoliciesRead: () => void = () => undefined;
-      powerMonitor.on('resume', () => {
+      const rereadPolicies = () =>
         void readPolicies().then((read) => {
           policies = read;
           notePolicyProblems(read);
           onPoliciesRead();
         });
-      });
+      // After waking, and when IT changes the policy file (macOS, Linux) or every few minutes (Windows).
+      powerMonitor.on('resume', rereadPolicies);
+      const stopWatchingPolicies = watchPolicyStores(rereadPolicies);
       // The person's delay, capped by the organisation's ClipboardClearMaxSeconds.
       const clipboard = createAppClipboard(
         () => clipboardClearSeconds(policies.values, preferences.get().clipboardClearSeconds),
@@ -159,6 +161,7 @@ if (takeSingleInstanceLock()) {
           name: policies.values.OrganizationName ?? null,
           allowUserProfiles: policies.values.AllowUserProfiles !== false,
           clipboardClearMaxSeconds: policies.values.ClipboardClearMaxSeconds ?? null,
+          language: supportedLocale(policies.values.Language) ?? null,
         }),
         emit,
         translator: say,
@@ -263,6 +266,7 @@ if (takeSingleInstanceLock()) {
         void applyManagedProfiles();
       };
       manageLifecycle(async () => {
+        stopWatchingPolicies();
         win.allowClose();
         renewals.dispose();
         updates?.dispose();

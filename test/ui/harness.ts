@@ -167,6 +167,7 @@ export async function startUiApp(browser: Browser, site: RendererSite, options: 
       name: null,
       allowUserProfiles: true,
       clipboardClearMaxSeconds: null,
+      language: null,
       ...options.organization,
     }),
     translator: () => language.current(),

@@ -126,7 +126,11 @@ export function renderSettings(root: HTMLElement): void {
             choice === 'system'
               ? { value: choice, selected: prefs.language === choice }
               : { value: choice, lang: choice, selected: prefs.language === choice },
-            choice === 'system' ? t('window.settings.language.system') : LANGUAGE_NAMES[choice],
+            choice !== 'system'
+              ? LANGUAGE_NAMES[choice]
+              : info.organization.language
+                ? t('window.settings.language.organization', { language: LANGUAGE_NAMES[info.organization.language] })
+                : t('window.settings.language.system'),
           ),
         ),
       ) as HTMLSelectElement;

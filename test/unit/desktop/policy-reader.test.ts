@@ -88,3 +88,32 @@ describe('reading the organisation’s policies from each system’s store', () 
     ]);
   });
 });
+
+describe('noticing that IT changed the policies', () => {
+  it('a policy file written (or replaced) in the watched folder is told once per burst; a folder that does not exist is not watched', async () => {
+    const { mkdtempSync, writeFileSync, renameSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { watchPolicyStores } = await import('../../../main/desktop');
+    const folder = mkdtempSync(join(tmpdir(), 'token-tray-policy-'));
+    const file = join(folder, 'policy.json');
+    let told = 0;
+    const stop = watchPolicyStores(() => told++, { platform: 'linux', userName: 'x', linuxPath: file }, 50);
+    try {
+      writeFileSync(join(folder, 'policy.json.tmp'), '{"OrganizationName":"Acme"}');
+      renameSync(join(folder, 'policy.json.tmp'), file);
+      writeFileSync(file, '{"OrganizationName":"Acme Corp"}');
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(told).toBe(1);
+    } finally {
+      stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+    const none = watchPolicyStores(
+      () => told++,
+      { platform: 'linux', userName: 'x', linuxPath: join(folder, 'gone', 'policy.json') },
+      10,
+    );
+    none();
+  });
+});
