@@ -7,6 +7,7 @@ import { mkdtemp, open, rm, unlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { addProfileSettings, createSettingsFile, createSettingsStore } from '../main/core/profiles';
 import { passwordTokens } from '../test/integration/core/support/servers';
 import { signedInBench } from './fixtures';
 import { paired, ratioRow, type BenchRow } from './measure';
@@ -105,6 +106,36 @@ export async function coreBench(): Promise<BenchRow[]> {
     rows.push(
       ratioRow('console GET /users', 'engine.request(GET users)', 'fetch GET with Bearer + res.json()', get, 1.15),
     );
+
+    // The settings store keeps its parsed copy while the file's signature (inode, size, times) holds:
+    // this row shows what that buys on every token and request call, with ten profiles in the file.
+    const settingsDir = await mkdtemp(join(tmpdir(), 'token-tray-bench-settings-'));
+    try {
+      const seeded = createSettingsStore(createSettingsFile(settingsDir));
+      for (let i = 0; i < 10; i++)
+        addProfileSettings(seeded, {
+          name: `Profile ${i}`,
+          instanceUrl: `https://pm${i}.example.com`,
+          grant: 'personal_access_token',
+        });
+      const cachedStore = createSettingsStore(createSettingsFile(settingsDir));
+      const reused = await paired(
+        async () => cachedStore.load(),
+        async () => createSettingsStore(createSettingsFile(settingsDir)).load(),
+        { rounds: 2000, warmup: 100 },
+      );
+      rows.push(
+        ratioRow(
+          'settings read (parsed copy kept)',
+          'store.load(), file unchanged',
+          'read + parse + check the file',
+          reused,
+          0.5,
+        ),
+      );
+    } finally {
+      await rm(settingsDir, { recursive: true, force: true });
+    }
   } finally {
     await keytar.deletePassword(`${service} floor`, 'bench').catch(() => false);
     await engine.signOut(profileId).catch(() => undefined);

@@ -102,16 +102,21 @@ export interface PreferencesStore {
   readonly path: string;
 }
 
-/** Keeps each stored field that is valid and replaces the rest with its default. */
-export function sanitizePreferences(raw: unknown): AppPreferences {
-  const out: AppPreferences = { ...defaultPreferences };
+/** The valid fields of a stored or provisioned set of preferences; the others are left out. */
+export function validPreferences(raw: unknown): Partial<AppPreferences> {
+  const out: Partial<AppPreferences> = {};
   if (typeof raw !== 'object' || raw === null) return out;
   const record = raw as Record<string, unknown>;
   for (const key of Object.keys(preferenceFields) as Array<keyof AppPreferences>) {
     const parsed = preferenceFields[key].safeParse(record[key]);
-    if (parsed.success) (out as unknown as Record<string, unknown>)[key] = parsed.data;
+    if (parsed.success) (out as Record<string, unknown>)[key] = parsed.data;
   }
   return out;
+}
+
+/** Keeps each stored field that is valid and replaces the rest with its default. */
+export function sanitizePreferences(raw: unknown): AppPreferences {
+  return { ...defaultPreferences, ...validPreferences(raw) };
 }
 
 /** Writes `text` to `file` atomically: a temporary file beside it, then a rename. */
@@ -126,37 +131,50 @@ export function writeFileAtomic(file: string, text: string): void {
   }
 }
 
-/** Opens the preferences in `configDir` (created when missing). */
-export function createPreferencesStore(configDir: string): PreferencesStore {
+/**
+ * Opens the preferences in `configDir` (created when missing). The file holds only what the person
+ * chose; what they did not choose comes from `provisioned` (the organisation's `Defaults` policy,
+ * which they may change, read at each call) and then from the built-in defaults.
+ */
+export function createPreferencesStore(
+  configDir: string,
+  options: { provisioned?: () => unknown } = {},
+): PreferencesStore {
   const path = join(configDir, 'preferences.json');
   const listeners = new Set<(preferences: AppPreferences) => void>();
-  let current = load();
+  let chosen = load();
+  const current = (): AppPreferences => ({
+    ...defaultPreferences,
+    ...validPreferences(options.provisioned?.()),
+    ...chosen,
+  });
 
-  function load(): AppPreferences {
+  function load(): Partial<AppPreferences> {
     try {
-      return sanitizePreferences(JSON.parse(readFileSync(path, 'utf8')));
+      return validPreferences(JSON.parse(readFileSync(path, 'utf8')));
     } catch {
       // Missing or unreadable: start from the defaults; the next save repairs the file.
-      return { ...defaultPreferences };
+      return {};
     }
   }
 
   return {
     path,
-    get: () => ({ ...current }),
+    get: () => current(),
     update(patch) {
       const parsed = preferencesPatchSchema.safeParse(patch);
       if (!parsed.success)
         throw new TokenTrayError('invalid_input', describePreferenceProblem(firstField(parsed.error)));
-      const next: AppPreferences = { ...current };
+      const next: Partial<AppPreferences> = { ...chosen };
       for (const [key, value] of Object.entries(parsed.data)) {
-        if (value !== undefined) (next as unknown as Record<string, unknown>)[key] = value;
+        if (value !== undefined) (next as Record<string, unknown>)[key] = value;
       }
       mkdirSync(configDir, { recursive: true });
       writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`);
-      current = next;
-      for (const listener of listeners) listener({ ...next });
-      return { ...next };
+      chosen = next;
+      const now = current();
+      for (const listener of listeners) listener({ ...now });
+      return now;
     },
     onChange(listener) {
       listeners.add(listener);

@@ -66,7 +66,10 @@ if (takeSingleInstanceLock()) {
       const policiesRead = readPolicies();
       const secrets = await createAppSecretStore(keychainService(), userData, sink);
       sink.info(`Token Tray ${app.getVersion()} started; secrets kept in the ${secrets.kind}.`);
-      const preferences = createPreferencesStore(userData);
+      // The organisation's policies: read at start, after waking and when IT changes them; one that cannot be read is left out, and said.
+      let policies: Policies = await policiesRead;
+      // The organisation's Defaults: what the person starts with and may change.
+      const preferences = createPreferencesStore(userData, { provisioned: () => policies.values.Defaults });
       // The language: the person's choice, the organisation's, the system's (read again at each use).
       const language = createAppLanguage({
         choice: () => preferences.get().language,
@@ -76,8 +79,6 @@ if (takeSingleInstanceLock()) {
       });
       const say = () => language.current();
       const openedUrls: string[] = [];
-      // The organisation's policies: read at start and after waking; one that cannot be read is left out, and said.
-      let policies: Policies = await policiesRead;
       const notePolicyProblems = (read: Policies) => {
         for (const problem of read.problems) sink.warn(`Policy: ${problem}`);
       };

@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { readSetupFile, setupFileName, type SetupPreview } from '../../core';
 import { printable } from '../escape';
 import { ExitCode } from '../exit-codes';
-import { say, writeOut } from '../terminal';
+import { readStdin, say, writeOut } from '../terminal';
 import { UsageError } from '../usage-error';
 import type { CommandSpec } from './command';
 import { english } from '../../i18n';
@@ -26,6 +26,7 @@ export const setupCommand: CommandSpec = {
   pmtoken setup Acme.pmtokentray     shows what the setup would do
   pmtoken setup Acme.pmtokentray --yes
                                       sets the profile up; then sign in with pmtoken login
+  pmtoken setup - --yes               reads the setup link or file from stdin
   --allow-insecure                    accept a setup whose address is plain http://
 
 Making one (for colleagues):
@@ -69,7 +70,8 @@ Making one (for colleagues):
       return ExitCode.ok;
     }
     if (second !== undefined) throw new UsageError('Give one setup file or link.', 'setup');
-    const input = /^pmtokentray:/i.test(first) ? first : await readSetupFile(first);
+    // "-": the setup comes on stdin (a link or a file's text, e.g. from a script or a mail client).
+    const input = first === '-' ? await readStdin() : /^pmtokentray:/i.test(first) ? first : await readSetupFile(first);
     const preview = await engine.previewSetup(input);
     say(`Server:  ${printable(preview.host)}${preview.insecure ? '  (not secure: plain http)' : ''}`);
     if (preview.plan.action === 'update') {

@@ -18,6 +18,7 @@ export const POLICY_KEYS = [
   'AutoUpdate',
   'HelpUrl',
   'Language',
+  'Defaults',
 ] as const;
 /** One of {@link POLICY_KEYS}. */
 export type PolicyKey = (typeof POLICY_KEYS)[number];
@@ -76,6 +77,25 @@ const valueSchemas = {
     .refine((u) => /^https:\/\//i.test(u), 'must be https'),
   // The window's language when the person has not chosen one ('de', 'es-MX'); one we do not speak is ignored.
   Language: z.string().trim().min(2).max(35),
+  // Preferences the person starts with and may change (as Slack's defaults): an object, or its JSON text
+  // where the store holds text. Each field is checked by the preferences' own rules when it is used.
+  Defaults: z.union([
+    z.record(z.string(), z.unknown()),
+    z
+      .string()
+      .max(10_000)
+      .transform((text, ctx) => {
+        try {
+          const parsed: unknown = JSON.parse(text);
+          if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+            return parsed as Record<string, unknown>;
+        } catch {
+          // reported below
+        }
+        ctx.addIssue({ code: 'custom', message: 'not an object' });
+        return z.NEVER;
+      }),
+  ]),
 } satisfies Record<PolicyKey, z.ZodType>;
 
 /** The policy values that were valid, by key. */

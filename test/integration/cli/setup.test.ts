@@ -93,4 +93,19 @@ describe('pmtoken setup: profiles handed over by a setup link or file', () => {
       await rm(folder, { recursive: true, force: true });
     }
   });
+
+  it('reads the setup from stdin with "-", as a script or another tool hands it over', async () => {
+    await passwordProfile(suite.cli, suite.configDir, suite.pm, 'Acme');
+    const link = (await suite.run(['setup', 'export', 'Acme', '--link'])).stdout.trim();
+    const colleague = await mkdtemp(join(tmpdir(), 'pmtoken-setup-stdin-'));
+    try {
+      const look = await runCli(suite.cli, ['--config-dir', colleague, 'setup', '-'], { stdin: `${link}\n` });
+      expect(look.code).toBe(0);
+      expect(look.stderr).toContain('This adds the profile “Acme”');
+      const done = await runCli(suite.cli, ['--config-dir', colleague, 'setup', '-', '--yes'], { stdin: link });
+      expect(done.stderr).toContain('Set up “Acme”. It is the active profile.');
+    } finally {
+      await rm(colleague, { recursive: true, force: true });
+    }
+  });
 });

@@ -45,7 +45,11 @@ describe('preferences', () => {
     expect(next.theme).toBe('dark');
     const reopened = createPreferencesStore(dir).get();
     expect(reopened).toEqual({ ...defaultPreferences, theme: 'dark', copyShortcut: 'CommandOrControl+Shift+T' });
-    expect(JSON.parse(readFileSync(join(dir, 'preferences.json'), 'utf8'))).toEqual(reopened);
+    // The file keeps what the person chose; the rest stays the defaults (built-in, or the organisation's).
+    expect(JSON.parse(readFileSync(join(dir, 'preferences.json'), 'utf8'))).toEqual({
+      theme: 'dark',
+      copyShortcut: 'CommandOrControl+Shift+T',
+    });
   });
 
   it('writes atomically, leaving no temporary files behind', () => {
@@ -113,5 +117,29 @@ describe('preferences', () => {
       expect(isValidAccelerator(ok)).toBe(true);
     for (const bad of ['', 'T', 'Shift', 'Ctrl+Ctrl+T', 'Ctrl+Shift+', 'Hyper+T', 'Ctrl+TT'])
       expect(isValidAccelerator(bad)).toBe(false);
+  });
+});
+
+describe('the organisation’s Defaults (preferences the person starts with and may change)', () => {
+  it('fill in what the person has not chosen; a choice of theirs wins and is all the file keeps', () => {
+    let provisioned: unknown = { theme: 'dark', clipboardClearSeconds: 30, launchAtLogin: 'yes', unknown: 1 };
+    const store = createPreferencesStore(dir, { provisioned: () => provisioned });
+    // A value the preferences' own rules refuse ('yes') is left out: the built-in default stays.
+    expect(store.get()).toMatchObject({ theme: 'dark', clipboardClearSeconds: 30, launchAtLogin: false });
+    store.update({ theme: 'light' });
+    expect(JSON.parse(readFileSync(join(dir, 'preferences.json'), 'utf8'))).toEqual({ theme: 'light' });
+    // The organisation changes its Defaults later: what the person chose stays theirs, the rest follows.
+    provisioned = { theme: 'dark', clipboardClearSeconds: 20 };
+    expect(store.get()).toMatchObject({ theme: 'light', clipboardClearSeconds: 20 });
+    expect(createPreferencesStore(dir, { provisioned: () => provisioned }).get().theme).toBe('light');
+    // Without Defaults: the built-in ones.
+    expect(createPreferencesStore(dir).get().clipboardClearSeconds).toBe(60);
+  });
+
+  it('the Defaults policy is an object, or its JSON text where the store holds text (the registry)', async () => {
+    const { parsePolicyValues } = await import('../../../main/core');
+    expect(parsePolicyValues({ Defaults: '{"theme":"dark"}' }).values.Defaults).toEqual({ theme: 'dark' });
+    expect(parsePolicyValues({ Defaults: { language: 'de' } }).values.Defaults).toEqual({ language: 'de' });
+    expect(parsePolicyValues({ Defaults: 'not json' }).problems).toHaveLength(1);
   });
 });
