@@ -3,6 +3,7 @@ import { parseSetup, setupLink } from '../../main/core';
 import { emitToPage } from './bridge';
 import { screenshotBothThemes, seriousA11yViolationsBothThemes } from './checks';
 import { useUiSuite } from './suite';
+import { systemBrowser } from './system-browser';
 
 const ui = useUiSuite();
 
@@ -159,5 +160,35 @@ describe('sign in once: a setup link or file from IT', { timeout: 90_000 }, () =
     await page.getByRole('heading', { name: 'Set up Token Tray' }).waitFor();
     await expect(page.getByTestId('setup-host').innerText()).resolves.toBe(new URL(pm.url).host);
     expect(await app.engine.listProfiles()).toEqual([]);
+  });
+
+  it('from a setup link to a copied token, the person types nothing in Token Tray: only their sign-in, in the browser', async () => {
+    const app = await ui.start();
+    const { page, pm } = app;
+    const web = await systemBrowser(ui.browser, app.engine, pm.seed.user);
+    app.onOpenBrowser((url) => web.open(url));
+    const link = setupLink(
+      { name: 'Acme', instanceUrl: pm.url, grant: 'authorization_code', clientId: String(pm.seed.codeClient.id) },
+      pm.seed.codeClient.secret ?? undefined,
+    );
+    // Every keystroke and paste into the window is counted.
+    await page.addInitScript(() => {
+      const w = window as unknown as { typed: number };
+      w.typed = 0;
+      document.addEventListener('input', () => (w.typed += 1), true);
+    });
+    await app.open();
+    // IT's link, clicked in a mail: main reads it and shows its confirmation (as the deep-link router does).
+    await emitToPage(page, { type: 'show', view: 'setup', setup: await app.engine.previewSetup(link) });
+    await page.getByRole('button', { name: 'Set up and sign in' }).click();
+    await page.getByTestId('token-life').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await page
+      .getByText(/copied/i)
+      .first()
+      .waitFor();
+    expect(app.clipboard.text).toBe(await app.engine.freshToken((await app.engine.listProfiles())[0]!.id));
+    expect(await page.evaluate(() => (window as unknown as { typed: number }).typed)).toBe(0);
+    await web.context.close();
   });
 });

@@ -96,7 +96,7 @@ describe('pmtoken setup: profiles handed over by a setup link or file', () => {
 
   it('reads the setup from stdin with "-", as a script or another tool hands it over', async () => {
     await passwordProfile(suite.cli, suite.configDir, suite.pm, 'Acme');
-    const link = (await suite.run(['setup', 'export', 'Acme', '--link'])).stdout.trim();
+    const link = (await suite.run(['setup', 'export', 'Acme', '--link', '--include-secret'])).stdout.trim();
     const colleague = await mkdtemp(join(tmpdir(), 'pmtoken-setup-stdin-'));
     try {
       const look = await runCli(suite.cli, ['--config-dir', colleague, 'setup', '-'], { stdin: `${link}\n` });

@@ -144,6 +144,8 @@ describe('IPC argument validation', () => {
         platform: process.platform,
         secretStorage: 'keychain',
         adminHelpUrl: 'https://example.test/admins',
+        // No organisation policy: every profile is the person's to make, nothing capped.
+        organization: { name: null, allowUserProfiles: true, clipboardClearMaxSeconds: null, language: null },
       },
     });
     const missing = await fx.handlers.tokenDetails('no-such-profile');

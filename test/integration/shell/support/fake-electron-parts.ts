@@ -108,6 +108,9 @@ class FakeApp extends EventEmitter {
     this.paths.set(name, value);
   }
   getVersion = () => '0.1.0';
+  /** Electron's list of the system's preferred languages (empty on many Linux desktops, as here). */
+  getPreferredSystemLanguages = (): string[] =>
+    (process.env.FAKE_SYSTEM_LANGUAGES ?? '').split(',').filter((tag) => tag !== '');
   /** One process, this one, as Electron's ProcessMetric reports it (KB). */
   getAppMetrics = () => [
     { type: 'Browser', pid: process.pid, memory: { workingSetSize: Math.round(process.memoryUsage().rss / 1024) } },

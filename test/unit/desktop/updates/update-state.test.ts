@@ -55,7 +55,26 @@ describe('what the tray and Settings say', () => {
     const support = updateSupport({ install: 'portable', canWriteInstall: true, env: {} });
     if (support.enabled) throw new Error('expected off');
     const words = describeUpdate({ kind: 'off', support });
-    expect(words).toEqual({ status: support.message, detail: support.howToUpdate, menu: null, canCheck: false });
+    expect(words).toEqual({
+      status: 'This portable copy of Token Tray cannot update itself.',
+      detail: 'Download the new version from the Token Tray releases page and replace this file with it.',
+      menu: null,
+      canCheck: false,
+    });
+  });
+
+  it('says it in the app’s language', async () => {
+    const { createTranslator, messagesFor } = await import('../../../../main/i18n');
+    const de = createTranslator('de', messagesFor('de'));
+    const words = describeUpdate({ kind: 'ready', version: '2.0.0', restartWaitsForSignIn: false }, de);
+    expect(words.status).toBe(de.t('app.update.ready', { version: '2.0.0' }));
+    expect(words.status).toContain('2.0.0');
+    expect(words.status).not.toBe(
+      describeUpdate({ kind: 'ready', version: '2.0.0', restartWaitsForSignIn: false }).status,
+    );
+    expect(describeUpdate({ kind: 'downloading', version: '2.0.0', percent: 42 }).status).toBe(
+      'Downloading version 2.0.0… 42%',
+    );
   });
 });
 

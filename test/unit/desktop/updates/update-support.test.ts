@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { macSignatureFromCodesign, updateSupport, type UpdateFacts } from '../../../../main/desktop';
+import { describeUpdate, macSignatureFromCodesign, updateSupport, type UpdateFacts } from '../../../../main/desktop';
+
+/** What Settings says for a copy that does not update itself: why (status), and how to update instead (detail). */
+function said(support: ReturnType<typeof updateSupport>): { status: string; detail: string | null } {
+  if (support.enabled) throw new Error('expected updates to be off');
+  const { status, detail } = describeUpdate({ kind: 'off', support });
+  return { status, detail };
+}
 
 const facts = (over: Partial<UpdateFacts> = {}): UpdateFacts => ({
   install: 'nsis',
@@ -21,11 +28,9 @@ describe('whether this copy updates itself', () => {
       expect(updateSupport(facts({ env }))).toMatchObject({ enabled: false, reason: 'turned-off' });
     }
     expect(updateSupport(facts({ env: { TOKEN_TRAY_DISABLE_UPDATES: '0' } }))).toEqual({ enabled: true });
-    expect(updateSupport(facts({ managed: { updates: false } }))).toMatchObject({
-      enabled: false,
-      reason: 'turned-off',
-      message: 'Updates are turned off on this computer by your organisation.',
-    });
+    const managed = updateSupport(facts({ managed: { updates: false } }));
+    expect(managed).toMatchObject({ enabled: false, reason: 'turned-off' });
+    expect(said(managed).status).toBe('Updates are turned off on this computer by your organisation.');
     expect(updateSupport(facts({ managed: { updates: true } }))).toEqual({ enabled: true });
   });
 
@@ -33,19 +38,17 @@ describe('whether this copy updates itself', () => {
     for (const macSignature of ['unsigned', 'adhoc'] as const) {
       const support = updateSupport(facts({ install: 'mac-app', macSignature, downloadUrl: 'https://x.test/r' }));
       expect(support).toMatchObject({ enabled: false, reason: 'cannot-self-update' });
-      if (support.enabled) throw new Error('expected off');
-      expect(support.message).toMatch(/not signed/);
-      expect(support.howToUpdate).toBe(
+      expect(said(support).status).toMatch(/not signed/);
+      expect(said(support).detail).toBe(
         'Download the new version from https://x.test/r and drag it into your Applications folder.',
       );
     }
   });
 
   it('sends portable and unpacked copies to the installer, and development copies to git', () => {
-    expect(updateSupport(facts({ install: 'portable' }))).toMatchObject({
-      enabled: false,
-      message: 'This portable copy of Token Tray cannot update itself.',
-      howToUpdate: 'Download the new version from the Token Tray releases page and replace this file with it.',
+    expect(said(updateSupport(facts({ install: 'portable' })))).toEqual({
+      status: 'This portable copy of Token Tray cannot update itself.',
+      detail: 'Download the new version from the Token Tray releases page and replace this file with it.',
     });
     expect(updateSupport(facts({ install: 'unpacked' }))).toMatchObject({ reason: 'cannot-self-update' });
     expect(updateSupport(facts({ install: 'development' }))).toMatchObject({ reason: 'development' });
@@ -54,7 +57,7 @@ describe('whether this copy updates itself', () => {
   it('says so when the user may not change the installed files', () => {
     const support = updateSupport(facts({ install: 'appimage', canWriteInstall: false }));
     expect(support).toMatchObject({ enabled: false, reason: 'cannot-self-update' });
-    if (!support.enabled) expect(support.message).toMatch(/do not have the rights/);
+    expect(said(support).status).toMatch(/do not have the rights/);
   });
 });
 
