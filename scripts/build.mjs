@@ -2,6 +2,7 @@
 // Usage: node scripts/build.mjs [main|preload|cli|server ...]  (no argument: all but server)
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
+import { cliBuildOptions } from './cli-build.mjs';
 
 const common = { bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning', legalComments: 'none' };
 // Electron 45 ships Node 22; the CLI must run on the Node people have (20+).
@@ -21,26 +22,21 @@ const targets = {
     target: 'chrome130',
     external: ['electron'],
   },
-  cli: {
-    ...common,
-    // Two files: start-up parses only the small entry; the engine (zod, oauth4webapi, conf) loads
-    // only when a command needs it, which `pmtoken token` with a valid token does not.
-    entryPoints: { pmtoken: 'main/cli/pmtoken.ts', engine: 'main/cli/engine.ts' },
-    outdir: 'dist/cli',
-    target: 'node20',
-    external: ['keytar', './engine.js'],
-    minify: true,
-    banner: { js: '#!/usr/bin/env node' },
-  },
   server: { ...common, entryPoints: ['test/server/cli.ts'], outfile: 'dist/pm-server.js', target: 'node20' },
 };
 
 const wanted = process.argv.slice(2);
 const names = wanted.length > 0 ? wanted : ['main', 'preload', 'cli'];
 for (const name of names) {
+  // Two files: start-up parses only the small entry; the engine (zod, oauth4webapi, the words) loads
+  // only when a command needs it, which `pmtoken token` with a valid token does not.
+  if (name === 'cli') {
+    for (const options of cliBuildOptions('dist/cli')) await build(options);
+    continue;
+  }
   const options = targets[name];
   if (!options) {
-    console.error(`Unknown build target "${name}". Known: ${Object.keys(targets).join(', ')}`);
+    console.error(`Unknown build target "${name}". Known: cli, ${Object.keys(targets).join(', ')}`);
     process.exit(2);
   }
   await build(options);

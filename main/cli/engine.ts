@@ -7,6 +7,11 @@
  */
 import { createKeytarSecretStore, createTokenEngine, type TokenEngine } from '../core';
 import { openBrowser } from './open-browser';
+
+import { english, englishMessages } from '../i18n';
+
+/** The English words, for pmtoken's entry file, which leaves them to this one (see words-later.ts). */
+export const i18n = { english, englishMessages };
 import { say } from './terminal';
 
 /** The engine over the CLI's ports. Core warnings reach stderr only with PMTOKEN_DEBUG set. */

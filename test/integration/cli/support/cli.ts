@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { cliBuildOptions } from '../../../../scripts/cli-build.mjs';
 
 /** The repository root (tests run from it). */
 export const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
@@ -34,12 +35,7 @@ export async function buildCli(options: { split?: boolean } = {}): Promise<Built
   const path = join(dir, 'pmtoken.js');
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' } as const;
   if (split) {
-    await build({
-      ...common,
-      entryPoints: { pmtoken: join(repoRoot, 'main/cli/pmtoken.ts'), engine: join(repoRoot, 'main/cli/engine.ts') },
-      outdir: dir,
-      external: ['keytar', './engine.js'],
-    });
+    for (const options of cliBuildOptions(dir, { minify: false, logLevel: 'error' })) await build(options);
   } else {
     await build({
       ...common,

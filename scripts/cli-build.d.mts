@@ -1,0 +1,9 @@
+import type { BuildOptions, Plugin } from 'esbuild';
+
+/** Swaps main/i18n for main/cli/words-later.ts, in the entry file only. */
+export const wordsLater: Plugin;
+/** The two builds of pmtoken: the small entry, then the engine (with the words). */
+export function cliBuildOptions(
+  outdir: string,
+  options?: { minify?: boolean; logLevel?: BuildOptions['logLevel'] },
+): BuildOptions[];
