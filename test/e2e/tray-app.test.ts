@@ -34,7 +34,11 @@ describe.skipIf(electron.path === null)(suiteName, () => {
     configDir = mkdtempSync(join(tmpdir(), 'token-tray-e2e-'));
     // Set up the profile the way the CLI would: same settings file, same keychain service.
     profileId = await addAcmeProfile(pm, configDir);
-    launched = await launchApp(electron.path as string, { configDir, preferences: { clipboardClearSeconds: 2 } });
+    // English whatever the runner's system language: the spec reads the tray's English words.
+    launched = await launchApp(electron.path as string, {
+      configDir,
+      preferences: { clipboardClearSeconds: 2, language: 'en' },
+    });
   }, 180_000);
 
   afterEach(async (context) => {

@@ -39,3 +39,22 @@ export async function seriousA11yViolationsBothThemes(page: Page): Promise<strin
   await page.emulateMedia({ colorScheme: 'light' });
   return out;
 }
+
+/** Elements whose box reaches past the right edge of the viewport (none may: no sideways scrolling). */
+export async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > width)
+      out.push(`page scrolls to ${document.documentElement.scrollWidth}px`);
+    for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      // Content inside a scrolling box (the token, a raw body) may be wider than the box itself.
+      if (el.closest('pre, code, .response-body, .token-value, datalist')) continue;
+      if (box.right > width + 0.5)
+        out.push(`${el.tagName.toLowerCase()}.${el.className} ends at ${Math.round(box.right)}px`);
+    }
+    return out.slice(0, 10);
+  });
+}

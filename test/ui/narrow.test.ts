@@ -1,29 +1,9 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshotBothThemes } from './checks';
+import { overflowing, screenshotBothThemes } from './checks';
 import { addSignedInProfile } from './profiles-fixture';
 import { useUiSuite } from './suite';
 
 const ui = useUiSuite();
-
-/** Elements whose box reaches past the right edge of the viewport (none may: no sideways scrolling). */
-async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const out: string[] = [];
-    if (document.documentElement.scrollWidth > width)
-      out.push(`page scrolls to ${document.documentElement.scrollWidth}px`);
-    for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
-      // Content inside a scrolling box (the token, a raw body) may be wider than the box itself.
-      if (el.closest('pre, code, .response-body, .token-value, datalist')) continue;
-      if (box.right > width + 0.5)
-        out.push(`${el.tagName.toLowerCase()}.${el.className} ends at ${Math.round(box.right)}px`);
-    }
-    return out.slice(0, 10);
-  });
-}
 
 describe('narrow and zoomed windows', { timeout: 120_000 }, () => {
   it('nothing scrolls sideways at 360 CSS px (a small window zoomed), on any screen', async () => {
