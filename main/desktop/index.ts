@@ -69,5 +69,3 @@ export type {
 } from './updates';
 export { createRenewalScheduler, createSessionNotices } from './renewal';
 export type { RenewalScheduler, SchedulerTimers, SessionNotices } from './renewal';
-export { readPolicies, realPolicySystem, watchPolicyStores } from './policy-reader';
-export type { Policies, PolicySystem } from './policy-reader';

@@ -17,8 +17,11 @@ import {
   isSignInKindAllowed,
   keychainService,
   managedProfileEntries,
+  readPolicies,
+  watchPolicyStores,
+  type Policies,
 } from '../core';
-import { createAppLanguage, readPolicies, watchPolicyStores, type Policies } from '../desktop';
+import { createAppLanguage } from '../desktop';
 import { english, supportedLocale } from '../i18n';
 import { createIpcHandlers } from '../ipc/handlers';
 import { isWebUrl } from '../ipc/web-url';

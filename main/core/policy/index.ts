@@ -1,6 +1,6 @@
 /**
- * Organisation policies deployed by IT: one list of keys, one parser for their values, the rule for
- * allowed servers, and the three stores' raw forms (registry output, plist JSON, the Linux file).
+ * Organisation policies deployed by IT: one list of keys, one parser for their values, the rules they
+ * set, and the reader of each system's store (registry, managed preferences, the Linux file).
  */
 export {
   clipboardClearSeconds,
@@ -13,3 +13,5 @@ export {
 } from './policy-values';
 export type { ParsedPolicy, PolicyKey, PolicySource, PolicyValues } from './policy-values';
 export { isTrustedPolicyFile, parsePolicyJson, parseRegQuery, POLICY_LOCATIONS } from './policy-stores';
+export { readPolicies, realPolicySystem, REGISTRY_POLL_MS, watchPolicyStores } from './policy-reader';
+export type { Policies, PolicySystem } from './policy-reader';

@@ -10,17 +10,8 @@ import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { userInfo } from 'node:os';
-import {
-  isTrustedPolicyFile,
-  mergePolicies,
-  parsePolicyJson,
-  parsePolicyValues,
-  parseRegQuery,
-  POLICY_LOCATIONS,
-  type ParsedPolicy,
-  type PolicyKey,
-  type PolicySource,
-} from '../core';
+import { isTrustedPolicyFile, parsePolicyJson, parseRegQuery, POLICY_LOCATIONS } from './policy-stores';
+import { mergePolicies, parsePolicyValues, type ParsedPolicy, type PolicyKey, type PolicySource } from './policy-values';
 
 /** What the reader uses from the system (real by default; a test passes its own files and output). */
 export interface PolicySystem {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPolicies, type PolicySystem } from '../../../main/desktop';
+import { readPolicies, type PolicySystem } from '../../../../main/core/policy';
 
 function system(overrides: Partial<PolicySystem>): PolicySystem {
   return {
@@ -94,7 +94,7 @@ describe('noticing that IT changed the policies', () => {
     const { mkdtempSync, writeFileSync, renameSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { watchPolicyStores } = await import('../../../main/desktop');
+    const { watchPolicyStores } = await import('../../../../main/core/policy');
     const folder = mkdtempSync(join(tmpdir(), 'token-tray-policy-'));
     const file = join(folder, 'policy.json');
     let told = 0;
