@@ -88,10 +88,14 @@ function rawFields(input: string): Record<string, unknown> {
     const fields: Record<string, unknown> = {};
     for (const [key, value] of url.searchParams) {
       if (Object.hasOwn(fields, key)) throw invalid('error.setup.field_twice', { field: key });
+      // Percent-encoding that is not UTF-8 decodes to U+FFFD: the link was damaged on its way.
+      if (/\uFFFD/.test(key + value)) throw invalid('error.setup.link_damaged');
       fields[key] = value;
     }
     return fields;
   }
+  // A file read as UTF-8 that was not UTF-8 holds U+FFFD where its bytes were.
+  if (text.startsWith('{') && text.includes('\uFFFD')) throw invalid('error.setup.file_damaged');
   if (text.startsWith('{')) {
     let parsed: unknown;
     try {

@@ -85,6 +85,12 @@ describe('setup links and files', () => {
     ['a field twice', `${setupLink(acme)}&name=Other`, '“name” twice'],
     ['a control character in the name', setupLink({ ...acme, name: 'Acme\u001b[2J' }), 'control characters'],
     ['a bad colour', `${setupLink({ ...acme, color: null })}&color=red`, 'colour'],
+    ['invalid UTF-8 in a link', setupLink(acme).replace('name=Acme', 'name=Acme%FF%FE'), 'This setup link is damaged.'],
+    [
+      'invalid UTF-8 in a file',
+      Buffer.from([...Buffer.from('{"v":1,"name":"Acme'), 0xff, ...Buffer.from('"}')]).toString('utf8'),
+      'This setup file is damaged.',
+    ],
   ])('%s gives one plain sentence', (_what, input, words) => {
     expect(code(() => parseSetup(input))).toMatch(
       new RegExp(`^setup_invalid: .*${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
