@@ -26,11 +26,13 @@ describe('a public Auth Client: PKCE without a secret', { timeout: 60_000 }, () 
   it('is accepted at save, signs in through the browser and renews, with no secret anywhere', async () => {
     const seed = defaultSeed();
     seed.clients = seed.clients.map((c) => (c.types.includes('authorization_code_grant') ? { ...c, secret: null } : c));
+    /** The person's visit to ProcessMaker in the browser, awaited before the browser closes. */
+    let visit: Promise<void> = Promise.resolve();
     h = await createHarness({
       server: { config: { clients: seed.clients } },
       // Like a real browser: opening returns at once; the person signs in afterwards.
       openBrowser: async (url) => {
-        void signIn(url);
+        visit = signIn(url);
       },
     });
     const signIn = async (url: string) => {
@@ -69,6 +71,8 @@ describe('a public Auth Client: PKCE without a secret', { timeout: 60_000 }, () 
     const authorize = new URL(pending.authorizeUrl);
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
     expect((await h.engine.waitForSignIn(pending.flowId)).status.state).toBe('signed_in');
+    // The browser's last page has loaded before the test goes on (and before the browser closes).
+    await visit;
     const before = await h.engine.freshToken(profile.id);
     const renewed = await h.engine.refreshNow(profile.id);
     expect(renewed.status.state).toBe('signed_in');
