@@ -50,7 +50,9 @@ export async function createCliEngine(
     log: { info: log, warn: log, error: log },
   });
   // The organisation's profiles exist for people who use only pmtoken, too (nothing is written when they match).
-  const managed = await engine.applyManagedProfiles(managedProfileEntries(policies.values));
+  const managed = await engine.applyManagedProfiles(managedProfileEntries(policies.values), {
+    release: policies.problems.length === 0,
+  });
   for (const { entry, error } of managed.problems)
     log(`policy: profile number ${entry} of Profiles was left out: ${error.message}`);
   return engine;

@@ -254,16 +254,19 @@ if (takeSingleInstanceLock()) {
       preferences.onChange(languageMaybeChanged);
       // The organisation's profiles (the Profiles policy): made to match at start and after each new reading.
       const applyManagedProfiles = () =>
-        engine.applyManagedProfiles(managedProfileEntries(policies.values)).then(
-          (outcome) => {
-            for (const name of outcome.added) sink.info(`Policy: profile “${name}” set up by the organisation.`);
-            for (const name of outcome.released)
-              sink.info(`Policy: profile “${name}” is no longer the organisation’s.`);
-            for (const { entry, error } of outcome.problems)
-              sink.warn(`Policy: profile number ${entry} of Profiles was left out: ${error.message}`);
-          },
-          (err: unknown) => sink.error(`Policy: the organisation’s profiles could not be set up: ${String(err)}`),
-        );
+        // A store that could not all be read releases nothing (its profiles stay the organisation's).
+        engine
+          .applyManagedProfiles(managedProfileEntries(policies.values), { release: policies.problems.length === 0 })
+          .then(
+            (outcome) => {
+              for (const name of outcome.added) sink.info(`Policy: profile “${name}” set up by the organisation.`);
+              for (const name of outcome.released)
+                sink.info(`Policy: profile “${name}” is no longer the organisation’s.`);
+              for (const { entry, error } of outcome.problems)
+                sink.warn(`Policy: profile number ${entry} of Profiles was left out: ${error.message}`);
+            },
+            (err: unknown) => sink.error(`Policy: the organisation’s profiles could not be set up: ${String(err)}`),
+          );
       void applyManagedProfiles();
       onPoliciesRead = () => {
         languageMaybeChanged();

@@ -39,7 +39,8 @@ const sameStored = (a: Profile, b: Profile): boolean =>
 /** Builds the managed-profile method over the engine's context. */
 export function managedMethods(ctx: EngineContext): ManagedMethods {
   return {
-    async applyManagedProfiles(entries) {
+    async applyManagedProfiles(entries, options) {
+      const release = options?.release !== false;
       const outcome: ManagedProfilesOutcome = { added: [], updated: [], released: [], problems: [] };
       const setups: SetupProfile[] = [];
       const isServerAllowed = ctx.ports.isServerAllowed?.bind(ctx.ports);
@@ -86,7 +87,7 @@ export function managedMethods(ctx: EngineContext): ManagedMethods {
         }
         // A profile the policy no longer lists is released: it stays, with its sign-in, and is the person's again.
         settings.profiles = settings.profiles.map((p) => {
-          if (!p.managed || claimed.has(p.id)) return p;
+          if (!p.managed || claimed.has(p.id) || !release) return p;
           outcome.released.push(p.name);
           changed = true;
           const released = { ...p };

@@ -282,9 +282,10 @@ export interface TokenEngine {
    * Makes the profiles of the organisation's `Profiles` policy (setup files as text or objects)
    * exist and match it: adds the missing ones, updates the managed ones, and releases managed
    * profiles the policy no longer lists (they stay, unlocked, with their sign-in). An entry that
-   * cannot be used is left out and told in `problems`; the others still apply.
+   * cannot be used is left out and told in `problems`; the others still apply. With `release: false`
+   * (the policies could not all be read) nothing is released: a store that failed once frees nothing.
    */
-  applyManagedProfiles(entries: readonly unknown[]): Promise<ManagedProfilesOutcome>;
+  applyManagedProfiles(entries: readonly unknown[], options?: { release?: boolean }): Promise<ManagedProfilesOutcome>;
 
   /** Starts an authorization-code sign-in and opens the browser through the injected `openBrowser`. */
   startBrowserSignIn(

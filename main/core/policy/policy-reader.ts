@@ -11,7 +11,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { userInfo } from 'node:os';
 import { isTrustedPolicyFile, parsePolicyJson, parseRegQuery, POLICY_LOCATIONS } from './policy-stores';
-import { mergePolicies, parsePolicyValues, type ParsedPolicy, type PolicyKey, type PolicySource } from './policy-values';
+import {
+  mergePolicies,
+  parsePolicyValues,
+  type ParsedPolicy,
+  type PolicyKey,
+  type PolicySource,
+} from './policy-values';
 
 /** What the reader uses from the system (real by default; a test passes its own files and output). */
 export interface PolicySystem {

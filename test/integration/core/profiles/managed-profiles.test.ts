@@ -102,6 +102,9 @@ describe('profiles the organisation deploys', () => {
     // Same client: the sign-in is kept.
     expect(after.status.state).toBe('signed_in');
 
+    // Policies that could not all be read release nothing.
+    expect((await h.engine.applyManagedProfiles([], { release: false })).released).toEqual([]);
+    expect((await h.engine.getProfile(acme!.id)).managed).toBe(true);
     const released = await h.engine.applyManagedProfiles([]);
     expect(released.released).toEqual(['Acme Corp']);
     const free = await h.engine.getProfile(acme!.id);
