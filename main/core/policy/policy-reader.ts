@@ -78,13 +78,17 @@ async function fromFile(sys: PolicySystem, path: string, plist: boolean): Promis
   }
 }
 
-/** One registry key; a missing key is no policy, not a problem. */
+/**
+ * One registry key. A missing key is no policy, not a problem: `reg query` then exits with 1. Any other
+ * failure (a time-out, no reg.exe) is said, so that a store that could not be read frees nothing.
+ */
 async function fromRegistry(sys: PolicySystem, key: string): Promise<ParsedPolicy> {
   let output: string;
   try {
     output = await sys.run('reg', ['query', key]);
-  } catch {
-    return empty();
+  } catch (err) {
+    if ((err as { code?: unknown } | null)?.code === 1) return empty();
+    return { values: {}, problems: [`The policies under ${key} could not be read; Token Tray runs without them.`] };
   }
   return parsePolicyValues(parseRegQuery(output));
 }

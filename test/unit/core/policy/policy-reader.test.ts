@@ -71,6 +71,21 @@ describe('reading the organisation’s policies from each system’s store', () 
     expect(read.sources).toEqual({ OrganizationName: 'machine', AutoUpdate: 'machine', HelpUrl: 'user' });
   });
 
+  it('Windows: a missing key is no policy; a reg query that fails otherwise is said', async () => {
+    const missing = Object.assign(
+      new Error('ERROR: The system was unable to find the specified registry key or value.'),
+      { code: 1 },
+    );
+    const timedOut = Object.assign(new Error('spawn reg ETIMEDOUT'), { code: 'ETIMEDOUT' });
+    const win = (failure: Error) => system({ platform: 'win32', run: async () => Promise.reject(failure) });
+    expect(await readPolicies(win(missing))).toEqual({ values: {}, problems: [], sources: {} });
+    const read = await readPolicies(win(timedOut));
+    expect(read.problems).toEqual([
+      'The policies under HKLM\\Software\\Policies\\Token Tray could not be read; Token Tray runs without them.',
+      'The policies under HKCU\\Software\\Policies\\Token Tray could not be read; Token Tray runs without them.',
+    ]);
+  });
+
   it('macOS: managed preferences converted by plutil, root-owned files only', async () => {
     const mac = system({
       platform: 'darwin',
