@@ -64,6 +64,11 @@ export interface AppPreferences {
   language: LanguageChoice;
 }
 
+/** Where a preference's value comes from: the person's choice, the organisation's Defaults, or Token Tray's own. */
+export type PreferenceSource = 'you' | 'organization' | 'default';
+/** The source of every preference. */
+export type PreferenceSources = Record<keyof AppPreferences, PreferenceSource>;
+
 /** The window's language and its catalogue (main chooses; the window only says what it is given). */
 export interface WindowLocale {
   locale: Locale;
@@ -176,6 +181,8 @@ export interface IpcChannels {
   /** Copies non-secret text (a response body). */
   copyText(text: string): null;
   getPreferences(): AppPreferences;
+  /** Where each preference's value comes from (Settings says which ones the organisation set). */
+  preferenceSources(): PreferenceSources;
   setPreferences(patch: Partial<AppPreferences>): AppPreferences;
   /** Opens an http(s) link in the system browser. */
   openExternal(url: string): null;
@@ -222,6 +229,7 @@ export const channelNames = [
   'copyCurl',
   'copyText',
   'getPreferences',
+  'preferenceSources',
   'setPreferences',
   'openExternal',
   'updateStatus',

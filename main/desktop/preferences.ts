@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { LANGUAGE_CHOICES, THEMES, type AppPreferences } from '../contract/ipc';
+import { LANGUAGE_CHOICES, THEMES, type AppPreferences, type PreferenceSources } from '../contract/ipc';
 import { TokenTrayError, type ErrorSentenceKey } from '../core';
 
 /** Values used when a preference was never set (or the stored one is not valid). */
@@ -97,6 +97,8 @@ export interface PreferencesStore {
   get(): AppPreferences;
   /** Validates and saves a change; throws `invalid_input` with a plain sentence. Returns the new preferences. */
   update(patch: Partial<AppPreferences>): AppPreferences;
+  /** Where each value comes from: the person's choice, the organisation's Defaults, or Token Tray's own. */
+  sources(): PreferenceSources;
   /** Called after each saved change; returns an unsubscribe function. */
   onChange(listener: (preferences: AppPreferences) => void): () => void;
   readonly path: string;
@@ -161,6 +163,13 @@ export function createPreferencesStore(
   return {
     path,
     get: () => current(),
+    sources() {
+      const provisioned = validPreferences(options.provisioned?.());
+      const keys = Object.keys(defaultPreferences) as Array<keyof AppPreferences>;
+      return Object.fromEntries(
+        keys.map((key) => [key, key in chosen ? 'you' : key in provisioned ? 'organization' : 'default']),
+      ) as PreferenceSources;
+    },
     update(patch) {
       const parsed = preferencesPatchSchema.safeParse(patch);
       if (!parsed.success)

@@ -161,6 +161,7 @@ function implementations(deps: IpcHandlerDeps): Impls {
     },
     copyText: async (text) => (await clipboard.copyText(text), null),
     getPreferences: async () => preferences.get(),
+    preferenceSources: async () => preferences.sources(),
     setPreferences: async (patch) => {
       const next = preferences.update(patch);
       deps.emit({ type: 'preferences-changed' });

@@ -91,6 +91,8 @@ export interface UiAppOptions {
   systemLanguages?: string[];
   /** The organisation's policies as the shell hands them over (default: none). */
   organization?: Partial<OrganizationFacts>;
+  /** The organisation's Defaults policy: preferences people start with. */
+  defaults?: Record<string, unknown>;
 }
 
 /** Starts pm-server, the engine and handlers over a temp config folder, and a page bound to them. */
@@ -124,7 +126,7 @@ export async function startUiApp(browser: Browser, site: RendererSite, options: 
       return this.text;
     },
   };
-  const preferences = createPreferencesStore(configDir);
+  const preferences = createPreferencesStore(configDir, { provisioned: () => options.defaults });
   // Main's language, as the shell makes it: the Settings choice, then the system's.
   const language = createAppLanguage({
     choice: () => preferences.get().language,

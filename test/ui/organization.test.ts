@@ -56,4 +56,29 @@ describe('profiles set up by the organisation', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByText('Your organisation has Token Tray clear a copied token after 30 seconds at most').waitFor();
   });
+
+  it('Settings names what the organisation’s Defaults set; a choice of the person’s own is theirs', async () => {
+    const app = await ui.start({
+      organization: { name: 'Acme Corp' },
+      defaults: { theme: 'dark', launchAtLogin: true },
+    });
+    const { page } = app;
+    await app.engine.addProfile({ name: 'Mine', instanceUrl: app.pm.url, grant: 'personal_access_token' });
+    await app.open();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByTestId('set-by-theme').waitFor();
+    expect(await page.getByTestId('set-by-theme').textContent()).toBe(
+      'Set by Acme Corp. You can change it; your choice then stays.',
+    );
+    expect(await page.getByTestId('set-by-launchAtLogin').count()).toBe(1);
+    expect(await page.getByTestId('set-by-clipboardClearSeconds').count()).toBe(0);
+    expect(await page.getByLabel('Dark').isChecked()).toBe(true);
+    await page.getByLabel('Light').check();
+    await page.getByText('Saved', { exact: false }).first().waitFor();
+    await page.getByRole('button', { name: 'Token', exact: true }).click();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByTestId('set-by-launchAtLogin').waitFor();
+    expect(await page.getByTestId('set-by-theme').count()).toBe(0);
+    expect((await app.handlers.preferenceSources()).ok).toBe(true);
+  });
 });

@@ -31,8 +31,23 @@ export function renderSettings(root: HTMLElement): void {
     ),
   );
   const known = getState().info;
-  void Promise.all([call('getPreferences'), known ? Promise.resolve(known) : call('appInfo')])
-    .then(([prefs, info]) => {
+  void Promise.all([
+    call('getPreferences'),
+    known ? Promise.resolve(known) : call('appInfo'),
+    call('preferenceSources'),
+  ])
+    .then(([prefs, info, sources]) => {
+      /** "Set by your organisation" under a setting whose value comes from its Defaults (the person may change it). */
+      const setBy = (key: keyof AppPreferences): HTMLElement | null =>
+        sources[key] === 'organization'
+          ? h(
+              'p',
+              { class: 'hint set-by', 'data-testid': `set-by-${key}` },
+              info.organization.name
+                ? t('window.settings.setBy', { organization: info.organization.name })
+                : t('window.settings.setByOrganization'),
+            )
+          : null;
       setState({ prefs, info });
       const save = (patch: Partial<AppPreferences>): void => {
         void savePreferences(patch)
@@ -151,19 +166,24 @@ export function renderSettings(root: HTMLElement): void {
             ? t('window.settings.clipboard.hint')
             : t('window.settings.clipboard.capped', { seconds: info.organization.clipboardClearMaxSeconds }),
         ),
+        setBy('clipboardClearSeconds'),
         checkbox(t('window.settings.launchAtLogin'), prefs.launchAtLogin, (v) => save({ launchAtLogin: v })),
+        setBy('launchAtLogin'),
         shortcutOn,
         field(
           t('window.settings.shortcut.label'),
           shortcut,
           t('window.settings.shortcut.hint', { shortcut: displayShortcut(DEFAULT_SHORTCUT, info.platform) }),
         ),
+        setBy('copyShortcut'),
         field(t('window.settings.language.label'), language, t('window.settings.language.hint')),
+        setBy('language'),
         h(
           'fieldset',
           { class: 'choices' },
           h('legend', { class: 'field-label' }, t('window.settings.theme.title')),
           ...themes,
+          setBy('theme'),
         ),
         updatesSection(message),
         h(

@@ -71,6 +71,7 @@ const badArgs: Record<ChannelName, unknown[][]> = {
   ],
   copyText: [[], [42]],
   getPreferences: [['all']],
+  preferenceSources: [['all']],
   setPreferences: [
     [],
     [{ theme: 'neon' }],
