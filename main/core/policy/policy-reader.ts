@@ -96,16 +96,19 @@ async function fromRegistry(sys: PolicySystem, key: string): Promise<ParsedPolic
 /** Reads and merges this system's policies (machine first). */
 export async function readPolicies(sys: PolicySystem = realPolicySystem()): Promise<Policies> {
   if (sys.platform === 'win32') {
-    return mergePolicies(
-      await fromRegistry(sys, POLICY_LOCATIONS.windowsMachine),
-      await fromRegistry(sys, POLICY_LOCATIONS.windowsUser),
-    );
+    // Both keys at once: each `reg query` is a process of its own.
+    const [machine, user] = await Promise.all([
+      fromRegistry(sys, POLICY_LOCATIONS.windowsMachine),
+      fromRegistry(sys, POLICY_LOCATIONS.windowsUser),
+    ]);
+    return mergePolicies(machine, user);
   }
   if (sys.platform === 'darwin') {
-    return mergePolicies(
-      await fromFile(sys, POLICY_LOCATIONS.macMachine, true),
-      await fromFile(sys, POLICY_LOCATIONS.macUser.replace('<user>', sys.userName), true),
-    );
+    const [machine, user] = await Promise.all([
+      fromFile(sys, POLICY_LOCATIONS.macMachine, true),
+      fromFile(sys, POLICY_LOCATIONS.macUser.replace('<user>', sys.userName), true),
+    ]);
+    return mergePolicies(machine, user);
   }
   return mergePolicies(await fromFile(sys, sys.linuxPath ?? POLICY_LOCATIONS.linux, false), empty());
 }
