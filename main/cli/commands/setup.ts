@@ -17,11 +17,11 @@ const kindWords: Record<SetupPreview['grant'], string> = {
   personal_access_token: 'a personal access token',
 };
 
-/** `pmtoken setup <file|link> [--yes]`, `pmtoken setup export <profile> [--link] [--include-secret]` */
+/** `pmtoken setup <file|link|-> [--yes]`, `pmtoken setup export <profile> [--link] [--include-secret]` */
 export const setupCommand: CommandSpec = {
   name: 'setup',
   summary: 'Use a setup link or file from your IT team, or make one from a profile',
-  usage: 'setup <file|link> [--yes] [--allow-insecure] | setup export <profile> [--link] [--include-secret]',
+  usage: 'setup <file|link|-> [--yes] [--allow-insecure] | setup export <profile> [--link] [--include-secret]',
   details: `Using a setup:
   pmtoken setup Acme.pmtokentray     shows what the setup would do
   pmtoken setup Acme.pmtokentray --yes
