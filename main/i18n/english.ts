@@ -8,8 +8,5 @@ import errors from './catalogues/en/errors.json';
 import setup from './catalogues/en/setup.json';
 import window from './catalogues/en/window.json';
 
-/** The areas a catalogue is kept in, each its own JSON file under catalogues/<locale>/. */
-export const CATALOGUE_AREAS = ['app', 'common', 'errors', 'setup', 'window'] as const;
-
 /** English, every key. */
 export const englishMessages = { ...app, ...common, ...errors, ...setup, ...window };

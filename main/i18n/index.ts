@@ -3,7 +3,7 @@
  * the typed `t(key, values)` over ICU MessageFormat, and the choice of locale. Imports nothing of ours.
  */
 export { messagesFor } from './catalogues';
-export { CATALOGUE_AREAS, englishMessages } from './english';
+export { englishMessages } from './english';
 export { english } from './english-translator';
 export {
   LANGUAGE_CHOICES,

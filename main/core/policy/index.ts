@@ -13,5 +13,5 @@ export {
 } from './policy-values';
 export type { ParsedPolicy, PolicyKey, PolicySource, PolicyValues } from './policy-values';
 export { isTrustedPolicyFile, parsePolicyJson, parseRegQuery, POLICY_LOCATIONS } from './policy-stores';
-export { readPolicies, realPolicySystem, REGISTRY_POLL_MS, watchPolicyStores } from './policy-reader';
+export { readPolicies, realPolicySystem, watchPolicyStores } from './policy-reader';
 export type { Policies, PolicySystem } from './policy-reader';

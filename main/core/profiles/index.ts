@@ -21,3 +21,4 @@ export { createPrivateFile, ensurePrivateDir, storageError, writePrivateFileAtom
 export { SETTINGS_SCHEMA_VERSION, toStoredProfile } from './settings-schema';
 export { createSettingsStore, setAsideNotes, setAsideReasons } from './settings-store';
 export type { SettingsStore } from './settings-store';
+export type { Settings } from './settings-schema';
