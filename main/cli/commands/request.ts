@@ -4,7 +4,8 @@
  */
 import { HTTP_METHODS, type ApiRequest } from '../../core';
 import { chooseProfile, stringOption } from '../cli-context';
-import { safeJson } from '../escape';
+import { bodyOutput } from '../body-output';
+import { printable, safeJson } from '../escape';
 import { ExitCode } from '../exit-codes';
 import { readStdin, say, writeOut } from '../terminal';
 import { UsageError } from '../usage-error';
@@ -48,8 +49,10 @@ Options:
   --json                 print {"status", "status_text", "url", "headers", "body", "truncated"}:
                          body is the parsed JSON answer, or its text when it is not JSON
 
-The response body is printed on stdout (up to 50 MB). An
-answer with status 400 or more exits with code 1.
+The response body is printed on stdout (up to 50 MB), as it came when stdout is
+a pipe or a file; on a terminal a JSON answer is indented, and control
+characters are shown escaped (\x1b). An answer with status 400 or more exits
+with code 1.
 
 Examples:
   pmtoken request GET users
@@ -107,10 +110,11 @@ Examples:
     }
     if (ctx.values.include === true) {
       say(`HTTP ${response.status} ${response.statusText}`.trim());
-      for (const [name, value] of response.headers) say(`${name}: ${value}`);
+      for (const [name, value] of response.headers) say(`${printable(name)}: ${printable(value)}`);
       say('');
     }
-    if (response.text !== '') await writeOut(response.text.endsWith('\n') ? response.text : `${response.text}\n`);
+    const body = bodyOutput(response, process.stdout.isTTY === true);
+    if (body !== '') await writeOut(body);
     if (response.truncated)
       say(`pmtoken: printed the first ${formatSize(response.text.length)} of ${formatSize(response.sizeBytes)}.`);
     if (response.status >= 400) {

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { passwordProfile } from './support/profiles';
 import { useCliSuite } from './support/suite';
@@ -76,6 +77,28 @@ describe('pmtoken request', () => {
     const res = await run(['request', 'GET', 'users', '-H', 'NoColon']);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain("A header looks like -H 'Name: value'");
+  });
+
+  it('indents a JSON answer for a person at a terminal, and prints it as it came into a pipe', async () => {
+    const id = fx.pm.seed.user.id;
+    const piped = await run(['request', 'GET', `users/${id}`]);
+    expect(piped.stdout.trim().split('\n')).toHaveLength(1);
+    // `script` gives pmtoken a real terminal (a pty) for stdout and stderr; the pty writes \r\n.
+    const command = [process.execPath, fx.cli.path, '--config-dir', fx.configDir, 'request', 'GET', `users/${id}`]
+      .map((word) => `'${word.replace(/'/g, "'\\''")}'`)
+      .join(' ');
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      env: { ...process.env, PMTOKEN_BROWSER: 'false' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    const shown = out.replace(/\r\n/g, '\n');
+    expect(shown).toContain(`{\n  "id": ${id},\n`);
+    expect(shown).toContain(`\n  "username": "${fx.pm.seed.user.username}",\n`);
+    expect(JSON.parse(shown)).toEqual(JSON.parse(piped.stdout));
   });
 
   it('reports server errors with exit code 1 and the body', async () => {
