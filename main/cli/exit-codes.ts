@@ -60,9 +60,11 @@ export function exitCodeFor(code: ErrorCode): ExitCodeValue {
 export const exitCodeHelp = `Exit codes:
   0    done
   1    failed, or \`request\` got an HTTP status of 400 or more
-  2    wrong command line: unknown command or option, missing or invalid value, unknown profile
+  2    wrong command line: unknown command or option, missing or invalid
+       value, unknown profile
   3    not signed in, sign-in expired or failed, or the token was refused
-  4    ProcessMaker could not be reached (network, certificate, time-out, server error)
+  4    ProcessMaker could not be reached (network, certificate, time-out,
+       server error)
   5    the system keychain could not be used
   130  stopped with Ctrl-C
 pmtoken run exits with its command's exit code instead.`;

@@ -6,24 +6,25 @@ import { exitCodeHelp } from './exit-codes';
 export function generalHelp(commands: Iterable<CommandSpec>): string {
   const list = [...commands].filter((c) => !c.hidden);
   const width = Math.max(...list.map((c) => c.name.length));
-  return `pmtoken: ProcessMaker access tokens from your keychain, shared with the Token Tray app.
+  return `pmtoken: ProcessMaker access tokens from your keychain, shared with Token Tray.
 
 Usage: pmtoken [--config-dir DIR] <command> [arguments]
 
 Commands:
 ${list.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
-Run "pmtoken help <command>" (or "pmtoken <command> --help") for a command's options.
+Run "pmtoken help <command>" or "pmtoken <command> --help" for its options.
 
 Global options:
-  --config-dir DIR   use the settings in DIR (also PMTOKEN_CONFIG_DIR); default: the app's folder
+  --config-dir DIR   use the settings in DIR (also PMTOKEN_CONFIG_DIR);
+                     default: the app's folder
   -h, --help         show help
   -V, --version      show the version
 
 Which profile: the one named on the command line, else PMTOKEN_PROFILE, else
 the active one (pmtoken use).
 
-Commands that print data take --json; with --json, errors are printed on stderr as
+Commands that print data take --json; errors are then printed on stderr as
   {"error": {"code": "signed_out", "message": "...", "next_step": "..."}}
 with the same codes as the app.
 

@@ -14,8 +14,10 @@ export const tokenOptions = {
 } as const;
 
 /** Their lines in `--help`. */
-export const tokenOptionHelp = `  --min-validity SECONDS   refresh first if the token would expire sooner (default 60)
-  --force-refresh          get a new token from ProcessMaker even if the stored one is good`;
+export const tokenOptionHelp = `  --min-validity SECONDS   refresh first if the token would expire sooner
+                           (default 60)
+  --force-refresh          get a new token from ProcessMaker even if the
+                           stored one is good`;
 
 /** `--min-validity` in milliseconds, or undefined when not given. */
 export function minValidityMs(ctx: CliContext): number | undefined {

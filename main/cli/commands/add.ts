@@ -21,13 +21,17 @@ export const addCommand: CommandSpec = {
     'add <name> --url URL [--client-id ID] [--client-secret-stdin] [--grant code|password|pat] [--redirect app|loopback]',
   details: `Options:
   --url URL               the ProcessMaker address, e.g. acme.processmaker.net
-  --client-id ID          the Auth Client's ID, as ProcessMaker shows it (not needed for --grant pat)
+  --client-id ID          the Auth Client's ID, as ProcessMaker shows it
+                          (not needed for --grant pat)
   --client-secret-stdin   read the Auth Client's secret from stdin
-  --grant KIND            code (browser sign-in, default), password, or pat (personal access token)
-  --redirect MODE         where the app's browser sign-in returns: app (default) or loopback;
-                          pmtoken itself always uses loopback
-  --scope SCOPE           OAuth scope to ask for (ProcessMaker accepts none or *)
-  --allow-insecure        accept a plain http:// address that is not this computer
+  --grant KIND            code (browser sign-in, default), password,
+                          or pat (personal access token)
+  --redirect MODE         where the app's browser sign-in returns:
+                          app (default) or loopback; pmtoken itself always
+                          uses loopback
+  --scope SCOPE           OAuth scope to ask for (ProcessMaker takes none or *)
+  --allow-insecure        accept a plain http:// address that is not this
+                          computer
 
 Examples:
   printf '%s' "$SECRET" | pmtoken add acme --url acme.processmaker.net --client-id 7 --client-secret-stdin

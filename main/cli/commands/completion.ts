@@ -13,11 +13,17 @@ export const completionCommand: CommandSpec = {
   name: 'completion',
   summary: 'Print the shell completion script (bash, zsh, fish or powershell)',
   usage: 'completion bash|zsh|fish|powershell',
-  details: `Completes commands, options and profile names. To load it in every new shell:
-  bash         add to ~/.bashrc:   source <(pmtoken completion bash)
-  zsh          add to ~/.zshrc (after compinit):   source <(pmtoken completion zsh)
-  fish         pmtoken completion fish > ~/.config/fish/completions/pmtoken.fish
-  powershell   add to $PROFILE:   pmtoken completion powershell | Out-String | Invoke-Expression`,
+  details: `Completes commands, options and profile names. To load it in every new
+shell, add a line to your shell's start-up file:
+
+bash, in ~/.bashrc:
+  source <(pmtoken completion bash)
+zsh, in ~/.zshrc (after compinit):
+  source <(pmtoken completion zsh)
+fish (a file of its own):
+  pmtoken completion fish > ~/.config/fish/completions/pmtoken.fish
+PowerShell, in $PROFILE:
+  pmtoken completion powershell | Out-String | Invoke-Expression`,
   options: {},
   completeArg: (index) => (index === 0 ? { words: completionShells } : {}),
   positionals: [1, 1],

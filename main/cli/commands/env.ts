@@ -16,7 +16,8 @@ export const envCommand: CommandSpec = {
 sh, bash and zsh; $env:… lines for PowerShell; set -gx for fish.
 
 Options:
-  --shell SHELL            sh (default; powershell on Windows), powershell or fish
+  --shell SHELL            sh (default; powershell on Windows), powershell
+                           or fish
   --json                   print {"PM_TOKEN", "PM_API_URL"}
 ${tokenOptionHelp}
 

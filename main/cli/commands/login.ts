@@ -63,14 +63,16 @@ export const loginCommand: CommandSpec = {
   details: `Signs in the way the profile was added with (--grant):
   code       opens the sign-in page in your browser; it returns to this computer
              (http://127.0.0.1/oauth/callback, which the Auth Client must allow)
-  password   --username U, and the password from stdin (--password-stdin) or typed
+  password   --username U, and the password from stdin (--password-stdin)
+             or typed
   pat        the personal access token from stdin (--pat-stdin) or typed
 
 Options:
   --username U        the ProcessMaker username (not the email address)
   --password-stdin    read the password from stdin
   --pat-stdin         read the personal access token from stdin
-  --no-browser        do not open a browser; print the address to open on stderr and wait
+  --no-browser        do not open a browser; print the address to open on
+                      stderr and wait
 
 Examples:
   pmtoken login acme

@@ -37,21 +37,24 @@ export const requestCommand: CommandSpec = {
   summary: 'Call the ProcessMaker API with the profile’s token',
   usage:
     "request [<profile>] METHOD PATH [--data JSON | --data -] [-H 'Name: value']... [-i] [--timeout SECONDS] [--json]",
-  details: `PATH is relative to <address>/api/1.0/ (users, /users/1, users?page=2), or a full
-address on the profile's own server. The token is never sent anywhere else.
+  details: `PATH is relative to <address>/api/1.0/ (users, /users/1, users?page=2),
+or a full address on the profile's own server. The token is never sent
+anywhere else.
 METHOD is GET, POST, PUT, PATCH, DELETE or HEAD.
 
 Options:
-  --data JSON, -d JSON   request body (must be JSON); --data - reads it from stdin
+  --data JSON, -d JSON   request body (must be JSON); --data - reads it from
+                         stdin
   --header, -H 'N: V'    extra header (repeatable)
   --include, -i          print the status line and response headers on stderr
   --timeout SECONDS      give up after this long (default 30)
-  --json                 print {"status", "status_text", "url", "headers", "body", "truncated"}:
-                         body is the parsed JSON answer, or its text when it is not JSON
+  --json                 print {"status", "status_text", "url", "headers",
+                         "body", "truncated"}: body is the parsed JSON
+                         answer, or its text when it is not JSON
 
 The response body is printed on stdout (up to 50 MB), as it came when stdout is
 a pipe or a file; on a terminal a JSON answer is indented, and control
-characters are shown escaped (\x1b). An answer with status 400 or more exits
+characters are shown escaped (\\x1b). An answer with status 400 or more exits
 with code 1.
 
 Examples:

@@ -20,21 +20,26 @@ const kindWords: Record<SetupPreview['grant'], string> = {
 /** `pmtoken setup <file|link|-> [--yes]`, `pmtoken setup export <profile> [--link] [--include-secret]` */
 export const setupCommand: CommandSpec = {
   name: 'setup',
-  summary: 'Use a setup link or file from your IT team, or make one from a profile',
+  summary: 'Use a setup link or file from your IT team, or make one for others',
   usage: 'setup <file|link|-> [--yes] [--allow-insecure] | setup export <profile> [--link] [--include-secret]',
   details: `Using a setup:
-  pmtoken setup Acme.pmtokentray     shows what the setup would do
-  pmtoken setup Acme.pmtokentray --yes
-                                      sets the profile up; then sign in with pmtoken login
-  pmtoken setup - --yes               reads the setup link or file from stdin
-  --allow-insecure                    accept a setup whose address is plain http://
+  pmtoken setup Acme.pmtokentray         shows what the setup would do
+  pmtoken setup Acme.pmtokentray --yes   sets the profile up; then sign in
+                                         with pmtoken login
+  pmtoken setup - --yes                  reads the setup link or file from stdin
+  --allow-insecure                       accept a setup whose address is plain
+                                         http://
 
 Making one (for colleagues):
-  pmtoken setup export acme           writes "acme.pmtokentray" in this folder
-  pmtoken setup export acme --link    prints a pmtokentray://setup link instead
-  --include-secret                    include the Auth Client's secret: anyone holding the file or
-                                      link can then use this Auth Client (never without their own
-                                      ProcessMaker sign-in). A setup never holds a password or token.`,
+  pmtoken setup export acme              writes "acme.pmtokentray" here
+  pmtoken setup export acme --link       prints a pmtokentray://setup link
+  --include-secret                       include the Auth Client's secret:
+                                         anyone holding the file or link can
+                                         then use this Auth Client (never
+                                         without their own ProcessMaker
+                                         sign-in)
+
+A setup never holds a password or token.`,
   options: {
     yes: { type: 'boolean' },
     'allow-insecure': { type: 'boolean' },

@@ -31,7 +31,7 @@ function statusJson(view: ProfileView): Record<string, unknown> {
 /** `pmtoken status [<profile>] [--json]` */
 export const statusCommand: CommandSpec = {
   name: 'status',
-  summary: 'Show whether profiles are signed in (exit code 0 when signed in, 3 when not)',
+  summary: 'Show whether profiles are signed in (exit code 3 when not)',
   usage: 'status [<profile>] [--json]',
   details: `Prints one line per profile (* marks the active one), or only the profile
 named (or in PMTOKEN_PROFILE). Exits with 0 when that profile (with none named:
@@ -39,9 +39,9 @@ the active one) is signed in, and 3 when it is not:
   pmtoken status acme >/dev/null || pmtoken login acme
 
 Options:
-  --json    print {"profiles": [{"name", "active", "url", "grant", "signed_in", "state",
-            "expires_at", "refreshable", "user"}]}; state is signed_in, never,
-            signed_out or session_expired`,
+  --json    print {"profiles": [{"name", "active", "url", "grant",
+            "signed_in", "state", "expires_at", "refreshable", "user"}]};
+            state is signed_in, never, signed_out or session_expired`,
   options: { json: { type: 'boolean' } },
   completeArg: profileFirst,
   positionals: [0, 1],

@@ -20,8 +20,10 @@ export const tokenCommand: CommandSpec = {
   curl -H "Authorization: Bearer $(pmtoken token acme)" https://acme.processmaker.net/api/1.0/users
 
 Options:
-  --json                   print {"token", "expires_at", "profile", "kind"} (expires_at: ISO 8601 or null)
-  --format FORMAT          raw (default), bearer ("Bearer …"), header ("Authorization: Bearer …"),
+  --json                   print {"token", "expires_at", "profile", "kind"}
+                           (expires_at: ISO 8601 or null)
+  --format FORMAT          raw (default), bearer ("Bearer …"),
+                           header ("Authorization: Bearer …"),
                            or env ("export PM_TOKEN=…")
 ${tokenOptionHelp}
 
