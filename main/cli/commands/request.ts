@@ -31,16 +31,43 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-/** `pmtoken request [<profile>] METHOD PATH [--data JSON] [-H 'K: V']...` */
+/**
+ * The positionals: PATH; METHOD PATH or PROFILE PATH (a method name wins); PROFILE METHOD PATH.
+ * A method with no PATH after it is a missing argument, not a path called "GET".
+ */
+function splitArguments(positionals: readonly string[]): {
+  profileArg: string | undefined;
+  method: string | undefined;
+  path: string;
+} {
+  const args = [...positionals];
+  const path = args.pop() ?? '';
+  const isMethod = (word: string | undefined) => word !== undefined && methods.has(word.toUpperCase());
+  if (args.length === 0 && isMethod(path))
+    throw new UsageError(`Missing arguments: the path to call after ${path.toUpperCase()}, like users.`, 'request');
+  if (args.length === 2 || isMethod(args[0])) {
+    const method = (args.pop() ?? '').toUpperCase();
+    if (!methods.has(method))
+      throw new UsageError(
+        `“${printable(method)}” is not an HTTP method: use GET, POST, PUT, PATCH, DELETE or HEAD.`,
+        'request',
+      );
+    return { profileArg: args[0], method, path };
+  }
+  return { profileArg: args[0], method: undefined, path };
+}
+
+/** `pmtoken request [<profile>] [METHOD] PATH [--data JSON] [-H 'K: V']...` */
 export const requestCommand: CommandSpec = {
   name: 'request',
   summary: 'Call the ProcessMaker API with the profile’s token',
   usage:
-    "request [<profile>] METHOD PATH [--data JSON | --data -] [-H 'Name: value']... [-i] [--timeout SECONDS] [--json]",
+    "request [<profile>] [METHOD] PATH [--data JSON | --data -] [-H 'Name: value']... [-i] [--timeout SECONDS] [--json]",
   details: `PATH is relative to <address>/api/1.0/ (users, /users/1, users?page=2),
 or a full address on the profile's own server. The token is never sent
 anywhere else.
-METHOD is GET, POST, PUT, PATCH, DELETE or HEAD.
+METHOD is GET, POST, PUT, PATCH, DELETE or HEAD; without one, GET, or POST
+when --data is given.
 
 Options:
   --data JSON, -d JSON   request body (must be JSON); --data - reads it from
@@ -58,7 +85,8 @@ characters are shown escaped (\\x1b). An answer with status 400 or more exits
 with code 1.
 
 Examples:
-  pmtoken request GET users
+  pmtoken request users
+  pmtoken request acme DELETE users/7/tokens/3
   pmtoken request acme POST process_events/3?event=node_1 --data '{}'`,
   options: {
     data: { type: 'string', short: 'd' },
@@ -68,13 +96,10 @@ Examples:
     json: { type: 'boolean' },
   },
   completeArg,
-  positionals: [2, 3],
+  positionals: [1, 3],
   async run(ctx) {
-    const args = [...ctx.positionals];
-    const path = args.pop() ?? '';
-    const method = (args.pop() ?? '').toUpperCase();
-    if (!methods.has(method))
-      throw new UsageError(`“${method}” is not an HTTP method: use GET, POST, PUT, PATCH, DELETE or HEAD.`, 'request');
+    const { profileArg, method: given, path } = splitArguments(ctx.positionals);
+    const method = given ?? (ctx.values.data === undefined ? 'GET' : 'POST');
     // A terminal or a pipe takes the whole body (up to core's 50 MB limit), not the window's 1 MB.
     const request: ApiRequest = { method: method as ApiRequest['method'], path, maxTextBytes: 50 * 1024 * 1024 };
     const headers = (ctx.values.header as string[] | undefined) ?? [];
@@ -88,7 +113,15 @@ Examples:
         throw new UsageError('--timeout takes a number of seconds, like --timeout 60.', 'request');
       request.timeoutMs = Math.round(seconds * 1000);
     }
-    const profile = await chooseProfile(ctx, args[0]);
+    const profile = await chooseProfile(ctx, profileArg).catch((err: unknown) => {
+      // `pmtoken request FETCH users`: a mistyped method more likely than a missing profile.
+      if (given === undefined && profileArg !== undefined && (err as { code?: unknown }).code === 'not_found')
+        throw new UsageError(
+          `“${printable(profileArg)}” is not an HTTP method (GET, POST, PUT, PATCH, DELETE or HEAD), nor a profile.`,
+          'request',
+        );
+      throw err;
+    });
     const engine = await ctx.engine();
     const controller = new AbortController();
     const stop = ctx.onInterrupt(() => controller.abort());

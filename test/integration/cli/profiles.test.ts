@@ -106,8 +106,13 @@ describe('pmtoken profiles, help and bad input', () => {
       ['add', 'x', '--url', 'https://pm.example', '--client-id', '1', '--client-secret', 'oops'],
       'Unknown option --client-secret.',
     ],
-    [['request', 'GET'], 'Missing arguments.'],
-    [['request', 'FETCH', 'users'], '“FETCH” is not an HTTP method'],
+    [['request'], 'Missing arguments.'],
+    [['request', 'GET'], 'Missing arguments: the path to call after GET, like users.'],
+    [
+      ['request', 'FETCH', 'users'],
+      '“FETCH” is not an HTTP method (GET, POST, PUT, PATCH, DELETE or HEAD), nor a profile.',
+    ],
+    [['request', 'acme', 'FETCH', 'users'], '“FETCH” is not an HTTP method: use GET, POST'],
     [['token', 'a', 'b'], 'Too many arguments (“b”)'],
   ])('rejects %j with exit code 2 and a plain sentence', async (args, sentence) => {
     const res = await run(args);

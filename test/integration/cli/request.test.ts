@@ -28,6 +28,19 @@ describe('pmtoken request', () => {
     expect((JSON.parse(res.stdout) as { username: string }).username).toBe(fx.pm.seed.user.username);
   });
 
+  it('takes GET when no method is given, and POST when --data is', async () => {
+    const id = fx.pm.seed.user.id;
+    const alone = await run(['request', 'users?per_page=1']);
+    expect(alone.code).toBe(0);
+    expect((JSON.parse(alone.stdout) as { data: unknown[] }).data).toHaveLength(1);
+    const named = await run(['request', 'acme', `users/${id}`]);
+    expect(named.code).toBe(0);
+    expect((JSON.parse(named.stdout) as { id: number }).id).toBe(id);
+    const posted = await run(['request', `users/${id}/tokens`, '--data', '{"name":"posted","scopes":[]}']);
+    expect(posted.code).toBe(0);
+    expect((JSON.parse(posted.stdout) as { token: { name: string } }).token.name).toBe('posted');
+  });
+
   it('exits with 1 for a 404 and still prints the body', async () => {
     const res = await run(['request', 'GET', 'no/such/thing']);
     expect(res.code).toBe(1);
