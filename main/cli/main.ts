@@ -30,7 +30,7 @@ export async function main(argv: readonly string[], version: string): Promise<nu
       throw new UsageError(`Put -- before the command to run. Usage: pmtoken ${spec.usage}`, spec.name);
     const { values, positionals } = parseCommandArgs(spec, own);
     json = values.json === true;
-    profileArg = spec?.name === 'request' ? (positionals.length === 3 ? positionals[0] : undefined) : positionals[0];
+    profileArg = spec?.profileArgument ? spec.profileArgument(positionals) : positionals[0];
     if (values.version === true) {
       await writeOut(`${version}\n`);
       return ExitCode.ok;

@@ -31,5 +31,7 @@ export interface CommandSpec {
   choices?: Record<string, readonly string[]>;
   /** What a positional argument (by index, after those in `before`) takes, for completion. */
   completeArg?(index: number, before: readonly string[]): ArgCompletion;
+  /** Which positional names the profile (for the next step an error suggests); by default the first. */
+  profileArgument?(positionals: readonly string[]): string | undefined;
   run(ctx: CliContext): Promise<number>;
 }

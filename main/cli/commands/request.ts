@@ -31,6 +31,13 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
+/** The profile the positionals name, if any (they are checked by {@link splitArguments}). */
+function profileArgument(positionals: readonly string[]): string | undefined {
+  if (positionals.length === 3) return positionals[0];
+  if (positionals.length === 2 && !methods.has((positionals[0] ?? '').toUpperCase())) return positionals[0];
+  return undefined;
+}
+
 /**
  * The positionals: PATH; METHOD PATH or PROFILE PATH (a method name wins); PROFILE METHOD PATH.
  * A method with no PATH after it is a missing argument, not a path called "GET".
@@ -96,6 +103,7 @@ Examples:
     json: { type: 'boolean' },
   },
   completeArg,
+  profileArgument,
   positionals: [1, 3],
   async run(ctx) {
     const { profileArg, method: given, path } = splitArguments(ctx.positionals);

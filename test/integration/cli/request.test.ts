@@ -41,6 +41,25 @@ describe('pmtoken request', () => {
     expect((JSON.parse(posted.stdout) as { token: { name: string } }).token.name).toBe('posted');
   });
 
+  it('names the profile in the next step when it is signed out, and never takes the method for a profile', async () => {
+    await passwordProfile(fx.cli, fx.configDir, fx.pm, 'idle');
+    expect((await run(['logout', 'idle'])).code).toBe(0);
+    for (const args of [
+      ['request', 'idle', 'users'],
+      ['request', 'idle', 'GET', 'users'],
+    ]) {
+      const res = await run(args);
+      expect(res.code).toBe(3);
+      expect(res.stderr).toContain('pmtoken login idle');
+    }
+    // Named by PMTOKEN_PROFILE: the method is not taken for a profile name.
+    const fromEnv = await run(['request', 'GET', 'users'], undefined, { PMTOKEN_PROFILE: 'idle' });
+    expect(fromEnv.code).toBe(3);
+    expect(fromEnv.stderr).toContain('pmtoken login');
+    expect(fromEnv.stderr).not.toContain('pmtoken login GET');
+    expect((await run(['remove', 'idle'])).code).toBe(0);
+  });
+
   it('exits with 1 for a 404 and still prints the body', async () => {
     const res = await run(['request', 'GET', 'no/such/thing']);
     expect(res.code).toBe(1);
