@@ -11,6 +11,7 @@ import { commandHelp, generalHelp } from './help';
 import { parseCommandArgs, splitCommand, splitPassThrough } from './parse';
 import { printable } from './escape';
 import { reportError } from './report-error';
+import { closestWord } from './suggest';
 import { writeOut } from './terminal';
 import { UsageError } from './usage-error';
 
@@ -24,7 +25,13 @@ export async function main(argv: readonly string[], version: string): Promise<nu
   // Known before parsing, so that even a bad command line is reported as JSON.
   let json = own.slice(0, own.includes('--') ? own.indexOf('--') : undefined).includes('--json');
   try {
-    if (command !== null && spec === null) throw new UsageError(`Unknown command “${printable(command)}”.`);
+    if (command !== null && spec === null) {
+      const near = closestWord(
+        command,
+        [...commands.values()].filter((c) => !c.hidden).map((c) => c.name),
+      );
+      throw new UsageError(`Unknown command “${printable(command)}”.${near ? ` Did you mean “${near}”?` : ''}`);
+    }
     const asksHelp = own.includes('--help') || own.includes('-h');
     if (spec?.passThrough && passThrough === null && !asksHelp)
       throw new UsageError(`Put -- before the command to run. Usage: pmtoken ${spec.usage}`, spec.name);

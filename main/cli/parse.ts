@@ -6,6 +6,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { OptionValues } from './cli-context';
 import type { CommandSpec } from './commands/command';
+import { closestWord } from './suggest';
 import { UsageError } from './usage-error';
 
 /** Options every command takes. */
@@ -61,7 +62,12 @@ export function parseCommandArgs(
   } catch (err) {
     const code = (err as { code?: string }).code;
     const message = err instanceof Error ? err.message : String(err);
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`Unknown option ${optionIn(message)}.`, name);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const option = optionIn(message);
+      const known = Object.keys({ ...globalOptions, ...(spec?.options ?? {}) }).map((long) => `--${long}`);
+      const near = option.startsWith('--') ? closestWord(option, known) : null;
+      throw new UsageError(`Unknown option ${option}.${near ? ` Did you mean ${near}?` : ''}`, name);
+    }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       const option = optionIn(message);
       throw new UsageError(

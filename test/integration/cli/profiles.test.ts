@@ -94,6 +94,8 @@ describe('pmtoken profiles, help and bad input', () => {
 
   it.each([
     [['frobnicate'], 'Unknown command “frobnicate”.'],
+    [['tokn'], 'Unknown command “tokn”. Did you mean “token”?'],
+    [['token', '--forse-refresh'], 'Unknown option --forse-refresh. Did you mean --force-refresh?'],
     [['add'], 'Missing arguments.'],
     [['add', 'x'], 'Give the ProcessMaker address with --url'],
     [['add', 'x', '--url'], 'The option --url needs a value.'],
@@ -104,7 +106,7 @@ describe('pmtoken profiles, help and bad input', () => {
     [['add', 'x', '--url', 'https://pm.example'], 'Give the Auth Client’s ID with --client-id'],
     [
       ['add', 'x', '--url', 'https://pm.example', '--client-id', '1', '--client-secret', 'oops'],
-      'Unknown option --client-secret.',
+      'Unknown option --client-secret. Did you mean --client-secret-stdin?',
     ],
     [['request'], 'Missing arguments.'],
     [['request', 'GET'], 'Missing arguments: the path to call after GET, like users.'],
