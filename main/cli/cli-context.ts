@@ -48,6 +48,12 @@ export function createCliContext(
   };
 }
 
+/** What pmtoken says before any profile exists: the IT team's setup first, as the app's first screen does. */
+export const NO_PROFILES_YET = {
+  message: 'There are no profiles yet.',
+  nextStep: 'Use your IT team’s setup file or link (pmtoken setup FILE), or add one: pmtoken add NAME --url URL',
+} as const;
+
 /** A string option's value, or undefined. */
 export function stringOption(values: OptionValues, name: string): string | undefined {
   const value = values[name];
@@ -79,10 +85,7 @@ export async function chooseProfile(ctx: CliContext, argument: string | undefine
   if (name !== undefined) return engine.getProfile(name);
   const active = await engine.activeProfile();
   if (!active) {
-    throw new UsageError(
-      'There are no profiles yet. Add one first: pmtoken add NAME --url URL --client-id ID',
-      ctx.command,
-    );
+    throw new UsageError(NO_PROFILES_YET.message, ctx.command, { nextStep: NO_PROFILES_YET.nextStep });
   }
   return active;
 }

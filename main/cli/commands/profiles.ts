@@ -1,6 +1,6 @@
 /** `pmtoken profiles`, `use`, `logout` and `remove`: looking after profiles. */
 import type { ProfileView } from '../../core';
-import { chooseProfile } from '../cli-context';
+import { chooseProfile, NO_PROFILES_YET } from '../cli-context';
 import { printable, safeJson } from '../escape';
 import { ExitCode } from '../exit-codes';
 import { say, writeOut } from '../terminal';
@@ -61,7 +61,7 @@ export const profilesCommand: CommandSpec = {
       return ExitCode.ok;
     }
     if (views.length === 0) {
-      say('There are no profiles yet. Add one: pmtoken add NAME --url URL --client-id ID');
+      say(`${NO_PROFILES_YET.message}\n${NO_PROFILES_YET.nextStep}`);
       return ExitCode.ok;
     }
     const rows = [

@@ -3,7 +3,7 @@
  * code a script can test (0 signed in, 3 not), like `gh auth status`.
  */
 import type { ProfileView } from '../../core';
-import { chooseProfile, profileName } from '../cli-context';
+import { chooseProfile, NO_PROFILES_YET, profileName } from '../cli-context';
 import { printable, safeJson } from '../escape';
 import { ExitCode } from '../exit-codes';
 import { say, writeOut } from '../terminal';
@@ -56,7 +56,7 @@ Options:
       return code;
     }
     if (views.length === 0) {
-      say('There are no profiles yet. Add one: pmtoken add NAME --url URL --client-id ID');
+      say(`${NO_PROFILES_YET.message}\n${NO_PROFILES_YET.nextStep}`);
       return code;
     }
     const width = Math.max(...views.map((v) => printable(v.name).length));

@@ -165,5 +165,6 @@ describe('pmtoken profiles, help and bad input', () => {
     const res = await run(['token']);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('There are no profiles yet.');
+    expect(res.stderr).toContain('pmtoken setup FILE');
   });
 });

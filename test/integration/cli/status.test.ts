@@ -68,6 +68,7 @@ describe('pmtoken status, help, PMTOKEN_PROFILE and JSON errors', () => {
     const res = await run(['status']);
     expect(res.code).toBe(3);
     expect(res.stderr).toContain('There are no profiles yet.');
+    expect(res.stderr).toContain('pmtoken setup FILE');
     expect(statusSchema.parse(JSON.parse((await run(['status', '--json'])).stdout)).profiles).toEqual([]);
   });
 
