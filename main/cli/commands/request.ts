@@ -31,37 +31,42 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-/** The profile the positionals name, if any (they are checked by {@link splitArguments}). */
-function profileArgument(positionals: readonly string[]): string | undefined {
-  if (positionals.length === 3) return positionals[0];
-  if (positionals.length === 2 && !methods.has((positionals[0] ?? '').toUpperCase())) return positionals[0];
-  return undefined;
-}
+const isMethod = (word: string | undefined): boolean => word !== undefined && methods.has(word.toUpperCase());
 
 /**
- * The positionals: PATH; METHOD PATH or PROFILE PATH (a method name wins); PROFILE METHOD PATH.
- * A method with no PATH after it is a missing argument, not a path called "GET".
+ * What the positionals say: PATH; METHOD PATH or PROFILE PATH (a method name wins); PROFILE METHOD PATH.
+ * Not checked yet: see {@link splitArguments}.
  */
+function argumentShape(positionals: readonly string[]): {
+  profileArg: string | undefined;
+  methodWord: string | undefined;
+  path: string;
+} {
+  const args = [...positionals];
+  const path = args.pop() ?? '';
+  if (args.length === 2) return { profileArg: args[0], methodWord: args[1], path };
+  if (isMethod(args[0])) return { profileArg: undefined, methodWord: args[0], path };
+  return { profileArg: args[0], methodWord: undefined, path };
+}
+
+/** The profile the positionals name, if any. */
+const profileArgument = (positionals: readonly string[]): string | undefined => argumentShape(positionals).profileArg;
+
+/** The checked positionals; a method with no PATH after it is a missing argument, not a path called "GET". */
 function splitArguments(positionals: readonly string[]): {
   profileArg: string | undefined;
   method: string | undefined;
   path: string;
 } {
-  const args = [...positionals];
-  const path = args.pop() ?? '';
-  const isMethod = (word: string | undefined) => word !== undefined && methods.has(word.toUpperCase());
-  if (args.length === 0 && isMethod(path))
+  const { profileArg, methodWord, path } = argumentShape(positionals);
+  if (positionals.length === 1 && isMethod(path))
     throw new UsageError(`Missing arguments: the path to call after ${path.toUpperCase()}, like users.`, 'request');
-  if (args.length === 2 || isMethod(args[0])) {
-    const method = (args.pop() ?? '').toUpperCase();
-    if (!methods.has(method))
-      throw new UsageError(
-        `“${printable(method)}” is not an HTTP method: use GET, POST, PUT, PATCH, DELETE or HEAD.`,
-        'request',
-      );
-    return { profileArg: args[0], method, path };
-  }
-  return { profileArg: args[0], method: undefined, path };
+  if (methodWord !== undefined && !isMethod(methodWord))
+    throw new UsageError(
+      `“${printable(methodWord)}” is not an HTTP method: use GET, POST, PUT, PATCH, DELETE or HEAD.`,
+      'request',
+    );
+  return { profileArg, method: methodWord?.toUpperCase(), path };
 }
 
 /** `pmtoken request [<profile>] [METHOD] PATH [--data JSON] [-H 'K: V']...` */
