@@ -4,6 +4,7 @@
  */
 import type { ProfileView, TokenEngine } from '../core';
 import { printable } from './escape';
+import { closestWord } from './suggest';
 import { UsageError } from './usage-error';
 
 /** Parsed option values (strings, booleans, or repeated strings). */
@@ -71,18 +72,24 @@ export function profileName(ctx: Pick<CliContext, 'env'>, argument: string | und
 export async function chooseProfile(ctx: CliContext, argument: string | undefined): Promise<ProfileView> {
   const engine = await ctx.engine();
   const name = profileName(ctx, argument);
-  if (argument === undefined && name !== undefined) {
+  if (name !== undefined) {
     try {
       return await engine.getProfile(name);
     } catch (err) {
       if ((err as { code?: unknown }).code !== 'not_found') throw err;
-      throw new UsageError(`There is no profile called “${printable(name)}” (named by PMTOKEN_PROFILE).`, ctx.command, {
+      const names = await engine.listProfiles().then(
+        (views) => views.map((view) => view.name),
+        () => [],
+      );
+      const near = closestWord(name, names);
+      const from = argument === undefined ? ' (named by PMTOKEN_PROFILE)' : '';
+      const guess = near === null ? '' : ` Did you mean “${printable(near)}”?`;
+      throw new UsageError(`There is no profile called “${printable(name)}”${from}.${guess}`, ctx.command, {
         code: 'not_found',
         nextStep: 'See your profiles with: pmtoken profiles',
       });
     }
   }
-  if (name !== undefined) return engine.getProfile(name);
   const active = await engine.activeProfile();
   if (!active) {
     throw new UsageError(NO_PROFILES_YET.message, ctx.command, { nextStep: NO_PROFILES_YET.nextStep });

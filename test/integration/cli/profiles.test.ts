@@ -157,8 +157,16 @@ describe('pmtoken profiles, help and bad input', () => {
       const res = await run(args);
       expect(res.code).toBe(2);
       expect(res.stderr).toContain('There is no profile called “ghost”.');
+      expect(res.stderr).not.toContain('Did you mean');
       expect(res.stderr).toContain('pmtoken profiles');
     }
+    const typo = await run(['token', 'rael']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('There is no profile called “rael”. Did you mean “real”?');
+    const fromEnv = await run(['token'], undefined, { PMTOKEN_PROFILE: 'Reel' });
+    expect(fromEnv.stderr).toContain(
+      'There is no profile called “Reel” (named by PMTOKEN_PROFILE). Did you mean “real”?',
+    );
   });
 
   it('explains what to do when there are no profiles', async () => {
