@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Where screenshots go (kept as test artifacts; test-results/ is git-ignored). */
 export const screenshotDir = resolve('test-results', 'screenshots');
@@ -57,4 +58,24 @@ export async function overflowing(page: Page): Promise<string[]> {
     }
     return out.slice(0, 10);
   });
+}
+
+/** Opens the token view in a window `width` CSS px wide (a small window, or one zoomed in); nothing may scroll sideways. */
+export async function openAtWidth(app: { page: Page; open(): Promise<void> }, width: number): Promise<void> {
+  await app.page.setViewportSize({ width, height: 640 });
+  await app.open();
+  await app.page.getByTestId('token-life').waitFor();
+  expect(await overflowing(app.page)).toEqual([]);
+}
+
+/** Opens each screen by its navigation button and waits for its heading; nothing may scroll sideways on any. */
+export async function expectScreensFit(
+  page: Page,
+  screens: ReadonlyArray<readonly [button: string, heading: string | RegExp]>,
+): Promise<void> {
+  for (const [button, heading] of screens) {
+    await page.getByRole('button', { name: button, exact: true }).click();
+    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+    expect({ screen: button, overflowing: await overflowing(page) }).toEqual({ screen: button, overflowing: [] });
+  }
 }

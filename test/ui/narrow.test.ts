@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overflowing, screenshotBothThemes } from './checks';
+import { expectScreensFit, openAtWidth, overflowing, screenshotBothThemes } from './checks';
 import { addSignedInProfile } from './profiles-fixture';
 import { useUiSuite } from './suite';
 
@@ -10,20 +10,13 @@ describe('narrow and zoomed windows', { timeout: 120_000 }, () => {
     const app = await ui.start();
     await addSignedInProfile(app);
     const { page } = app;
-    await page.setViewportSize({ width: 360, height: 640 });
-    await app.open();
-    await page.getByTestId('token-life').waitFor();
-    expect(await overflowing(page)).toEqual([]);
+    await openAtWidth(app, 360);
     await screenshotBothThemes(page, '20-narrow-token');
-    for (const [button, heading] of [
+    await expectScreensFit(page, [
       ['Console', /^Request console/],
       ['Profiles', /^Profiles$/],
       ['Settings', /^Settings$/],
-    ] as const) {
-      await page.getByRole('button', { name: button, exact: true }).click();
-      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-      expect({ screen: button, overflowing: await overflowing(page) }).toEqual({ screen: button, overflowing: [] });
-    }
+    ]);
     await page
       .getByRole('button', { name: 'Add profile' })
       .click()
