@@ -31,6 +31,9 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
+/** "GET, POST, PUT, PATCH, DELETE or HEAD", from core's one list. */
+const methodWords = `${methodList.slice(0, -1).join(', ')} or ${methodList.at(-1) ?? ''}`;
+
 const isMethod = (word: string | undefined): boolean => word !== undefined && methods.has(word.toUpperCase());
 
 /**
@@ -62,10 +65,7 @@ function splitArguments(positionals: readonly string[]): {
   if (positionals.length === 1 && isMethod(path))
     throw new UsageError(`Missing arguments: the path to call after ${path.toUpperCase()}, like users.`, 'request');
   if (methodWord !== undefined && !isMethod(methodWord))
-    throw new UsageError(
-      `“${printable(methodWord)}” is not an HTTP method: use GET, POST, PUT, PATCH, DELETE or HEAD.`,
-      'request',
-    );
+    throw new UsageError(`“${printable(methodWord)}” is not an HTTP method: use ${methodWords}.`, 'request');
   return { profileArg, method: methodWord?.toUpperCase(), path };
 }
 
@@ -78,7 +78,7 @@ export const requestCommand: CommandSpec = {
   details: `PATH is relative to <address>/api/1.0/ (users, /users/1, users?page=2),
 or a full address on the profile's own server. The token is never sent
 anywhere else.
-METHOD is GET, POST, PUT, PATCH, DELETE or HEAD; without one, GET, or POST
+METHOD is ${methodWords}; without one, GET, or POST
 when --data is given.
 
 Options:
@@ -130,7 +130,7 @@ Examples:
       // `pmtoken request FETCH users`: a mistyped method more likely than a missing profile.
       if (given === undefined && profileArg !== undefined && (err as { code?: unknown }).code === 'not_found')
         throw new UsageError(
-          `“${printable(profileArg)}” is not an HTTP method (GET, POST, PUT, PATCH, DELETE or HEAD), nor a profile.`,
+          `“${printable(profileArg)}” is not an HTTP method (${methodWords}), nor a profile.`,
           'request',
         );
       throw err;
