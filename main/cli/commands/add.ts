@@ -1,5 +1,5 @@
 /** `pmtoken add`: creates a profile (settings file + client secret in the keychain). */
-import type { GrantKind, RedirectMode } from '../../core';
+import { SIGN_IN_KIND_WORDS, type GrantKind, type RedirectMode } from '../../core';
 import { stringOption } from '../cli-context';
 import { printable } from '../escape';
 import { ExitCode } from '../exit-codes';
@@ -7,11 +7,9 @@ import { readSecret, say } from '../terminal';
 import { UsageError } from '../usage-error';
 import type { CommandSpec } from './command';
 
-const grants: Record<string, GrantKind> = {
-  code: 'authorization_code',
-  password: 'password',
-  pat: 'personal_access_token',
-};
+const grants: Record<string, GrantKind> = Object.fromEntries(
+  Object.entries(SIGN_IN_KIND_WORDS).map(([kind, word]) => [word, kind as GrantKind]),
+);
 
 /** `pmtoken add <name> --url URL --client-id ID ...` */
 export const addCommand: CommandSpec = {

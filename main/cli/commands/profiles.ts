@@ -1,13 +1,11 @@
 /** `pmtoken profiles`, `use`, `logout` and `remove`: looking after profiles. */
-import type { ProfileView } from '../../core';
+import { SIGN_IN_KIND_WORDS, type ProfileView } from '../../core';
 import { chooseProfile, NO_PROFILES_YET } from '../cli-context';
 import { printable, safeJson } from '../escape';
 import { ExitCode } from '../exit-codes';
 import { say, writeOut } from '../terminal';
 import { profileFirst, type CommandSpec } from './command';
 import { english } from '../../i18n';
-
-const grantNames = { authorization_code: 'code', password: 'password', personal_access_token: 'pat' } as const;
 
 /** A profile's sign-in state in words, e.g. "signed in as Jane, token until 2026-01-02 10:00 UTC". */
 export function statusText(view: ProfileView): string {
@@ -70,7 +68,7 @@ export const profilesCommand: CommandSpec = {
         v.active ? '*' : '',
         printable(v.name),
         printable(v.instanceUrl),
-        grantNames[v.grant],
+        SIGN_IN_KIND_WORDS[v.grant],
         statusText(v),
       ]),
     ];

@@ -10,8 +10,6 @@ import { say, writeOut } from '../terminal';
 import { profileFirst, type CommandSpec } from './command';
 import { statusText } from './profiles';
 
-const grantNames = { authorization_code: 'code', password: 'password', personal_access_token: 'pat' } as const;
-
 /** One profile in `pmtoken status --json`. */
 function statusJson(view: ProfileView): Record<string, unknown> {
   const s = view.status;
@@ -19,7 +17,7 @@ function statusJson(view: ProfileView): Record<string, unknown> {
     name: view.name,
     active: view.active,
     url: view.instanceUrl,
-    grant: grantNames[view.grant],
+    grant: view.grant,
     signed_in: s.state === 'signed_in',
     state: s.state === 'signed_out' ? s.reason : s.state,
     expires_at: s.state === 'signed_in' && s.expiresAt !== null ? new Date(s.expiresAt).toISOString() : null,
@@ -41,7 +39,9 @@ the active one) is signed in, and 3 when it is not:
 Options:
   --json    print {"profiles": [{"name", "active", "url", "grant",
             "signed_in", "state", "expires_at", "refreshable", "user"}]};
-            state is signed_in, never, signed_out or session_expired`,
+            state is signed_in, never, signed_out or session_expired;
+            grant is authorization_code, password or personal_access_token,
+            as in pmtoken profiles --json`,
   options: { json: { type: 'boolean' } },
   completeArg: profileFirst,
   positionals: [0, 1],

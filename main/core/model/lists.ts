@@ -5,6 +5,16 @@
 /** How a profile gets its tokens. */
 export const SIGN_IN_KINDS = ['authorization_code', 'password', 'personal_access_token'] as const;
 
+/**
+ * The short word for each sign-in kind that people type and read on a command line (`--grant pat`, the
+ * SIGN-IN column). What a program reads (JSON, setup files) always says the kind itself.
+ */
+export const SIGN_IN_KIND_WORDS = {
+  authorization_code: 'code',
+  password: 'password',
+  personal_access_token: 'pat',
+} as const satisfies Record<(typeof SIGN_IN_KINDS)[number], string>;
+
 /** Where the browser comes back after sign-in: the app's URL scheme, or a loopback listener on 127.0.0.1. */
 export const REDIRECT_MODES = ['app', 'loopback'] as const;
 

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { SIGN_IN_KINDS } from '../../../main/core';
 import { runCli } from './support/cli';
 import { passwordProfile } from './support/profiles';
 import { useCliSuite } from './support/suite';
@@ -12,7 +13,7 @@ const statusSchema = z.strictObject({
       name: z.string(),
       active: z.boolean(),
       url: z.url(),
-      grant: z.enum(['code', 'password', 'pat']),
+      grant: z.enum(SIGN_IN_KINDS),
       signed_in: z.boolean(),
       state: z.enum(['signed_in', 'never', 'signed_out', 'session_expired']),
       expires_at: z.iso.datetime().nullable(),
@@ -57,8 +58,11 @@ describe('pmtoken status, help, PMTOKEN_PROFILE and JSON errors', () => {
     const { profiles } = statusSchema.parse(JSON.parse(res.stdout));
     expect(profiles.map((p) => [p.name, p.active, p.signed_in, p.state, p.grant])).toEqual([
       ['pw', true, true, 'signed_in', 'password'],
-      ['later', false, false, 'never', 'pat'],
+      ['later', false, false, 'never', 'personal_access_token'],
     ]);
+    // The same words for the same fact: `profiles --json` names each kind as status does.
+    const listed = JSON.parse((await run(['profiles', '--json'])).stdout) as Array<{ name: string; grant: string }>;
+    expect(listed.map((p) => [p.name, p.grant])).toEqual(profiles.map((p) => [p.name, p.grant]));
     expect(profiles[0]?.user?.username).toBe(fx.pm.seed.user.username);
     expect(Date.parse(profiles[0]?.expires_at ?? '')).toBeGreaterThan(Date.now());
     expect(res.stdout).not.toContain((await run(['token'])).stdout.trim());
