@@ -9,6 +9,7 @@ import {
   createKeytarSecretStore,
   createTokenEngine,
   isServerAllowed,
+  isServerListed,
   isSignInKindAllowed,
   managedProfileEntries,
   readPolicies,
@@ -41,6 +42,7 @@ export async function createCliEngine(
   for (const problem of policies.problems) log(`policy: ${problem}`);
   const engine = createTokenEngine({
     isServerAllowed: (url) => isServerAllowed(policies.values, url),
+    isServerListed: (url) => isServerListed(policies.values, url),
     isSignInKindAllowed: (grant) => isSignInKindAllowed(policies.values, grant),
     allowUserProfiles: () => policies.values.AllowUserProfiles !== false,
     fetch: (input, init) => fetch(input, init),

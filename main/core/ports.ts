@@ -60,6 +60,11 @@ export interface EnginePorts {
    * every check, so a policy re-read at run time applies at once. No policy: every server is allowed.
    */
   isServerAllowed?(instanceUrl: string): boolean;
+  /**
+   * Whether the organisation's `AllowedServers` names this server (no list names none): only a listed
+   * server may have a name that mixes alphabets.
+   */
+  isServerListed?(instanceUrl: string): boolean;
   /** Whether the organisation's policy (`AllowedSignInKinds`) allows a way of signing in. No policy: all are. */
   isSignInKindAllowed?(grant: GrantKind): boolean;
   /** False when the organisation's `AllowUserProfiles` policy is off: only its own profiles exist. */

@@ -14,6 +14,7 @@ import {
   createTokenEngine,
   DEFAULT_SIGN_IN_TIMEOUT_MS,
   isServerAllowed,
+  isServerListed,
   isSignInKindAllowed,
   keychainService,
   managedProfileEntries,
@@ -108,6 +109,7 @@ if (takeSingleInstanceLock()) {
       const engine = createTokenEngine({
         say,
         isServerAllowed: (url) => isServerAllowed(policies.values, url),
+        isServerListed: (url) => isServerListed(policies.values, url),
         isSignInKindAllowed: (grant) => isSignInKindAllowed(policies.values, grant),
         allowUserProfiles: () => policies.values.AllowUserProfiles !== false,
         fetch: (input, init) => net.fetch(input, init),

@@ -99,10 +99,13 @@ export function managedMethods(ctx: EngineContext): ManagedMethods {
       const problems: ManagedProfilesOutcome['problems'] = [];
       const setups: SetupProfile[] = [];
       const isServerAllowed = ctx.ports.isServerAllowed?.bind(ctx.ports);
+      // The organisation's own profiles come from where only its administrators write: a server name
+      // that mixes alphabets is theirs to choose, as a server AllowedServers lists is.
+      const isServerListed = (): boolean => true;
       entries.forEach((entry, index) => {
         try {
           const text = typeof entry === 'string' ? entry : JSON.stringify(entry);
-          setups.push(parseSetup(text, isServerAllowed ? { isServerAllowed } : {}));
+          setups.push(parseSetup(text, { ...(isServerAllowed ? { isServerAllowed } : {}), isServerListed }));
         } catch (err) {
           problems.push({ entry: index + 1, error: toUserError(err) });
         }

@@ -5,6 +5,7 @@
 export {
   clipboardClearSeconds,
   isServerAllowed,
+  isServerListed,
   isSignInKindAllowed,
   managedProfileEntries,
   mergePolicies,

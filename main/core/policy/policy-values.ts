@@ -182,29 +182,59 @@ export function clipboardClearSeconds(values: PolicyValues, chosen: number): num
 }
 
 /**
- * Whether `AllowedServers` lets Token Tray connect to `instanceUrl`: no list allows every server; an
- * entry is a host (`acme.processmaker.net`), a wildcard for its subdomains (`*.acme.com`) or an origin.
+ * An `AllowedServers` entry as the network writes it: a host or wildcard written in Unicode
+ * (`münchen.de`, `*.bücher.example`) becomes its punycode, as the stored profiles' addresses are.
  */
-export function isServerAllowed(values: PolicyValues, instanceUrl: string): boolean {
+function entryHost(entry: string): string {
+  const e = entry.trim().toLowerCase().replace(/\.$/, '');
+  const wildcard = e.startsWith('*.');
+  const host = wildcard ? e.slice(2) : e;
+  try {
+    const ascii = new URL(`https://${host}`).hostname;
+    return wildcard ? `*.${ascii}` : ascii;
+  } catch {
+    return e;
+  }
+}
+
+/** Whether one `AllowedServers` entry names `url`'s server. */
+function entryMatches(entry: string, url: URL): boolean {
+  const trimmed = entry.trim();
+  if (/^https?:\/\//i.test(trimmed)) {
+    try {
+      return new URL(trimmed).origin === url.origin;
+    } catch {
+      return false;
+    }
+  }
+  const host = url.hostname.toLowerCase();
+  const e = entryHost(trimmed);
+  if (e.startsWith('*.')) return host.endsWith(e.slice(1)) && host.length > e.length - 1;
+  return host === e;
+}
+
+/**
+ * Whether the organisation's `AllowedServers` names `instanceUrl`'s server: by host, wildcard or origin,
+ * in punycode or in Unicode. No list names none.
+ */
+export function isServerListed(values: PolicyValues, instanceUrl: string): boolean {
   const allowed = values.AllowedServers;
-  if (!allowed || allowed.length === 0) return true;
+  if (!allowed || allowed.length === 0) return false;
   let url: URL;
   try {
     url = new URL(instanceUrl);
   } catch {
     return false;
   }
-  const host = url.hostname.toLowerCase();
-  return allowed.some((entry) => {
-    const e = entry.trim().toLowerCase();
-    if (/^https?:\/\//.test(e)) {
-      try {
-        return new URL(e).origin === url.origin;
-      } catch {
-        return false;
-      }
-    }
-    if (e.startsWith('*.')) return host.endsWith(e.slice(1)) && host.length > e.length - 1;
-    return host === e;
-  });
+  return allowed.some((entry) => entryMatches(entry, url));
+}
+
+/**
+ * Whether `AllowedServers` lets Token Tray connect to `instanceUrl`: no list allows every server; an
+ * entry is a host (`acme.processmaker.net`), a wildcard for its subdomains (`*.acme.com`) or an origin.
+ */
+export function isServerAllowed(values: PolicyValues, instanceUrl: string): boolean {
+  const allowed = values.AllowedServers;
+  if (!allowed || allowed.length === 0) return true;
+  return isServerListed(values, instanceUrl);
 }

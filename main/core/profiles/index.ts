@@ -4,6 +4,8 @@
  */
 export { PRODUCT_NAME, defaultConfigDir } from './config-dir';
 export { checkInstance } from './instance-check';
+export { HOST_SCRIPT_KINDS, hostScript } from './host-script';
+export type { HostScript, HostScriptKind } from './host-script';
 export { isLoopbackHost, normaliseInstanceUrl } from './instance-url';
 export {
   addProfileSettings,
@@ -16,7 +18,14 @@ export {
 } from './profile-registry';
 export { maskToken, toProfileView, toTokenDetails } from './profile-view';
 export { backupCorruptFile, createSettingsFile } from './settings-file';
-export { PROFILE_NAME_MAX, UNSAFE_TEXT_CHARS, nameProblem, printableName, storedProfileProblem } from './profile-check';
+export {
+  PROFILE_NAME_MAX,
+  UNSAFE_TEXT_CHARS,
+  nameLookalikeKey,
+  nameProblem,
+  printableName,
+  storedProfileProblem,
+} from './profile-check';
 export { createPrivateFile, ensurePrivateDir, storageError, writePrivateFileAtomic } from './private-files';
 export { SETTINGS_SCHEMA_VERSION, toStoredProfile } from './settings-schema';
 export { createSettingsStore, setAsideNotes, setAsideReasons } from './settings-store';

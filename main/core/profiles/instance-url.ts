@@ -82,6 +82,8 @@ export function normaliseInstanceUrl(input: string, options: NormaliseOptions = 
     throw invalid('error.address.not_web');
   }
   if (url.username || url.password) throw invalid('error.address.credentials');
+  // `acme.processmaker.net.` (a fully qualified name) is the same server as `acme.processmaker.net`.
+  if (url.hostname.endsWith('.') && !url.hostname.startsWith('[')) url.hostname = url.hostname.replace(/\.+$/, '');
   const host = url.hostname;
   if (host === '') throw invalid('error.address.not_web');
   const local = isLoopbackHost(host);

@@ -34,6 +34,31 @@ export function nameProblem(name: string): NameProblem | null {
   return null;
 }
 
+/**
+ * Letters of other alphabets that look like Latin ones (after Unicode's confusables, UTS #39), for
+ * telling that a new name only looks like an existing one: "Мine" (Cyrillic М) beside "Mine".
+ */
+const LOOKALIKE_FROM = 'авезіјкмнопрстухѕԁԛԝӏьαβεζηικμνορτυχω';
+const LOOKALIKE_TO = 'abe3ijkmhonpctyxsdqwlbabeznikmvoptuxw';
+const LOOKALIKE_LETTERS = new Map(
+  [...LOOKALIKE_FROM].flatMap((c, i) => [
+    [c, LOOKALIKE_TO[i]!],
+    [c.toUpperCase(), LOOKALIKE_TO[i]!],
+  ]),
+);
+
+/**
+ * A name reduced to how it looks: lower case, look-alike letters of other alphabets as the Latin ones
+ * they resemble, accents dropped. Two names with the same key read the same to a person.
+ */
+export function nameLookalikeKey(name: string): string {
+  return [...name.normalize('NFKD').replace(/\p{M}/gu, '')]
+    .map((c) => LOOKALIKE_LETTERS.get(c) ?? c.toLowerCase())
+    .join('')
+    .replace(/[1|]/g, 'l')
+    .replace(/0/g, 'o');
+}
+
 /** A name as it may be shown in a sentence: control characters replaced, length capped. */
 export function printableName(name: unknown): string {
   if (typeof name !== 'string') return '';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   clipboardClearSeconds,
   isServerAllowed,
+  isServerListed,
   isSignInKindAllowed,
   isTrustedPolicyFile,
   mergePolicies,
@@ -86,6 +87,19 @@ describe('organisation policies', () => {
     expect(isServerAllowed(values, 'http://10.0.0.5:8080')).toBe(true);
     expect(isServerAllowed(values, 'http://10.0.0.5:9090')).toBe(false);
     expect(isServerAllowed({}, 'https://anything.example')).toBe(true);
+  });
+
+  it('AllowedServers written in Unicode names the same servers as in punycode, and only a list names any', () => {
+    const unicode = { AllowedServers: ['münchen.processmaker.net', '*.bücher.example', 'https://straße.example'] };
+    // Stored addresses are punycode, as URL writes them.
+    expect(isServerAllowed(unicode, 'https://xn--mnchen-3ya.processmaker.net')).toBe(true);
+    expect(isServerAllowed(unicode, 'https://pm.xn--bcher-kva.example')).toBe(true);
+    expect(isServerAllowed(unicode, new URL('https://straße.example').origin)).toBe(true);
+    expect(isServerAllowed(unicode, 'https://munchen.processmaker.net')).toBe(false);
+    const puny = { AllowedServers: ['XN--CME-5CD.processmaker.net.'] };
+    expect(isServerListed(puny, 'https://xn--cme-5cd.processmaker.net')).toBe(true);
+    expect(isServerListed(puny, 'https://acme.processmaker.net')).toBe(false);
+    expect(isServerListed({}, 'https://xn--cme-5cd.processmaker.net')).toBe(false);
   });
 
   it('a Linux policy file counts only when root owns it and nobody else can write it', () => {
