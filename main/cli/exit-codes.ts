@@ -35,6 +35,8 @@ const byError: Partial<Record<ErrorCode, ExitCodeValue>> = {
   token_rejected: ExitCode.signedOut,
   bad_credentials: ExitCode.signedOut,
   client_rejected: ExitCode.signedOut,
+  setup_secret_wrong: ExitCode.signedOut,
+  setup_client_rejected: ExitCode.signedOut,
   redirect_mismatch: ExitCode.signedOut,
   state_mismatch: ExitCode.signedOut,
   sign_in_timeout: ExitCode.signedOut,

@@ -139,8 +139,11 @@ export interface IpcChannels {
   setAsideNotes(): string[];
   /** Reads a pasted or chosen setup link or file and says what it would do (nothing changes yet). */
   previewSetup(input: string): SetupPreview;
-  /** Uses a previewed setup (a plain-http address needs `insecureConfirmed`), checking the Auth Client. */
-  applySetup(setupId: string, insecureConfirmed: boolean): ProfileView;
+  /**
+   * Uses a previewed setup (a plain-http address needs `insecureConfirmed`), checking the Auth Client;
+   * `clientSecret` is the one the person typed when the setup's maker left it out (else null).
+   */
+  applySetup(setupId: string, insecureConfirmed: boolean, clientSecret: string | null): ProfileView;
   addProfile(input: NewProfileInput): ProfileView;
   updateProfile(id: string, patch: ProfilePatch): ProfileView;
   duplicateProfile(id: string, name: string): ProfileView;
@@ -154,7 +157,8 @@ export interface IpcChannels {
   copySignInLink(flowId: string): null;
   /**
    * Copies a setup link for a profile (Profiles › Share setup). With `includeSecret` the Auth Client's
-   * secret is in it, and the clipboard is cleared as for a token; the link itself never reaches the window.
+   * secret is in it, and the clipboard is cleared as for a token; without it, a client that has a secret
+   * is marked as needing one. The link itself never reaches the window.
    */
   copySetupLink(profileId: string, includeSecret: boolean): { clearsInSeconds: number };
   /** Saves the profile's setup file where the person chooses (main asks with the system's save dialog). */

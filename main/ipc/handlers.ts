@@ -81,7 +81,8 @@ function implementations(deps: IpcHandlerDeps): Impls {
     setAsideNotes: async () =>
       (await engine.setAsideNotes()).map((note) => (note.key ? say().t(note.key, note.params) : note.reason)),
     previewSetup: (input) => engine.previewSetup(input),
-    applySetup: (setupId, insecureConfirmed) => engine.applySetup(setupId, { insecureConfirmed }),
+    applySetup: (setupId, insecureConfirmed, clientSecret) =>
+      engine.applySetup(setupId, { insecureConfirmed, ...(clientSecret !== null ? { clientSecret } : {}) }),
     // The window checks the Auth Client as it saves: a wrong secret is found now, not at sign-in.
     addProfile: (input) => engine.addProfile(input, { checkClient: true }),
     updateProfile: (id, patch) => engine.updateProfile(id, patch, { checkClient: true }),

@@ -61,7 +61,7 @@ export const argSchemas = {
   setAsideNotes: z.tuple([]),
   // Longer than any setup, so that the parser, not a length check, says why a long one is refused.
   previewSetup: z.tuple([z.string().min(1).max(65_536)]),
-  applySetup: z.tuple([id, z.boolean()]),
+  applySetup: z.tuple([id, z.boolean(), z.string().min(1).max(1_000).nullable()]),
   addProfile: z.tuple([newProfileInput]),
   updateProfile: z.tuple([id, profilePatch]),
   duplicateProfile: z.tuple([id, z.string().min(1).max(100)]),
@@ -108,7 +108,7 @@ export const argLabels: { [K in ChannelName]: LabelsFor<Parameters<IpcChannels[K
   listProfiles: [],
   setAsideNotes: [],
   previewSetup: ['setup link or file'],
-  applySetup: ['setup', 'insecure-address confirmation'],
+  applySetup: ['setup', 'insecure-address confirmation', 'client secret'],
   addProfile: ['profile details'],
   updateProfile: ['profile', 'profile changes'],
   duplicateProfile: ['profile', 'new name'],

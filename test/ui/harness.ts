@@ -79,6 +79,8 @@ export const adminHelpUrl = 'https://help.example.test/token-tray/administrators
 /** Options for {@link startUiApp}. */
 export interface UiAppOptions {
   pm?: StartOptions;
+  /** A pm-server another app of the same test already runs (a colleague's computer): not closed with this app. */
+  server?: PmServer;
   colorScheme?: 'light' | 'dark';
   secretStorage?: AppInfo['secretStorage'];
   /** Default {@link adminHelpUrl}; null as when no help address is set. */
@@ -97,7 +99,7 @@ export interface UiAppOptions {
 
 /** Starts pm-server, the engine and handlers over a temp config folder, and a page bound to them. */
 export async function startUiApp(browser: Browser, site: RendererSite, options: UiAppOptions = {}): Promise<UiApp> {
-  const pm = await startPmServer(options.pm ?? {});
+  const pm = options.server ?? (await startPmServer(options.pm ?? {}));
   const configDir = mkdtempSync(join(tmpdir(), 'token-tray-ui-'));
   mkdirSync(configDir, { recursive: true });
   const browserOpened: string[] = [];
@@ -206,7 +208,7 @@ export async function startUiApp(browser: Browser, site: RendererSite, options: 
       offEngine();
       await context.close();
       await engine.dispose();
-      await pm.close().catch(() => undefined);
+      if (!options.server) await pm.close().catch(() => undefined);
       rmSync(configDir, { recursive: true, force: true });
     },
   };

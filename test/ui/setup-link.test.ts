@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSetup, setupLink } from '../../main/core';
 import { emitToPage } from './bridge';
 import { screenshotBothThemes, seriousA11yViolationsBothThemes } from './checks';
+import { startUiApp } from './harness';
 import { useUiSuite } from './suite';
 import { systemBrowser } from './system-browser';
 
@@ -81,7 +82,7 @@ describe('sign in once: a setup link or file from IT', { timeout: 90_000 }, () =
     expect(after[0]).toMatchObject({ id: existing.id, name: 'Acme (IT)', scope: '*' });
   });
 
-  it('Share setup… copies a link that sets the same profile up elsewhere, with the secret only when asked', async () => {
+  it('Share setup… copies a link that sets the same profile up elsewhere, with the secret unless left out', async () => {
     const app = await ui.start();
     const { page, pm } = app;
     const client = pm.seed.passwordClient;
@@ -95,17 +96,22 @@ describe('sign in once: a setup link or file from IT', { timeout: 90_000 }, () =
     await app.open();
     await page.getByRole('button', { name: 'Profiles', exact: true }).click();
     await page.getByRole('button', { name: 'Share setup…' }).click();
+    // ProcessMaker's Auth Clients all have a secret: it goes with the link unless the sharer leaves it out.
+    await expect(page.getByLabel('Include the Auth Client secret').isChecked()).resolves.toBe(true);
+    await page.getByText('anyone holding the link can use this Auth Client', { exact: false }).waitFor();
+    await screenshotBothThemes(page, '14d-profiles-share');
+    await page.getByRole('button', { name: 'Copy setup link' }).click();
+    await page.getByText(/the clipboard clears in \d+ s/).waitFor();
+    expect(parseSetup(app.clipboard.text)).toMatchObject({ clientSecret: client.secret, needsSecret: false });
+    await page.getByLabel('Include the Auth Client secret').uncheck();
+    await page.getByText('your colleague is asked for it when they open the link', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Copy setup link' }).click();
     await page.getByText('Setup link copied.', { exact: true }).waitFor();
     const plain = parseSetup(app.clipboard.text);
     expect(plain).toMatchObject({ name: 'Acme', instanceUrl: pm.url, grant: 'password', clientId: String(client.id) });
     expect(plain.clientSecret).toBeUndefined();
+    expect(plain.needsSecret).toBe(true);
     await page.getByLabel('Include the Auth Client secret').check();
-    await page.getByText('anyone holding the link can use this Auth Client', { exact: false }).waitFor();
-    await screenshotBothThemes(page, '14d-profiles-share');
-    await page.getByRole('button', { name: 'Copy setup link' }).click();
-    await page.getByText(/the clipboard clears in \d+ s/).waitFor();
-    expect(parseSetup(app.clipboard.text).clientSecret).toBe(client.secret);
     // Nobody's sign-in in it, ever.
     expect(app.clipboard.text).not.toMatch(/access_token|refresh_token|password=|username=/i);
 
@@ -117,6 +123,125 @@ describe('sign in once: a setup link or file from IT', { timeout: 90_000 }, () =
     expect(saved?.name).toBe('Acme.pmtokentray');
     expect(parseSetup(saved!.content)).toMatchObject({ name: 'Acme', instanceUrl: pm.url, grant: 'password' });
     expect(parseSetup(saved!.content).clientSecret).toBeUndefined();
+    expect(parseSetup(saved!.content).needsSecret).toBe(true);
+  });
+
+  it('Share setup…’s default link, opened on a colleague’s computer, ends in a copied token (a confidential client)', async () => {
+    const sharer = await ui.start();
+    const code = sharer.pm.seed.codeClient;
+    expect(code.secret).toBeTruthy();
+    await sharer.engine.addProfile({
+      name: 'Acme',
+      instanceUrl: sharer.pm.url,
+      grant: 'authorization_code',
+      clientId: String(code.id),
+      clientSecret: code.secret ?? undefined,
+    });
+    await sharer.open();
+    await sharer.page.getByRole('button', { name: 'Profiles', exact: true }).click();
+    await sharer.page.getByRole('button', { name: 'Share setup…' }).click();
+    await sharer.page.getByRole('button', { name: 'Copy setup link' }).click();
+    await sharer.page.getByText(/Setup link copied/).waitFor();
+    const link = sharer.clipboard.text;
+
+    // The colleague: a fresh profile folder and keychain, the same ProcessMaker.
+    const colleague = await startUiApp(ui.browser, ui.site, { server: sharer.pm });
+    try {
+      const { page } = colleague;
+      const web = await systemBrowser(ui.browser, colleague.engine, sharer.pm.seed.user);
+      colleague.onOpenBrowser((url) => web.open(url));
+      await colleague.open();
+      await page.getByRole('button', { name: 'I have a setup file or link' }).click();
+      await page.getByLabel('Paste the setup link').fill(link);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('heading', { name: 'Set up Token Tray' }).waitFor();
+      await page.getByRole('button', { name: 'Set up and sign in' }).click();
+      await page.getByTestId('token-life').waitFor({ timeout: 30_000 });
+      await page.getByRole('button', { name: 'Copy', exact: true }).click();
+      await page
+        .getByText(/copied/i)
+        .first()
+        .waitFor();
+      const [profile] = await colleague.engine.listProfiles();
+      expect(profile).toMatchObject({ name: 'Acme', hasClientSecret: true });
+      expect(colleague.clipboard.text).toBe(await colleague.engine.freshToken(profile!.id));
+      await web.context.close();
+    } finally {
+      await colleague.close();
+    }
+  });
+
+  it('a setup made without the secret asks for it alone, checks it with ProcessMaker, and saves nothing until it is right', async () => {
+    const app = await ui.start();
+    const { page, pm } = app;
+    const client = pm.seed.passwordClient;
+    const link = setupLink(
+      { name: 'Acme', instanceUrl: pm.url, grant: 'password', clientId: String(client.id) },
+      undefined,
+      { needsSecret: true },
+    );
+    await app.open();
+    await emitToPage(page, { type: 'show', view: 'setup', setup: await app.engine.previewSetup(link) });
+    const secret = page.getByLabel('Client secret (ask whoever sent you this link)');
+    await secret.waitFor();
+    // The one thing to type has the focus.
+    await expect(secret.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Set up and sign in' }).click();
+    await page.getByText('Type the client secret first.').waitFor();
+    await secret.fill('not-the-secret');
+    await page.getByRole('button', { name: 'Set up and sign in' }).click();
+    await page.getByText('ProcessMaker did not accept the client secret you typed.').waitFor();
+    await expect(page.getByText('Check both', { exact: false }).count()).resolves.toBe(0);
+    expect(await app.engine.listProfiles()).toEqual([]);
+    await screenshotBothThemes(page, '06b-setup-confirm-secret');
+    expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
+    await secret.fill(client.secret ?? '');
+    await page.getByRole('button', { name: 'Set up and sign in' }).click();
+    await page.getByLabel('Username').fill(pm.seed.user.username);
+    await page.getByLabel('Password').fill(pm.seed.user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('user-name').waitFor();
+    expect(await app.engine.listProfiles()).toMatchObject([{ name: 'Acme', hasClientSecret: true }]);
+  });
+
+  it('an older link without the secret a client needs asks for it, instead of blaming values nobody typed', async () => {
+    const app = await ui.start();
+    const { page, pm } = app;
+    const client = pm.seed.passwordClient;
+    const link = setupLink({ name: 'Acme', instanceUrl: pm.url, grant: 'password', clientId: String(client.id) });
+    await app.open();
+    await emitToPage(page, { type: 'show', view: 'setup', setup: await app.engine.previewSetup(link) });
+    await page.getByRole('button', { name: 'Set up and sign in' }).click();
+    await page.getByText('ProcessMaker wants this Auth Client’s secret, and the setup does not include it.').waitFor();
+    await expect(page.getByText('Check both', { exact: false }).count()).resolves.toBe(0);
+    await page.getByLabel('Client secret (ask whoever sent you this link)').fill(client.secret ?? '');
+    await page.getByRole('button', { name: 'Set up and sign in' }).click();
+    await page.getByLabel('Username').waitFor();
+    expect(await app.engine.listProfiles()).toMatchObject([{ name: 'Acme', hasClientSecret: true }]);
+  });
+
+  it('a server written in other letters is shown as punycode with a warning, and never takes an existing profile’s name', async () => {
+    const app = await ui.start();
+    const { page, pm } = app;
+    await app.engine.addProfile({ name: 'Acme', instanceUrl: pm.url, grant: 'personal_access_token' });
+    await app.open();
+    const preview = await app.engine.previewSetup(
+      setupLink({ name: 'Acme', instanceUrl: 'https://асме.processmaker.net', grant: 'personal_access_token' }),
+    );
+    await emitToPage(page, { type: 'show', view: 'setup', setup: preview });
+    await page.getByRole('heading', { name: 'Set up Token Tray' }).waitFor();
+    await expect(page.getByTestId('setup-host').innerText()).resolves.toBe('xn--80akut.processmaker.net');
+    await page.getByText('This address uses letters from other alphabets; check it with your IT team.').waitFor();
+    await expect(page.getByTestId('setup-renamed').innerText()).resolves.toBe(
+      `You already have a profile “Acme” for ${new URL(pm.url).host}. This setup is for another server, xn--80akut.processmaker.net, so it is added as a new profile, “Acme (2)”.`,
+    );
+    await screenshotBothThemes(page, '06c-setup-confirm-other-letters');
+    // A look-alike is refused before any confirmation.
+    await expect(
+      app.engine.previewSetup(
+        setupLink({ name: 'Acme', instanceUrl: 'https://аcme.processmaker.net', grant: 'personal_access_token' }),
+      ),
+    ).rejects.toMatchObject({ code: 'setup_invalid', key: 'error.setup.lookalike_server' });
   });
 
   it('a link with someone’s token in it is refused in plain words, and nothing changes', async () => {

@@ -31,13 +31,23 @@ export function setupMethods(
   return {
     async exportSetup(profileId, options) {
       const profile = ctx.profile(profileId);
-      const secret = options.includeSecret ? (await ctx.vault.read(profile.id)).clientSecret : undefined;
-      if (options.includeSecret && !secret) throw new TokenTrayError('invalid_input', 'error.setup.no_secret');
-      return options.format === 'link' ? setupLink(profile, secret) : setupFile(profile, secret);
+      // The Auth Client's secret goes with the setup unless its maker leaves it out; then the setup says
+      // that the client has one, so that whoever uses it is asked for it and not told their values are wrong.
+      const stored =
+        profile.grant === 'personal_access_token' ? undefined : (await ctx.vault.read(profile.id)).clientSecret;
+      const include = options.includeSecret ?? true;
+      if (options.includeSecret === true && !stored) throw new TokenTrayError('invalid_input', 'error.setup.no_secret');
+      const secret = include ? stored : undefined;
+      const write = { needsSecret: Boolean(stored) && !include };
+      return options.format === 'link' ? setupLink(profile, secret, write) : setupFile(profile, secret, write);
     },
     async previewSetup(input, options) {
       const isServerAllowed = options?.isServerAllowed ?? ctx.ports.isServerAllowed?.bind(ctx.ports);
-      const setup = parseSetup(input, isServerAllowed ? { isServerAllowed } : {});
+      const isServerListed = ctx.ports.isServerListed?.bind(ctx.ports);
+      const setup = parseSetup(input, {
+        ...(isServerAllowed ? { isServerAllowed } : {}),
+        ...(isServerListed ? { isServerListed } : {}),
+      });
       if (ctx.ports.isSignInKindAllowed && !ctx.ports.isSignInKindAllowed(setup.grant))
         throw new TokenTrayError('sign_in_kind_not_allowed');
       const plan = planSetup(setup, ctx.settings.load().profiles);
@@ -51,6 +61,8 @@ export function setupMethods(
         grant: setup.grant,
         clientId: setup.clientId ?? null,
         hasClientSecret: Boolean(setup.clientSecret),
+        needsClientSecret: setup.needsSecret,
+        hostInOtherLetters: setup.hostScript === 'non_ascii',
         production: setup.production === true,
         insecure: setup.insecure,
         plan,
@@ -58,45 +70,73 @@ export function setupMethods(
       return preview;
     },
     async applySetup(setupId, options) {
-      const setup = take(setupId);
-      if (setup.insecure && !options?.insecureConfirmed) throw new TokenTrayError('insecure_url');
+      const found = take(setupId);
+      if (found.insecure && !options?.insecureConfirmed) throw new TokenTrayError('insecure_url');
+      // The secret the person was asked for (the setup's maker left it out), or the one the setup carries.
+      const typed = options?.clientSecret?.trim() || undefined;
+      if (typed !== undefined && (typed.length > 1000 || /\s/.test(typed)))
+        throw new TokenTrayError('invalid_input', 'error.setup.secret_typed_invalid');
+      const setup: SetupProfile =
+        typed !== undefined && !found.clientSecret ? { ...found, clientSecret: typed } : found;
+      if (setup.needsSecret && !setup.clientSecret) throw new TokenTrayError('setup_needs_secret');
       // Planned again: the profiles may have changed since the preview.
       const plan = planSetup(setup, ctx.settings.load().profiles);
       let view: ProfileView;
-      if (plan.action === 'update') {
-        view = await engine.updateProfile(
-          plan.profileId,
-          {
-            name: setup.name,
-            ...(setup.clientId !== undefined ? { clientId: setup.clientId } : {}),
-            ...(setup.clientSecret !== undefined ? { clientSecret: setup.clientSecret } : {}),
-            ...(setup.redirectMode !== undefined ? { redirectMode: setup.redirectMode } : {}),
-            production: setup.production === true,
-            scope: setup.scope ?? null,
-            ...(setup.color !== undefined ? { color: setup.color } : {}),
-          },
-          { checkClient: true },
-        );
-      } else {
-        view = await engine.addProfile(
-          {
-            name: plan.name,
-            instanceUrl: setup.instanceUrl,
-            grant: setup.grant,
-            ...(setup.clientId !== undefined ? { clientId: setup.clientId } : {}),
-            ...(setup.clientSecret !== undefined ? { clientSecret: setup.clientSecret } : {}),
-            ...(setup.redirectMode !== undefined ? { redirectMode: setup.redirectMode } : {}),
-            ...(setup.scope !== undefined ? { scope: setup.scope } : {}),
-            ...(setup.color !== undefined ? { color: setup.color } : {}),
-            production: setup.production === true,
-            allowInsecure: setup.insecure,
-          },
-          { checkClient: true },
-        );
+      try {
+        view = await apply(setup, plan);
+      } catch (err) {
+        throw setupClientError(err, setup, typed !== undefined);
       }
       pending.delete(setupId);
       await engine.setActiveProfile(view.id);
       return ctx.view(ctx.profile(view.id));
     },
   };
+
+  async function apply(setup: SetupProfile, plan: ReturnType<typeof planSetup>): Promise<ProfileView> {
+    if (plan.action === 'update') {
+      return engine.updateProfile(
+        plan.profileId,
+        {
+          name: setup.name,
+          ...(setup.clientId !== undefined ? { clientId: setup.clientId } : {}),
+          ...(setup.clientSecret !== undefined ? { clientSecret: setup.clientSecret } : {}),
+          ...(setup.redirectMode !== undefined ? { redirectMode: setup.redirectMode } : {}),
+          production: setup.production === true,
+          scope: setup.scope ?? null,
+          ...(setup.color !== undefined ? { color: setup.color } : {}),
+        },
+        { checkClient: true },
+      );
+    } else {
+      return engine.addProfile(
+        {
+          name: plan.name,
+          instanceUrl: setup.instanceUrl,
+          grant: setup.grant,
+          ...(setup.clientId !== undefined ? { clientId: setup.clientId } : {}),
+          ...(setup.clientSecret !== undefined ? { clientSecret: setup.clientSecret } : {}),
+          ...(setup.redirectMode !== undefined ? { redirectMode: setup.redirectMode } : {}),
+          ...(setup.scope !== undefined ? { scope: setup.scope } : {}),
+          ...(setup.color !== undefined ? { color: setup.color } : {}),
+          production: setup.production === true,
+          allowInsecure: setup.insecure,
+        },
+        { checkClient: true },
+      );
+    }
+  }
+}
+
+/**
+ * What to say when ProcessMaker does not accept a setup's Auth Client: never "check the Client ID and
+ * secret" to a person who typed neither. A secret they typed is theirs to check; a client that needs a
+ * secret the setup lacks asks for it; a setup that had everything goes back to whoever made it.
+ */
+function setupClientError(err: unknown, setup: SetupProfile, secretTyped: boolean): unknown {
+  if (!(err instanceof TokenTrayError) || err.code !== 'client_rejected') return err;
+  if (secretTyped) return new TokenTrayError('setup_secret_wrong', undefined, { cause: err });
+  if (!setup.clientSecret && setup.grant !== 'personal_access_token')
+    return new TokenTrayError('setup_needs_secret', 'error.setup_needs_secret.rejected', { cause: err });
+  return new TokenTrayError('setup_client_rejected', undefined, { cause: err });
 }

@@ -229,11 +229,23 @@ export interface SetupPreview {
   grant: GrantKind;
   clientId: string | null;
   hasClientSecret: boolean;
+  /** The Auth Client has a secret the setup's maker left out: the confirmation asks for it. */
+  needsClientSecret: boolean;
+  /** The server's name has letters beyond ASCII: `host` is its punycode, and the confirmation warns. */
+  hostInOtherLetters: boolean;
   production: boolean;
   /** Plain http to another computer: the confirmation warns, and applying needs `insecureConfirmed`. */
   insecure: boolean;
   plan:
-    | { action: 'add'; name: string; renamedFrom?: string }
+    | {
+        action: 'add';
+        name: string;
+        /** The setup's own name, taken by a profile for another server (`renamedFromHost`). */
+        renamedFrom?: string;
+        renamedFromHost?: string;
+        /** An existing profile whose name looks the same, spelt with other letters. */
+        looksLike?: string;
+      }
     | {
         action: 'update';
         profileId: string;
@@ -272,10 +284,11 @@ export interface TokenEngine {
    * Uses a previewed setup: adds the profile (or updates the one with the same address), checking the
    * Auth Client first, and makes it the active profile. A plain-http address needs `insecureConfirmed`.
    */
-  applySetup(setupId: string, options?: { insecureConfirmed?: boolean }): Promise<ProfileView>;
+  applySetup(setupId: string, options?: { insecureConfirmed?: boolean; clientSecret?: string }): Promise<ProfileView>;
   /**
    * A setup link or file's text for a profile, so that a colleague gets the same profile. The Auth
-   * Client's secret is in it only with `includeSecret`; nobody's password or token ever is.
+   * Client's secret is in it unless `includeSecret` is false (then it says the client has one, and
+   * whoever uses it is asked for it); nobody's password or token ever is.
    */
   exportSetup(profileId: string, options: { format: 'link' | 'file'; includeSecret?: boolean }): Promise<string>;
   /**

@@ -5,11 +5,19 @@
  * only when its maker chose to include it, and never anyone's password or token: the writer cannot add
  * one and the parser refuses a link or file that has one.
  */
+import { constants as fsConstants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { MessageKey } from '../../i18n';
 import { TokenTrayError, type ErrorParams, type ErrorSentenceKey } from '../errors';
 import { REDIRECT_MODES, SIGN_IN_KINDS, type GrantKind, type RedirectMode } from '../model';
-import { nameProblem, normaliseInstanceUrl, UNSAFE_TEXT_CHARS } from '../profiles';
+import {
+  hostScript,
+  nameLookalikeKey,
+  nameProblem,
+  normaliseInstanceUrl,
+  UNSAFE_TEXT_CHARS,
+  type HostScriptKind,
+} from '../profiles';
 
 const UNSAFE = new RegExp(UNSAFE_TEXT_CHARS, 'u');
 
@@ -28,6 +36,7 @@ export const SETUP_FIELDS = [
   'kind',
   'client_id',
   'client_secret',
+  'needs_secret',
   'redirect',
   'color',
   'production',
@@ -61,12 +70,24 @@ export interface SetupProfile {
   scope?: string;
   /** True when the address is plain http to another computer: the confirmation says so. */
   insecure: boolean;
+  /**
+   * True when the Auth Client has a secret that its maker left out: the person who uses the setup is
+   * asked for it (and told whom to ask), never blamed for values they did not type.
+   */
+  needsSecret: boolean;
+  /** How the server's name is written: `non_ascii` is shown as punycode with a warning (see core/profiles). */
+  hostScript: Exclude<HostScriptKind, 'mixed'>;
 }
 
 /** Options for {@link parseSetup}. */
 export interface ParseSetupOptions {
   /** An organisation policy's list of allowed servers; an address it refuses is refused here. */
   isServerAllowed?: (instanceUrl: string) => boolean;
+  /**
+   * Whether the organisation's list of allowed servers names this server itself (not "every server", as
+   * no list means): only then is a server whose name mixes alphabets, a look-alike, accepted.
+   */
+  isServerListed?: (instanceUrl: string) => boolean;
 }
 
 const invalid = (key: ErrorSentenceKey, params?: ErrorParams): TokenTrayError =>
@@ -126,21 +147,27 @@ function text(fields: Record<string, unknown>, key: string): string | undefined 
  */
 export function parseSetup(input: string, options: ParseSetupOptions = {}): SetupProfile {
   const fields = rawFields(input);
-  const keys = Object.keys(fields).map((k) => k.toLowerCase());
-  if (keys.some((k) => CREDENTIAL_FIELDS.includes(k))) throw new TokenTrayError('setup_has_credentials');
+  const isLink = /^pmtokentray:/i.test(input.trim());
+  const keys = Object.keys(fields);
+  // Someone's sign-in is refused however its field is written (`Password=`, `ACCESS_TOKEN=`).
+  if (keys.some((k) => CREDENTIAL_FIELDS.includes(k.toLowerCase()))) throw new TokenTrayError('setup_has_credentials');
   const version = text(fields, 'v');
   if (version === undefined) throw invalid('error.setup.no_version');
   if (version !== String(SETUP_VERSION)) throw invalid('error.setup.newer_version');
+  // Field names are exact: `Client_Secret=` is not `client_secret=`, and is refused rather than dropped.
   const unknown = keys.filter((k) => !(SETUP_FIELDS as readonly string[]).includes(k));
   if (unknown.length > 0) throw invalid('error.setup.unknown_field', { field: unknown[0] ?? '' });
+  // A link that lacks a field every link has was most often cut short on its way (a mail program's line break).
+  const missing = (key: ErrorSentenceKey): TokenTrayError =>
+    isLink ? new TokenTrayError('setup_invalid', 'error.setup.link_cut_short') : invalid(key);
 
   const name = text(fields, 'name');
-  if (name === undefined) throw invalid('error.setup.no_name');
+  if (name === undefined) throw missing('error.setup.no_name');
   const badName = nameProblem(name);
   if (badName) throw invalid(badName.key, badName.params);
 
   const url = text(fields, 'url');
-  if (url === undefined) throw invalid('error.setup.no_server');
+  if (url === undefined) throw missing('error.setup.no_server');
   if (!/^https?:\/\//i.test(url)) throw invalid('error.setup.server_scheme');
   let instanceUrl: string;
   let insecure = false;
@@ -153,16 +180,23 @@ export function parseSetup(input: string, options: ParseSetupOptions = {}): Setu
     insecure = true;
   }
   if (options.isServerAllowed && !options.isServerAllowed(instanceUrl)) throw new TokenTrayError('server_not_allowed');
+  const script = hostScript(new URL(instanceUrl).hostname);
+  if (script === null) throw invalid('error.setup.server_not_web');
+  if (script.kind === 'mixed' && !options.isServerListed?.(instanceUrl))
+    throw new TokenTrayError('setup_invalid', 'error.setup.lookalike_server', { params: { host: script.ascii } });
 
   const kind = text(fields, 'kind') ?? 'authorization_code';
   if (!(SIGN_IN_KINDS as readonly string[]).includes(kind)) throw invalid('error.setup.unknown_kind');
   const grant = kind as GrantKind;
   const clientId = text(fields, 'client_id');
-  if (grant !== 'personal_access_token' && clientId === undefined) throw invalid('error.setup.no_client');
+  if (grant !== 'personal_access_token' && clientId === undefined) throw missing('error.setup.no_client');
   if (clientId !== undefined && (clientId.length > 200 || /\s/.test(clientId)))
     throw invalid('error.setup.client_invalid');
   const clientSecret = text(fields, 'client_secret');
   if (clientSecret !== undefined && clientSecret.length > 1000) throw invalid('error.setup.secret_invalid');
+  const needsSecret = text(fields, 'needs_secret');
+  if (needsSecret !== undefined && !['true', 'false', '1', '0'].includes(needsSecret))
+    throw invalid('error.setup.needs_secret_invalid');
   const redirect = text(fields, 'redirect');
   if (redirect !== undefined && !(REDIRECT_MODES as readonly string[]).includes(redirect))
     throw invalid('error.setup.unknown_redirect');
@@ -174,10 +208,19 @@ export function parseSetup(input: string, options: ParseSetupOptions = {}): Setu
   const scope = text(fields, 'scope');
   if (scope !== undefined && (scope.length > 500 || UNSAFE.test(scope))) throw invalid('error.setup.scope_invalid');
 
-  const setup: SetupProfile = { version: SETUP_VERSION, name, instanceUrl, grant, insecure };
+  const setup: SetupProfile = {
+    version: SETUP_VERSION,
+    name,
+    instanceUrl,
+    grant,
+    insecure,
+    needsSecret: false,
+    hostScript: script.kind === 'plain' ? 'plain' : 'non_ascii',
+  };
   if (grant !== 'personal_access_token') {
     if (clientId !== undefined) setup.clientId = clientId;
     if (clientSecret !== undefined) setup.clientSecret = clientSecret;
+    else setup.needsSecret = needsSecret === 'true' || needsSecret === '1';
   }
   if (grant === 'authorization_code' && redirect !== undefined) setup.redirectMode = redirect as RedirectMode;
   if (color !== undefined) setup.color = color.toLowerCase();
@@ -198,8 +241,20 @@ export interface SetupSource {
   scope?: string | null | undefined;
 }
 
+/**
+ * Without the secret, `needsSecret` records that the Auth Client has one its maker left out: the person
+ * who uses the setup is asked for it.
+ */
+export interface SetupWriteOptions {
+  needsSecret?: boolean;
+}
+
 /** The fields of a setup, in {@link SETUP_FIELDS} order; only what the source has. */
-function setupFields(source: SetupSource, clientSecret: string | undefined): Array<[string, string]> {
+function setupFields(
+  source: SetupSource,
+  clientSecret: string | undefined,
+  options: SetupWriteOptions,
+): Array<[string, string]> {
   const out: Array<[string, string]> = [
     ['v', String(SETUP_VERSION)],
     ['name', source.name],
@@ -209,6 +264,7 @@ function setupFields(source: SetupSource, clientSecret: string | undefined): Arr
   if (source.grant !== 'personal_access_token' && source.clientId) {
     out.push(['client_id', source.clientId]);
     if (clientSecret) out.push(['client_secret', clientSecret]);
+    else if (options.needsSecret) out.push(['needs_secret', 'true']);
   }
   if (source.grant === 'authorization_code' && source.redirectMode) out.push(['redirect', source.redirectMode]);
   if (source.color && /^#[0-9a-f]{6}$/i.test(source.color)) out.push(['color', source.color]);
@@ -218,14 +274,17 @@ function setupFields(source: SetupSource, clientSecret: string | undefined): Arr
 }
 
 /** A setup link for `source` (`pmtokentray://setup?v=1&name=…`). */
-export function setupLink(source: SetupSource, clientSecret?: string): string {
-  return `pmtokentray://setup?${new URLSearchParams(setupFields(source, clientSecret)).toString()}`;
+export function setupLink(source: SetupSource, clientSecret?: string, options: SetupWriteOptions = {}): string {
+  return `pmtokentray://setup?${new URLSearchParams(setupFields(source, clientSecret, options)).toString()}`;
 }
 
 /** A setup file's text for `source` (JSON, one field per line). */
-export function setupFile(source: SetupSource, clientSecret?: string): string {
+export function setupFile(source: SetupSource, clientSecret?: string, options: SetupWriteOptions = {}): string {
   const fields = Object.fromEntries(
-    setupFields(source, clientSecret).map(([k, v]) => [k, k === 'v' ? Number(v) : k === 'production' ? true : v]),
+    setupFields(source, clientSecret, options).map(([k, v]) => [
+      k,
+      k === 'v' ? Number(v) : k === 'production' || k === 'needs_secret' ? true : v,
+    ]),
   );
   return `${JSON.stringify(fields, null, 2)}\n`;
 }
@@ -242,7 +301,15 @@ export function setupFileName(name: string): string {
 
 /** What using a setup would do to the profiles there are: add one, or change an existing one (never silently). */
 export type SetupPlan =
-  | { action: 'add'; name: string; renamedFrom?: string }
+  | {
+      action: 'add';
+      name: string;
+      /** The setup's own name, when a profile of that name connects elsewhere (`renamedFromHost`). */
+      renamedFrom?: string;
+      renamedFromHost?: string;
+      /** An existing profile whose name looks the same but is spelt in other letters (`Мine` beside `Mine`). */
+      looksLike?: string;
+    }
   | { action: 'update'; profileId: string; name: string; differences: SetupDifference[] };
 
 /** One difference an update would make, as a key of the setup catalogue and its values. */
@@ -278,23 +345,46 @@ export function planSetup(setup: SetupProfile, profiles: readonly Existing[]): S
     if ((same.scope ?? '') !== (setup.scope ?? '')) differences.push({ key: 'setup.difference.scope' });
     return { action: 'update', profileId: same.id, name: same.name, differences };
   }
+  // Never the name of a profile for another server: the new one gets a name of its own, and says why.
   const taken = new Set(profiles.map((p) => p.name.toLowerCase()));
-  if (!taken.has(setup.name.toLowerCase())) return { action: 'add', name: setup.name };
+  const looksLike = profiles.find(
+    (p) =>
+      p.name.toLowerCase() !== setup.name.toLowerCase() && nameLookalikeKey(p.name) === nameLookalikeKey(setup.name),
+  );
+  const note = looksLike ? { looksLike: looksLike.name } : {};
+  const holder = profiles.find((p) => p.name.toLowerCase() === setup.name.toLowerCase());
+  if (!holder) return { action: 'add', name: setup.name, ...note };
   for (let n = 2; ; n++) {
     const candidate = `${setup.name} (${n})`;
-    if (!taken.has(candidate.toLowerCase())) return { action: 'add', name: candidate, renamedFrom: setup.name };
+    if (!taken.has(candidate.toLowerCase()))
+      return {
+        action: 'add',
+        name: candidate,
+        renamedFrom: setup.name,
+        renamedFromHost: new URL(holder.instanceUrl).host,
+        ...note,
+      };
   }
 }
 
-/** Reads a setup file, no more than a setup may hold (the parser refuses a longer one in words). */
+/**
+ * Reads a setup file, no more than a setup may hold (the parser refuses a longer one in words). Only a
+ * regular file: a folder, a named pipe or a device is refused in words, and never waited on.
+ */
 export async function readSetupFile(path: string): Promise<string> {
   let handle;
   try {
-    handle = await open(path, 'r');
-  } catch {
+    // Non-blocking, so that a named pipe in the file's place cannot hang the reader; only a file is read.
+    handle = await open(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new TokenTrayError('setup_invalid', 'error.setup.file_is_folder');
     throw new TokenTrayError('setup_invalid', 'error.setup.file_unreadable');
   }
   try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new TokenTrayError('setup_invalid', 'error.setup.file_is_folder');
+    if (!info.isFile()) throw new TokenTrayError('setup_invalid', 'error.setup.file_not_file');
     const buffer = Buffer.alloc(SETUP_MAX_CHARS * 4 + 4);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     return buffer.subarray(0, bytesRead).toString('utf8');

@@ -217,16 +217,26 @@ function profileItem(p: ProfileView, actions: ProfilesActions, run: Run): HTMLLI
 }
 
 /**
- * "Share setup…": a link that sets this profile up for a colleague, who then only signs in. The secret
- * is in it only when asked for, with what that means said plainly; nobody's sign-in ever is.
+ * "Share setup…": a link that sets this profile up for a colleague, who then only signs in. An Auth
+ * Client's secret goes with it unless the sharer unticks it (ProcessMaker's clients all have one, and a
+ * link without it would dead-end); then the link says so, and the colleague is asked for it. Nobody's
+ * sign-in is ever in it.
  */
 function shareForm(editor: HTMLElement, p: ProfileView): void {
   const message = messageArea();
-  let includeSecret = false;
-  const withSecret =
-    p.grant !== 'personal_access_token' && p.hasClientSecret
-      ? checkbox(t('profiles.share.includeSecret'), false, (v) => (includeSecret = v))
-      : null;
+  const hasSecret = p.grant !== 'personal_access_token' && p.hasClientSecret;
+  let includeSecret = hasSecret;
+  const secretNote = h('p', { class: 'hint', 'data-testid': 'share-secret-note' });
+  const sayWhatGoes = (): void => {
+    secretNote.textContent = t(includeSecret ? 'profiles.share.secretWarning' : 'profiles.share.secretLeftOut');
+  };
+  sayWhatGoes();
+  const withSecret = hasSecret
+    ? checkbox(t('profiles.share.includeSecret'), true, (v) => {
+        includeSecret = v;
+        sayWhatGoes();
+      })
+    : null;
   const copy = h('button', { type: 'button', class: 'primary' }, t('profiles.share.copy'));
   copy.addEventListener('click', () => {
     void call('copySetupLink', p.id, includeSecret)
@@ -259,7 +269,7 @@ function shareForm(editor: HTMLElement, p: ProfileView): void {
       h('h3', null, t('profiles.share.title')),
       h('p', null, t('profiles.share.intro')),
       withSecret,
-      withSecret ? h('p', { class: 'hint' }, t('profiles.share.secretWarning')) : null,
+      withSecret ? secretNote : null,
       h(
         'div',
         { class: 'row' },

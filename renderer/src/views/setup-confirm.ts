@@ -77,6 +77,16 @@ export function renderSetupConfirm(
       })
     : null;
   const plan = preview.plan;
+  // A setup whose maker left the Auth Client's secret out asks for it here, and only for it. ProcessMaker
+  // may also say so of a setup that did not know (an older link): then the field appears.
+  const secretInput = h('input', {
+    type: 'password',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    'data-testid': 'setup-secret',
+  });
+  const secretField = field(t('setup.confirm.secretLabel'), secretInput, t('setup.confirm.secretNeeded'));
+  secretField.hidden = !preview.needsClientSecret;
   const go = h(
     'button',
     { type: 'button', class: 'primary' },
@@ -87,9 +97,15 @@ export function renderSetupConfirm(
       showMessage(message, 'error', t('setup.confirm.insecure'), t('setup.confirm.insecureNextStep'));
       return;
     }
+    const secret = secretField.hidden ? '' : secretInput.value.trim();
+    if (!secretField.hidden && secret === '') {
+      showMessage(message, 'error', t('setup.confirm.secretMissing'), t('error.setup_needs_secret.next'));
+      secretInput.focus();
+      return;
+    }
     go.disabled = true;
     showMessage(message, 'info', t('setup.confirm.applying'));
-    void call('applySetup', preview.setupId, trusted)
+    void call('applySetup', preview.setupId, trusted, secret === '' ? null : secret)
       .then(async (profile) => {
         await reloadProfiles();
         // The one button goes straight on to the browser sign-in.
@@ -99,7 +115,13 @@ export function renderSetupConfirm(
       .catch((err: unknown) => {
         go.disabled = false;
         showError(message, err);
-        if (toUserError(err).code === 'not_found') go.hidden = true;
+        const code = toUserError(err).code;
+        if (code === 'not_found') go.hidden = true;
+        if (code === 'setup_needs_secret' || code === 'setup_secret_wrong') {
+          secretField.hidden = false;
+          secretInput.select();
+          secretInput.focus();
+        }
       });
   });
   replace(
@@ -114,6 +136,9 @@ export function renderSetupConfirm(
       ),
       h('p', null, t('setup.confirm.intro')),
       h('p', { class: 'setup-host', 'data-testid': 'setup-host' }, preview.host),
+      preview.hostInOtherLetters
+        ? h('p', { class: 'message warning', 'data-testid': 'setup-host-letters' }, t('setup.confirm.otherLetters'))
+        : null,
       preview.insecure ? h('p', { class: 'message warning' }, t('setup.confirm.insecureWarning')) : null,
       h(
         'ul',
@@ -123,9 +148,27 @@ export function renderSetupConfirm(
         preview.production ? h('li', null, t('setup.confirm.production')) : null,
         preview.hasClientSecret ? h('li', null, t('setup.confirm.secret')) : null,
         plan.action === 'add' && plan.renamedFrom
-          ? h('li', null, t('setup.confirm.renamed', { taken: plan.renamedFrom, name: plan.name }))
+          ? h(
+              'li',
+              { 'data-testid': 'setup-renamed' },
+              plan.renamedFromHost && plan.renamedFromHost !== preview.host
+                ? t('setup.confirm.renamedServer', {
+                    taken: plan.renamedFrom,
+                    host: plan.renamedFromHost,
+                    newHost: preview.host,
+                    name: plan.name,
+                  })
+                : t('setup.confirm.renamed', { taken: plan.renamedFrom, name: plan.name }),
+            )
           : null,
       ),
+      plan.action === 'add' && plan.looksLike
+        ? h(
+            'p',
+            { class: 'message warning', 'data-testid': 'setup-looks-like' },
+            t('setup.confirm.looksLike', { name: plan.name, other: plan.looksLike }),
+          )
+        : null,
       plan.action === 'update'
         ? h(
             'div',
@@ -141,11 +184,13 @@ export function renderSetupConfirm(
             ),
           )
         : null,
-      h('p', { class: 'hint' }, t('setup.confirm.typeNothing')),
+      preview.needsClientSecret ? null : h('p', { class: 'hint' }, t('setup.confirm.typeNothing')),
+      secretField,
       trust,
       message,
       h('div', { class: 'row' }, h('button', { type: 'button', onclick: options.onCancel }, t('common.cancel')), go),
     ),
   );
-  go.focus();
+  if (preview.needsClientSecret) secretInput.focus();
+  else go.focus();
 }
