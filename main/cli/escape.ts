@@ -3,7 +3,7 @@
  * their control characters escaped, so an old or edited settings file cannot
  * move the cursor, recolour the terminal or reorder text (bidi controls).
  */
-import { UNSAFE_TEXT_CHARS } from '../core';
+import { shellQuote, UNSAFE_TEXT_CHARS } from '../core';
 
 // The characters core refuses in names (C0, DEL, C1, invisible bidi marks, line separators).
 const unsafe = new RegExp(UNSAFE_TEXT_CHARS, 'g');
@@ -29,4 +29,13 @@ export function safeJson(value: unknown, indent?: number): string {
     unsafeInJson,
     (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
+}
+
+/**
+ * `value` as one word to paste into sh, bash or zsh in a next step ("Next: pmtoken login …"): bare
+ * when it holds only safe characters, else in single quotes with each ' written '\'' (core's
+ * shellQuote, as curl commands are), so `$(…)` or backticks in a profile name never run.
+ */
+export function shellWord(value: string): string {
+  return shellQuote(printable(value));
 }

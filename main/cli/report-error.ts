@@ -4,7 +4,7 @@
  * `{"error":{"code","message","next_step"}}` carrying the app's error codes.
  */
 import { TokenTrayError, type ErrorCode } from '../core';
-import { printable, safeJson } from './escape';
+import { printable, safeJson, shellWord } from './escape';
 import { ExitCode, exitCodeFor } from './exit-codes';
 import { InterruptedError, say } from './terminal';
 import { UsageError } from './usage-error';
@@ -22,7 +22,7 @@ function asCoreError(err: unknown): TokenTrayError | null {
 
 /** Next steps that name the pmtoken command to run. */
 function cliNextStep(err: TokenTrayError, profileArg: string | undefined): string | undefined {
-  const login = `pmtoken login${profileArg ? ` ${profileArg}` : ''}`;
+  const login = `pmtoken login${profileArg ? ` ${shellWord(profileArg)}` : ''}`;
   if (err.code === 'signed_out') return `Sign in first: ${login}`;
   if (err.code === 'session_expired') return `Sign in again: ${login}`;
   if (err.code === 'not_found' && /profile/.test(err.message)) return 'See your profiles with: pmtoken profiles';

@@ -27,11 +27,24 @@ export function choice<T extends string>(
   throw new UsageError(`${option} must be ${list} (not “${printable(value.slice(0, 40))}”).`, command);
 }
 
+/**
+ * Every character PowerShell takes as a single quote: the ASCII apostrophe and the typographic
+ * ‘ ’ ‚ ‛ (U+2018 to U+201B). Any of them ends a single-quoted string, and any of them written
+ * twice stands for itself (Windows PowerShell Language Specification 3.0, §2.3.5.2 String literals:
+ * single-quote-character; PowerShell's CodeGeneration.EscapeSingleQuotedStringContent doubles the same set).
+ */
+const powershellSingleQuotes = /['\u2018\u2019\u201a\u201b]/g;
+
+/** `value` as a PowerShell single-quoted (verbatim) string: nothing inside it expands or ends it. */
+export function powershellQuote(value: string): string {
+  return `'${value.replace(powershellSingleQuotes, (q) => q + q)}'`;
+}
+
 /** `NAME=value` lines that set `vars` in the given shell. */
 export function shellAssignments(vars: Record<string, string>, shell: ShellKind): string {
   return Object.entries(vars)
     .map(([name, value]) => {
-      if (shell === 'powershell') return `$env:${name} = '${value.replace(/'/g, "''")}'`;
+      if (shell === 'powershell') return `$env:${name} = ${powershellQuote(value)}`;
       if (shell === 'fish') return `set -gx ${name} '${value.replace(/[\\']/g, (c) => `\\${c}`)}'`;
       return `export ${name}=${shellQuote(value)}`;
     })

@@ -56,6 +56,7 @@ export {
   decideStoredToken,
   decodeJwtClaims,
   jwtExpiresAt,
+  MIN_RENEWAL_INTERVAL_MS,
   MIN_VALIDITY_MS,
   parseVaultItem,
   type TokenDecision,

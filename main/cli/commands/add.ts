@@ -1,7 +1,7 @@
 /** `pmtoken add`: creates a profile (settings file + client secret in the keychain). */
 import { SIGN_IN_KIND_WORDS, type GrantKind, type RedirectMode } from '../../core';
 import { stringOption } from '../cli-context';
-import { printable } from '../escape';
+import { printable, shellWord } from '../escape';
 import { ExitCode } from '../exit-codes';
 import { readSecret, say } from '../terminal';
 import { UsageError } from '../usage-error';
@@ -83,7 +83,7 @@ Examples:
     say(
       `Added profile “${shown}” for ${printable(view.instanceUrl)}.${view.active ? ' It is the active profile.' : ''}`,
     );
-    say(`Next: pmtoken login ${/\s/.test(shown) ? `"${shown}"` : shown}`);
+    say(`Next: pmtoken login ${shellWord(view.name)}`);
     return ExitCode.ok;
   },
 };

@@ -157,8 +157,10 @@ Examples:
       await writeOut(`${safeJson(out)}\n`);
       return response.status >= 400 ? ExitCode.failure : ExitCode.ok;
     }
+    // The reason phrase is the server's text, like a header value: no control character reaches the terminal raw.
+    const reason = printable(response.statusText);
     if (ctx.values.include === true) {
-      say(`HTTP ${response.status} ${response.statusText}`.trim());
+      say(`HTTP ${response.status} ${reason}`.trim());
       for (const [name, value] of response.headers) say(`${printable(name)}: ${printable(value)}`);
       say('');
     }
@@ -168,9 +170,7 @@ Examples:
       say(`pmtoken: printed the first ${formatSize(response.text.length)} of ${formatSize(response.sizeBytes)}.`);
     if (response.status >= 400) {
       if (ctx.values.include !== true)
-        say(
-          `pmtoken: ProcessMaker answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
-        );
+        say(`pmtoken: ProcessMaker answered HTTP ${response.status}${reason ? ` ${reason}` : ''}.`);
       return ExitCode.failure;
     }
     return ExitCode.ok;

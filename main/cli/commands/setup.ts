@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { readSetupFile, setupFileName, type SetupPreview } from '../../core';
-import { printable } from '../escape';
+import { printable, shellWord } from '../escape';
 import { ExitCode } from '../exit-codes';
 import { readSecret, readStdin, say, writeOut } from '../terminal';
 import { UsageError } from '../usage-error';
@@ -129,7 +129,7 @@ A setup never holds a password or token.`,
     });
     const shown = printable(view.name);
     say(`Set up “${shown}”. It is the active profile.`);
-    say(`Next: pmtoken login ${/\s/.test(shown) ? `"${shown}"` : shown}`);
+    say(`Next: pmtoken login ${shellWord(view.name)}`);
     return ExitCode.ok;
   },
 };

@@ -1,13 +1,13 @@
 /**
  * Reads the organisation's policies from this system's own store, with no native module: `reg query`
  * on Windows (machine, then user), the managed preferences configuration profiles deliver on macOS
- * (converted by plutil; root-owned files only) and /etc/token-tray/policy.json on Linux (root-owned,
- * writable by nobody else). A store that cannot be read never stops the app: it is left out, and why
+ * (converted by plutil; root-owned files only) and /etc/token-tray/policy.json on Linux (the file and
+ * every folder above it root-owned, writable by nobody else). A store that cannot be read never stops the app: it is left out, and why
  * is said in `problems`. The values themselves go through core's one parser.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, watch, type FSWatcher } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { userInfo } from 'node:os';
 import { isTrustedPolicyFile, parsePolicyJson, parseRegQuery, POLICY_LOCATIONS } from './policy-stores';
@@ -24,6 +24,8 @@ export interface PolicySystem {
   platform: NodeJS.Platform;
   run(command: string, args: string[]): Promise<string>;
   stat(path: string): Promise<{ uid: number; mode: number }>;
+  /** The path with every symbolic link resolved (the Linux file's folders are checked there). */
+  realpath(path: string): Promise<string>;
   readFile(path: string): Promise<string>;
   userName: string;
   /** The Linux file (default {@link POLICY_LOCATIONS}.linux). */
@@ -46,9 +48,34 @@ export function realPolicySystem(): PolicySystem {
         ),
       ),
     stat: (path) => stat(path),
+    realpath: (path) => realpath(path),
     readFile: (path) => readFile(path, 'utf8'),
     userName: userInfo().username,
   };
+}
+
+/**
+ * The first folder above the Linux policy file (links resolved, up to /) that is not root-owned or
+ * that group or others may write, or null when every one is trusted: whoever could write a folder
+ * could put their own policy file in its place. A folder that cannot be looked at counts as untrusted.
+ */
+async function untrustedFolder(sys: PolicySystem, path: string): Promise<string | null> {
+  let folder: string;
+  try {
+    folder = dirname(await sys.realpath(path));
+  } catch {
+    return dirname(path);
+  }
+  for (;;) {
+    try {
+      if (!isTrustedPolicyFile(await sys.stat(folder))) return folder;
+    } catch {
+      return folder;
+    }
+    const parent = dirname(folder);
+    if (parent === folder) return null;
+    folder = parent;
+  }
 }
 
 /** A trusted JSON policy file (Linux), or a root-owned plist converted by plutil (macOS). */
@@ -64,6 +91,16 @@ async function fromFile(sys: PolicySystem, path: string, plist: boolean): Promis
       values: {},
       problems: [`The policy file ${path} was ignored: it must belong to root and be writable by nobody else.`],
     };
+  }
+  if (!plist) {
+    const folder = await untrustedFolder(sys, path);
+    if (folder !== null)
+      return {
+        values: {},
+        problems: [
+          `The policy file ${path} was ignored: its folder ${folder} must belong to root and be writable by nobody else.`,
+        ],
+      };
   }
   try {
     const text = plist

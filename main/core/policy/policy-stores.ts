@@ -39,8 +39,8 @@ export function parsePolicyJson(text: string): Record<string, unknown> {
 }
 
 /**
- * Whether a policy file may be trusted: owned by root and not writable by group or others (anyone who
- * could write it could otherwise point Token Tray at their own server).
+ * Whether a policy file, or a folder above it, may be trusted: owned by root and not writable by group
+ * or others (anyone who could write it could otherwise point Token Tray at their own server).
  */
 export function isTrustedPolicyFile(stat: { uid: number; mode: number }): boolean {
   return stat.uid === 0 && (stat.mode & 0o022) === 0;

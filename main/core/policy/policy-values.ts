@@ -66,9 +66,12 @@ const valueSchemas = {
   AllowUserProfiles: flag,
   AllowedServers: list,
   AllowedSignInKinds: list.pipe(z.array(z.enum(SIGN_IN_KINDS))),
+  // A maximum only shortens the person's delay and never turns clearing off: 0 (as soon as possible)
+  // clears after 1 second, since 0 seconds is how a person says "never".
   ClipboardClearMaxSeconds: z
     .union([z.number(), z.string().regex(/^\d+$/).transform(Number)])
-    .pipe(z.number().int().min(0).max(3600)),
+    .pipe(z.number().int().min(0).max(3600))
+    .transform((seconds) => Math.max(1, seconds)),
   AutoUpdate: flag,
   HelpUrl: z
     .string()

@@ -8,6 +8,7 @@
  */
 import { chmodSync, lstatSync, readFileSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { TokenTrayError } from '../errors';
 import type { LogSink, SettingsFile } from '../ports';
 import { ensurePrivateDir, PRIVATE_FILE_MODE, throwStorageError, writePrivateFileAtomic } from './private-files';
 import { setAsideItem } from './settings-store';
@@ -62,7 +63,15 @@ export function createSettingsFile(configDir: string, log?: LogSink): SettingsFi
       try {
         text = readFileSync(path, 'utf8');
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') return {};
+        // A folder (or the settings folder a file) where the file should be: said plainly, never moved.
+        if (code === 'EISDIR' || code === 'ENOTDIR')
+          throw new TokenTrayError('storage_read_only', 'error.settings_file.not_a_file', {
+            params: { path },
+            next: 'error.settings_file.not_a_file.next',
+            cause: err,
+          });
         throwStorageError(err, configDir);
       }
       if (text.trim() === '') return {};

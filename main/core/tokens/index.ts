@@ -8,6 +8,7 @@ export { createKeytarSecretStore, KEYCHAIN_SERVICE, keychainService } from './ke
 export { bumpVaultGeneration, readVaultGeneration, vaultGenerationPath } from './vault-generation';
 export {
   decideStoredToken,
+  MIN_RENEWAL_INTERVAL_MS,
   MIN_VALIDITY_MS,
   minValidityMs,
   RENEWAL_LEAD_MS,

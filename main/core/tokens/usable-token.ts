@@ -32,6 +32,13 @@ export function minValidityMs(entry: Pick<VaultEntry, 'expiresAt' | 'obtainedAt'
 export const RENEWAL_LEAD_MS = 5 * 60_000;
 
 /**
+ * Background renewals of one profile are at least this far apart, however short-lived its tokens: a
+ * server that hands out tokens of a few seconds is not asked every second (a copy or a request still
+ * gets a fresh token on demand).
+ */
+export const MIN_RENEWAL_INTERVAL_MS = 60_000;
+
+/**
  * How long before expiry the app renews a token in the background: {@link RENEWAL_LEAD_MS}, or a
  * quarter of a shorter lifetime, but never less than the validity a handed-out token needs.
  */
@@ -45,11 +52,15 @@ export function renewalLeadMs(entry: Pick<VaultEntry, 'expiresAt' | 'obtainedAt'
   return Math.max(lead, minValidityMs(entry));
 }
 
-/** When the app should renew `entry` in the background (epoch ms), or null when it cannot or need not. */
+/**
+ * When the app should renew `entry` in the background (epoch ms), or null when it cannot or need not:
+ * the lead time before expiry, but never sooner than {@link MIN_RENEWAL_INTERVAL_MS} after the token came.
+ */
 export function renewalDueAt(entry: VaultEntry): number | null {
   if (entry.kind !== 'oauth' || !entry.accessToken || !entry.refreshToken) return null;
   if (typeof entry.expiresAt !== 'number') return null;
-  return entry.expiresAt - renewalLeadMs(entry);
+  const due = entry.expiresAt - renewalLeadMs(entry);
+  return typeof entry.obtainedAt === 'number' ? Math.max(due, entry.obtainedAt + MIN_RENEWAL_INTERVAL_MS) : due;
 }
 
 /**

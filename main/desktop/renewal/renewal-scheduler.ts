@@ -6,7 +6,7 @@
  * `engine.renewIfDue`, the same single-flight, cross-process locked refresh every other caller uses.
  */
 import type { ProfileView, TokenEngine } from '../../core';
-import { isErrorCode } from '../../core';
+import { isErrorCode, MIN_RENEWAL_INTERVAL_MS } from '../../core';
 
 /** The timers the scheduler uses (Node's, or a test's fake). */
 export interface SchedulerTimers {
@@ -71,6 +71,8 @@ export function createRenewalScheduler(deps: RenewalSchedulerDeps): RenewalSched
   const timers = new Map<string, { handle: unknown; at: number }>();
   const failures = new Map<string, number>();
   const running = new Set<string>();
+  /** Profiles whose tokens were found to live less than {@link MIN_RENEWAL_INTERVAL_MS} (said once). */
+  const shortLived = new Set<string>();
   const work = new Set<Promise<void>>();
   let disposed = false;
 
@@ -113,6 +115,23 @@ export function createRenewalScheduler(deps: RenewalSchedulerDeps): RenewalSched
     setTimer(profile.id, plannedAt(status.renewAt, status.expiresAt, deps.now(), random(), settleMs));
   };
 
+  /** Says once, while it lasts, that a profile's server hands out tokens shorter than the renewal floor. */
+  const noteLifetime = (profile: ProfileView) => {
+    const status = profile.status;
+    if (status.state !== 'signed_in' || status.expiresAt === null) return;
+    const left = status.expiresAt - deps.now();
+    if (left >= MIN_RENEWAL_INTERVAL_MS) {
+      shortLived.delete(profile.id);
+      return;
+    }
+    if (shortLived.has(profile.id)) return;
+    shortLived.add(profile.id);
+    const seconds = Math.max(1, Math.round(left / 1000));
+    deps.log?.warn(
+      `ProcessMaker’s tokens for this profile last only ${seconds} s: background renewal waits at least ${MIN_RENEWAL_INTERVAL_MS / 1000} s between renewals, and each copy or request gets a fresh token. Ask your ProcessMaker administrator to make access tokens last longer.`,
+    );
+  };
+
   const renew = async (profileId: string) => {
     if (disposed || running.has(profileId)) return;
     running.add(profileId);
@@ -120,6 +139,7 @@ export function createRenewalScheduler(deps: RenewalSchedulerDeps): RenewalSched
       const next = await deps.engine.renewIfDue(profileId);
       failures.delete(profileId);
       running.delete(profileId);
+      noteLifetime(next);
       plan(next);
     } catch (err) {
       running.delete(profileId);

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { passwordProfile } from './support/profiles';
@@ -38,6 +38,33 @@ describe('pmtoken with a settings file that is partly wrong, or without a keycha
       'The profile “broken” was set aside because its server address is not a web address',
     );
   });
+
+  it('a folder in place of config.json: every command says so in a plain sentence, and the folder stays', async () => {
+    const path = join(suite.configDir, 'config.json');
+    await mkdir(path);
+    await writeFile(join(path, 'keep.txt'), 'mine');
+    const commands = [
+      ['profiles'],
+      ['token', 'acme'],
+      ['status'],
+      ['env'],
+      ['request', 'users'],
+      ['login', 'acme', '--username', 'jane', '--password-stdin'],
+      ['use', 'acme'],
+      ['logout', 'acme'],
+      ['add', 'acme', '--url', suite.pm.url, '--client-id', '2', '--grant', 'password'],
+    ];
+    for (const args of commands) {
+      const res = await suite.run(args, '\n');
+      expect(res.stderr, args.join(' ')).toContain(
+        `pmtoken: Token Tray cannot use its settings file ${path}: something other than a file is in its place`,
+      );
+      expect(res.stderr, args.join(' ')).toContain(`Move ${path} out of the way`);
+      expect(res.stderr).not.toContain('Something went wrong');
+      expect(res.code, args.join(' ')).toBe(1);
+    }
+    expect(await readFile(join(path, 'keep.txt'), 'utf8')).toBe('mine');
+  }, 60_000);
 
   it('without a keychain, `pmtoken profiles` still lists every profile as "keychain unavailable"', async () => {
     await passwordProfile(suite.cli, suite.configDir, suite.pm, 'first');

@@ -19,6 +19,7 @@ const linuxWith = (policy: object): PolicySystem => ({
   run: async () => '',
   stat: async () => ({ uid: 0, mode: 0o100644 }),
   readFile: async () => JSON.stringify(policy),
+  realpath: async (path) => path,
 });
 
 describe('pmtoken follows the organisation’s policies', () => {

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli';
 import { passwordProfile } from './support/profiles';
 import { useCliSuite } from './support/suite';
 
@@ -131,6 +133,47 @@ describe('pmtoken request', () => {
     expect(shown).toContain(`{\n  "id": ${id},\n`);
     expect(shown).toContain(`\n  "username": "${fx.pm.seed.user.username}",\n`);
     expect(JSON.parse(shown)).toEqual(JSON.parse(piped.stdout));
+  });
+
+  it('escapes the control characters of a reason phrase, as it does for headers and bodies', async () => {
+    // A relay in front of pm-server that rewrites a 503's reason phrase (Node's own server refuses
+    // to send such a phrase; other servers and proxies do send one).
+    const hostile = 'Busy\u001b]0;owned\u0007 \u009b2J now';
+    const relay = createServer((socket) => {
+      const upstream = connect(Number(new URL(fx.pm.url).port), '127.0.0.1');
+      socket.pipe(upstream);
+      upstream.on('data', (chunk: Buffer) =>
+        socket.write(
+          chunk.toString('latin1').replace('503 Service Unavailable', Buffer.from(`503 ${hostile}`).toString('latin1')),
+          'latin1',
+        ),
+      );
+      upstream.on('end', () => socket.end());
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(relay.address() as AddressInfo).port}`;
+      const client = fx.pm.seed.passwordClient;
+      const args = ['--config-dir', fx.configDir];
+      const add = ['add', 'relay', '--url', url, '--client-id', String(client.id), '--grant', 'password'];
+      expect(
+        (await runCli(fx.cli, [...args, ...add, '--client-secret-stdin'], { stdin: `${client.secret ?? ''}\n` })).code,
+      ).toBe(0);
+      const login = ['login', 'relay', '--username', fx.pm.seed.user.username, '--password-stdin'];
+      expect((await runCli(fx.cli, [...args, ...login], { stdin: `${fx.pm.seed.user.password}\n` })).code).toBe(0);
+      for (const extra of [[], ['-i']]) {
+        fx.pm.faults.failNext(1, 503);
+        const res = await run(['request', 'relay', 'GET', 'users', ...extra]);
+        expect(res.code, res.stderr).toBe(1);
+        expect(res.stderr).toContain('HTTP 503 Busy\\x1b]0;owned\\x07 \\x9b2J now');
+        for (const raw of ['\u001b', '\u0007', '\u009b']) expect(res.stderr).not.toContain(raw);
+      }
+      expect((await run(['remove', 'relay'])).code).toBe(0);
+    } finally {
+      await new Promise((resolve) => relay.close(resolve));
+    }
   });
 
   it('reports server errors with exit code 1 and the body', async () => {

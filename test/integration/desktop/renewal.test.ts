@@ -48,8 +48,8 @@ afterEach(async () => {
   h = null;
 });
 
-async function setUp() {
-  h = await createHarness({ server: { config: { accessTokenTtl: TTL } } });
+async function setUp(ttl = TTL) {
+  h = await createHarness({ server: { config: { accessTokenTtl: ttl } } });
   const harness = h;
   const profile = await addPasswordProfile(harness);
   const { user } = harness.server.seed;
@@ -99,6 +99,20 @@ describe('background renewal while the app runs', () => {
     const next = await status();
     if (next.state !== 'signed_in' || next.renewAt === null) throw new Error('not signed in');
     expect(s.planned().get(profile.id)).toBe(next.renewAt + 7_500);
+  });
+
+  it('tokens that live one second are renewed at most once a minute, and the log says they are too short-lived', async () => {
+    const { harness, profile, advance, warnings, scheduler: s } = await setUp(1);
+    await s.replan();
+    await advance(5 * 60_000);
+    // One renewal a minute at most (the harness clock also moves in real time while requests run).
+    expect(harness.server.stats.tokenRequests).toBeGreaterThanOrEqual(4);
+    expect(harness.server.stats.tokenRequests).toBeLessThanOrEqual(6);
+    const planned = s.planned().get(profile.id);
+    expect(planned).toBeGreaterThan(harness.clock.now());
+    expect(warnings).toEqual([
+      'ProcessMaker’s tokens for this profile last only 1 s: background renewal waits at least 60 s between renewals, and each copy or request gets a fresh token. Ask your ProcessMaker administrator to make access tokens last longer.',
+    ]);
   });
 
   it('a failing renewal says so honestly, backs off, and clears once ProcessMaker answers again', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clipboardClearSeconds, parsePolicyValues } from '../../../main/core';
 import { createSecretClipboard, type ClipboardPort, type TimerPort } from '../../../main/desktop';
 
 /** An in-memory clipboard: the real behaviour of a clipboard, without a desktop. */
@@ -60,6 +61,22 @@ describe('secret clipboard', () => {
     timers.advance(1);
     await settle();
     expect(board.text).toBe('');
+  });
+
+  it("clears under the organisation's ClipboardClearMaxSeconds of 0, whatever the person chose", async () => {
+    const policy = parsePolicyValues({ ClipboardClearMaxSeconds: 0 }).values;
+    for (const chosen of [0, 60]) {
+      const board = memoryClipboard();
+      const timers = manualTimers();
+      const clip = createSecretClipboard(board, {
+        clearAfterSeconds: () => clipboardClearSeconds(policy, chosen),
+        timers,
+      });
+      expect(await clip.copySecret(secret())).toEqual({ clearsInSeconds: 1 });
+      timers.advance(1000);
+      await settle();
+      expect(board.text).toBe('');
+    }
   });
 
   it('leaves the clipboard alone when the user copied something else meanwhile', async () => {

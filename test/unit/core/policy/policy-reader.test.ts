@@ -13,6 +13,7 @@ function system(overrides: Partial<PolicySystem>): PolicySystem {
     readFile: async () => {
       throw new Error('ENOENT');
     },
+    realpath: async (path) => path,
     userName: 'jane',
     ...overrides,
   };

@@ -121,6 +121,14 @@ describe('organisation policies', () => {
     expect(clipboardClearSeconds({}, 0)).toBe(0);
   });
 
+  it('a clipboard maximum of 0 clears as soon as it can, and never turns clearing off', () => {
+    for (const raw of [0, '0']) {
+      const values = parsePolicyValues({ ClipboardClearMaxSeconds: raw }).values;
+      expect(values.ClipboardClearMaxSeconds).toBe(1);
+      for (const chosen of [0, 1, 30, 3600]) expect(clipboardClearSeconds(values, chosen)).toBe(1);
+    }
+  });
+
   it('lists every key once', () => {
     expect(new Set(POLICY_KEYS).size).toBe(POLICY_KEYS.length);
   });
