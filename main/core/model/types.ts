@@ -240,7 +240,7 @@ export interface SetupPreview {
     | {
         action: 'add';
         name: string;
-        /** The setup's own name, taken by a profile for another server (`renamedFromHost`). */
+        /** The setup's own name, taken by a profile of that name for another server (`renamedFromHost`). */
         renamedFrom?: string;
         renamedFromHost?: string;
         /** An existing profile whose name looks the same, spelt with other letters. */

@@ -7,9 +7,8 @@
  */
 import { constants as fsConstants } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { MessageKey } from '../../i18n';
 import { TokenTrayError, type ErrorParams, type ErrorSentenceKey } from '../errors';
-import { REDIRECT_MODES, SIGN_IN_KINDS, type GrantKind, type RedirectMode } from '../model';
+import { REDIRECT_MODES, SIGN_IN_KINDS, type GrantKind, type RedirectMode, type SetupPreview } from '../model';
 import {
   hostScript,
   nameLookalikeKey,
@@ -299,24 +298,10 @@ export function setupFileName(name: string): string {
   return `${safe}.${SETUP_FILE_EXTENSION}`;
 }
 
-/** What using a setup would do to the profiles there are: add one, or change an existing one (never silently). */
-export type SetupPlan =
-  | {
-      action: 'add';
-      name: string;
-      /** The setup's own name, when a profile of that name connects elsewhere (`renamedFromHost`). */
-      renamedFrom?: string;
-      renamedFromHost?: string;
-      /** An existing profile whose name looks the same but is spelt in other letters (`Мine` beside `Mine`). */
-      looksLike?: string;
-    }
-  | { action: 'update'; profileId: string; name: string; differences: SetupDifference[] };
-
+/** What using a setup would do to the profiles there are (the preview's plan, see core/model). */
+export type SetupPlan = SetupPreview['plan'];
 /** One difference an update would make, as a key of the setup catalogue and its values. */
-export interface SetupDifference {
-  key: Extract<MessageKey, `setup.difference.${string}`>;
-  params?: Record<string, string>;
-}
+type SetupDifference = Extract<SetupPlan, { action: 'update' }>['differences'][number];
 
 /** The profile fields a plan compares. */
 type Existing = SetupSource & { id: string };
