@@ -10,7 +10,12 @@ import { APP_REDIRECT_URI, parseCallbackUrl } from './callback-url';
 import type { EngineEvent, PendingSignIn, Profile, ProfileView, RedirectMode } from '../model';
 import { TokenTrayError, toUserError } from '../errors';
 import { errorPage, successPage, type ReturnTo } from './loopback-pages';
-import { startLoopbackListener, type LoopbackAnswer, type LoopbackListener } from './loopback-listener';
+import {
+  startLoopbackListener,
+  type LoopbackAnswer,
+  type LoopbackListener,
+  type LoopbackPages,
+} from './loopback-listener';
 import type { Clock, FetchLike } from '../ports';
 import { DEFAULT_SIGN_IN_TIMEOUT_MS, SignInFlows, type SignInFlow } from './sign-in-flows';
 import type { TokenSet, Vault } from '../tokens';
@@ -82,6 +87,21 @@ async function answerLoopback(deps: BrowserSignInDeps, url: string, returnTo?: R
   }
 }
 
+/** The listener's pages for a wrong address and for a failure inside Token Tray, in the page's language. */
+function loopbackPages(deps: BrowserSignInDeps, returnTo?: ReturnTo): LoopbackPages {
+  const say = (): Translator => (returnTo === 'terminal' ? english : (deps.say?.() ?? english));
+  return {
+    notFound: () => ({
+      status: 404,
+      html: errorPage(say().t('app.loopback.not_callback'), undefined, returnTo, say()),
+    }),
+    failed: () => ({
+      status: 500,
+      html: errorPage(say().t('error.internal'), say().t('error.internal.next'), returnTo, say()),
+    }),
+  };
+}
+
 /** Starts a sign-in; a sign-in already waiting for the same profile is cancelled first. */
 export async function startBrowserSignIn(
   deps: BrowserSignInDeps,
@@ -98,7 +118,10 @@ export async function startBrowserSignIn(
   const redirectMode = options.redirectMode ?? profile.redirectMode;
   let listener: LoopbackListener | null = null;
   if (redirectMode === 'loopback')
-    listener = await startLoopbackListener((url) => answerLoopback(deps, url, options.returnTo));
+    listener = await startLoopbackListener(
+      (url) => answerLoopback(deps, url, options.returnTo),
+      loopbackPages(deps, options.returnTo),
+    );
   try {
     const redirectUri = listener ? listener.redirectUri : APP_REDIRECT_URI;
     const target = {

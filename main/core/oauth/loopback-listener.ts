@@ -20,29 +20,34 @@ export interface LoopbackListener {
   close(): Promise<void>;
 }
 
+/** The pages for what is not a callback, and for a callback whose handling failed, in the person's words. */
+export interface LoopbackPages {
+  notFound(): LoopbackAnswer;
+  failed(): LoopbackAnswer;
+}
+
 /** Starts a listener; `onCallback` receives the full callback URL. */
 export async function startLoopbackListener(
   onCallback: (url: string) => Promise<LoopbackAnswer>,
+  pages: LoopbackPages,
 ): Promise<LoopbackListener> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (req.method !== 'GET' || path !== CALLBACK_PATH) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
-      return;
-    }
     const port = (server.address() as AddressInfo).port;
-    onCallback(`http://127.0.0.1:${port}${req.url ?? ''}`)
-      .catch(() => ({ status: 500, html: 'Something went wrong inside Token Tray.' }))
-      .then((answer) => {
-        res.writeHead(answer.status, {
-          'content-type': 'text/html; charset=utf-8',
-          'cache-control': 'no-store',
-          'referrer-policy': 'no-referrer',
-          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-          connection: 'close',
-        });
-        res.end(answer.html);
+    const answered =
+      req.method !== 'GET' || path !== CALLBACK_PATH
+        ? Promise.resolve(pages.notFound())
+        : onCallback(`http://127.0.0.1:${port}${req.url ?? ''}`).catch(() => pages.failed());
+    void answered.then((answer) => {
+      res.writeHead(answer.status, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+        connection: 'close',
       });
+      res.end(answer.html);
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

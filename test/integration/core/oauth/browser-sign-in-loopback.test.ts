@@ -85,6 +85,11 @@ describe('authorization-code sign-in through the loopback listener, in real Chro
     const forged = await fetch(`${redirectUri}?code=abc&state=forged`);
     expect(forged.status).toBe(400);
     expect(await forged.text()).toContain('That sign-in link does not belong to a sign-in started here.');
+    // Any other address on the listener (a favicon, a typo) gets a page in words, not a bare "Not found".
+    const elsewhere = await fetch(new URL('/favicon.ico', redirectUri));
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.headers.get('content-type')).toContain('text/html');
+    expect(await elsewhere.text()).toContain('This address is not a Token Tray sign-in page.');
     const waiting = h.engine.waitForSignIn(pending.flowId);
     h.engine.cancelSignIn(pending.flowId);
     await rejectsWithCode(waiting, 'sign_in_cancelled');
