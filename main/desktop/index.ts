@@ -1,7 +1,7 @@
 /**
  * Electron-free app behaviour: the tray-menu model, deep-link routing, the secret clipboard,
- * preferences, console history, start-up decisions, updates, background renewal and the actions the tray
- * and the window share.
+ * preferences, console history, start-up decisions, updates, background renewal, the organisation's
+ * policies and profiles, and the actions the tray and the window share.
  */
 export { createAppActions } from './actions';
 export type { AppActions } from './actions';
@@ -28,6 +28,9 @@ export {
 } from './preferences';
 export type { PreferencesStore } from './preferences';
 export { createAppLanguage } from './language';
+export { applyOrganizationProfiles, startOrganizationPolicies, watchLanguage } from './organization';
+export type { OrganizationPolicies, PolicyStorePort } from './organization';
+export { saveChosenFile } from './save-file';
 export type { AppLanguage, LanguageSources } from './language';
 export { copiedNotice, createSecretClipboard } from './secret-clipboard';
 export type { ClipboardPort, SecretClipboard, SecretClipboardOptions, TimerPort } from './secret-clipboard';

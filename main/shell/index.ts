@@ -2,7 +2,6 @@
  * The composition root of the tray app: wiring only. Order matters: the
  * single-instance lock and the deep-link listeners come before `ready`.
  */
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, dialog, net, powerMonitor, session, shell } from 'electron';
 import type { AppEvent } from '../contract/ipc';
@@ -17,12 +16,16 @@ import {
   isServerListed,
   isSignInKindAllowed,
   keychainService,
-  managedProfileEntries,
   readPolicies,
   watchPolicyStores,
-  type Policies,
 } from '../core';
-import { createAppLanguage } from '../desktop';
+import {
+  applyOrganizationProfiles,
+  createAppLanguage,
+  saveChosenFile,
+  startOrganizationPolicies,
+  watchLanguage,
+} from '../desktop';
 import { english, supportedLocale } from '../i18n';
 import { createIpcHandlers } from '../ipc/handlers';
 import { isWebUrl } from '../ipc/web-url';
@@ -70,48 +73,39 @@ if (takeSingleInstanceLock()) {
       const policiesRead = readPolicies();
       const secrets = await createAppSecretStore(keychainService(), userData, sink);
       sink.info(`Token Tray ${app.getVersion()} started; secrets kept in the ${secrets.kind}.`);
-      // The organisation's policies: read at start, after waking and when IT changes them; one that cannot be read is left out, and said.
-      let policies: Policies = await policiesRead;
+      // The organisation's policies: read at start, when IT changes them (the policy folder on macOS and
+      // Linux, every few minutes on Windows) and after waking; one that cannot be read is left out, and said.
+      const policies = await startOrganizationPolicies(
+        policiesRead,
+        { read: () => readPolicies(), watch: watchPolicyStores },
+        sink,
+      );
+      powerMonitor.on('resume', () => void policies.reread());
       // The organisation's Defaults: what the person starts with and may change.
-      const preferences = createPreferencesStore(userData, { provisioned: () => policies.values.Defaults });
+      const preferences = createPreferencesStore(userData, { provisioned: () => policies.values().Defaults });
       // The language: the person's choice, the organisation's, the system's (read again at each use).
       const language = createAppLanguage({
         choice: () => preferences.get().language,
-        policy: () => policies.values.Language,
+        policy: () => policies.values().Language,
         preferred: () => app.getPreferredSystemLanguages(),
         env: process.env,
       });
       const say = () => language.current();
       const openedUrls: string[] = [];
-      const notePolicyProblems = (read: Policies) => {
-        for (const problem of read.problems) sink.warn(`Policy: ${problem}`);
-      };
-      notePolicyProblems(policies);
-      if (policies.problems.length > 0) {
+      if (policies.problems().length > 0) {
         notify(say().t('app.notify.policy_problem'), say().t('app.notify.policy_problem.body'));
       }
-      // Told when a new reading of the policies is in (a Language policy may have changed).
-      let onPoliciesRead: () => void = () => undefined;
-      const rereadPolicies = () =>
-        void readPolicies().then((read) => {
-          policies = read;
-          notePolicyProblems(read);
-          onPoliciesRead();
-        });
-      // After waking, and when IT changes the policy file (macOS, Linux) or every few minutes (Windows).
-      powerMonitor.on('resume', rereadPolicies);
-      const stopWatchingPolicies = watchPolicyStores(rereadPolicies);
       // The person's delay, capped by the organisation's ClipboardClearMaxSeconds.
       const clipboard = createAppClipboard(
-        () => clipboardClearSeconds(policies.values, preferences.get().clipboardClearSeconds),
+        () => clipboardClearSeconds(policies.values(), preferences.get().clipboardClearSeconds),
         say,
       );
       const engine = createTokenEngine({
         say,
-        isServerAllowed: (url) => isServerAllowed(policies.values, url),
-        isServerListed: (url) => isServerListed(policies.values, url),
-        isSignInKindAllowed: (grant) => isSignInKindAllowed(policies.values, grant),
-        allowUserProfiles: () => policies.values.AllowUserProfiles !== false,
+        isServerAllowed: (url) => isServerAllowed(policies.values(), url),
+        isServerListed: (url) => isServerListed(policies.values(), url),
+        isSignInKindAllowed: (grant) => isSignInKindAllowed(policies.values(), grant),
+        allowUserProfiles: () => policies.values().AllowUserProfiles !== false,
         fetch: (input, init) => net.fetch(input, init),
         secrets,
         configDir: userData,
@@ -123,9 +117,8 @@ if (takeSingleInstanceLock()) {
         },
       });
       // AutoUpdate: false in the organisation's policy turns updates off (as the environment variable does).
-      const updateFacts = gatherUpdateFacts(
-        policies.values.AutoUpdate === undefined ? undefined : { updates: policies.values.AutoUpdate },
-      );
+      const autoUpdate = policies.values().AutoUpdate;
+      const updateFacts = gatherUpdateFacts(autoUpdate === undefined ? undefined : { updates: autoUpdate });
       const smokeRun = smokeOptions(process.argv);
       let smoke: SmokeRun | null = null;
       const win = createWindowManager({
@@ -144,30 +137,28 @@ if (takeSingleInstanceLock()) {
         history: createHistoryStore(userData),
         preferences,
         openExternal: (url) => shell.openExternal(url),
-        saveFile: async (suggestedName, content) => {
-          const parent = win.window();
-          const options = {
-            defaultPath: join(app.getPath('documents'), suggestedName),
-            filters: [{ name: say().t('app.save.setupFiles'), extensions: ['pmtokentray'] }],
-          };
-          const chosen = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
-          if (chosen.canceled || !chosen.filePath) return false;
-          // Only the person may read it: it may hold the Auth Client's secret.
-          await writeFile(chosen.filePath, content, { mode: 0o600 });
-          return true;
-        },
+        saveFile: (suggestedName, content) =>
+          saveChosenFile(content, async () => {
+            const parent = win.window();
+            const options = {
+              defaultPath: join(app.getPath('documents'), suggestedName),
+              filters: [{ name: say().t('app.save.setupFiles'), extensions: ['pmtokentray'] }],
+            };
+            const chosen = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+            return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+          }),
         appInfo: {
           version: app.getVersion(),
           platform: process.platform,
           secretStorage: secrets.kind,
           // The "How your administrator sets this up" link exists only when the organisation set one.
-          adminHelpUrl: policies.values.HelpUrl ?? null,
+          adminHelpUrl: policies.values().HelpUrl ?? null,
         },
         organization: () => ({
-          name: policies.values.OrganizationName ?? null,
-          allowUserProfiles: policies.values.AllowUserProfiles !== false,
-          clipboardClearMaxSeconds: policies.values.ClipboardClearMaxSeconds ?? null,
-          language: supportedLocale(policies.values.Language) ?? null,
+          name: policies.values().OrganizationName ?? null,
+          allowUserProfiles: policies.values().AllowUserProfiles !== false,
+          clipboardClearMaxSeconds: policies.values().ClipboardClearMaxSeconds ?? null,
+          language: supportedLocale(policies.values().Language) ?? null,
         }),
         emit,
         translator: say,
@@ -244,38 +235,24 @@ if (takeSingleInstanceLock()) {
       const applyPreferences = createPreferencesEffects(shortcut, notify, sink, say);
       applyPreferences(preferences.get());
       preferences.onChange(applyPreferences);
-      // A new language (chosen in Settings, or the organisation's after waking) reaches the tray and the window at once.
-      let spoken = say().locale;
-      const languageMaybeChanged = () => {
-        if (say().locale === spoken) return;
-        spoken = say().locale;
-        refreshTray();
-        tray.setUpdateItem(updates ? describeUpdate(updates.state(), say()).menu : null);
-        emit({ type: 'locale-changed' });
-      };
+      // A new language (chosen in Settings, or the organisation's after a new reading) reaches the tray and the window at once.
+      const languageMaybeChanged = watchLanguage(
+        () => say().locale,
+        () => {
+          refreshTray();
+          tray.setUpdateItem(updates ? describeUpdate(updates.state(), say()).menu : null);
+          emit({ type: 'locale-changed' });
+        },
+      );
       preferences.onChange(languageMaybeChanged);
       // The organisation's profiles (the Profiles policy): made to match at start and after each new reading.
-      const applyManagedProfiles = () =>
-        // A store that could not all be read releases nothing (its profiles stay the organisation's).
-        engine
-          .applyManagedProfiles(managedProfileEntries(policies.values), { release: policies.problems.length === 0 })
-          .then(
-            (outcome) => {
-              for (const name of outcome.added) sink.info(`Policy: profile “${name}” set up by the organisation.`);
-              for (const name of outcome.released)
-                sink.info(`Policy: profile “${name}” is no longer the organisation’s.`);
-              for (const { entry, error } of outcome.problems)
-                sink.warn(`Policy: profile number ${entry} of Profiles was left out: ${error.message}`);
-            },
-            (err: unknown) => sink.error(`Policy: the organisation’s profiles could not be set up: ${String(err)}`),
-          );
-      void applyManagedProfiles();
-      onPoliciesRead = () => {
+      void applyOrganizationProfiles(engine, policies, sink);
+      policies.onRead(() => {
         languageMaybeChanged();
-        void applyManagedProfiles();
-      };
+        void applyOrganizationProfiles(engine, policies, sink);
+      });
       manageLifecycle(async () => {
-        stopWatchingPolicies();
+        policies.dispose();
         win.allowClose();
         renewals.dispose();
         updates?.dispose();
