@@ -7,7 +7,8 @@ import { runCli } from './support/cli';
 import { passwordProfile } from './support/profiles';
 import { useCliSuite } from './support/suite';
 
-describe('pmtoken setup: profiles handed over by a setup link or file', () => {
+// Each test runs pmtoken several times over (two people's settings folders): more than one default time limit.
+describe('pmtoken setup: profiles handed over by a setup link or file', { timeout: 90_000 }, () => {
   const suite = useCliSuite();
 
   it('an administrator exports a profile; a colleague sets it up and only signs in', async () => {
