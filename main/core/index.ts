@@ -6,6 +6,7 @@ export type { EnginePorts, SecretStore, SettingsFile, FetchLike, Clock, LogSink 
 export * from './errors';
 export * from './setup';
 export * from './policy';
+export { createKeyedQueue, writeFileAtomic, type KeyedQueue } from './files';
 export { HTTP_METHODS, nextProfileColor, PROFILE_COLORS, REDIRECT_MODES, SIGN_IN_KINDS, TOKEN_FORMATS } from './model';
 export { createTokenEngine, PAT_SIGN_OUT_NOTE } from './engine';
 export type {

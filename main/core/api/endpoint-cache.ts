@@ -8,7 +8,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ApiEndpoint } from '../model';
-import { writePrivateFileAtomic } from '../profiles';
+import { writePrivateFileAtomic } from '../files';
 
 const fileSchema = z.object({
   instanceUrl: z.string(),

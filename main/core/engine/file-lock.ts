@@ -11,7 +11,7 @@ import { dirname } from 'node:path';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { TokenTrayError } from '../errors';
-import { createPrivateFile, ensurePrivateDir } from '../profiles';
+import { createPrivateFile, ensurePrivateDir } from '../files';
 
 /** Options for {@link withFileLock}. */
 export interface FileLockOptions {

@@ -17,7 +17,6 @@ export {
 export { maskToken, toProfileView, toTokenDetails } from './profile-view';
 export { backupCorruptFile, createSettingsFile } from './settings-file';
 export { PROFILE_NAME_MAX, UNSAFE_TEXT_CHARS, nameProblem, printableName, storedProfileProblem } from './profile-check';
-export { createPrivateFile, ensurePrivateDir, storageError, writePrivateFileAtomic } from './private-files';
 export { SETTINGS_SCHEMA_VERSION, toStoredProfile } from './settings-schema';
 export { createSettingsStore, setAsideNotes, setAsideReasons } from './settings-store';
 export type { SettingsStore } from './settings-store';
