@@ -44,7 +44,9 @@ export {
 } from './profiles';
 export {
   createKeytarSecretStore,
+  isKeychainTimeout,
   KEYCHAIN_SERVICE,
+  withKeychainTimeLimit,
   keychainService,
   decideStoredToken,
   decodeJwtClaims,

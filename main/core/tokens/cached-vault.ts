@@ -13,6 +13,7 @@
  */
 import { createKeyedQueue } from '../files';
 import type { SecretStore } from '../ports';
+import { withKeychainTimeLimit } from './keychain-time-limit';
 import { bumpVaultGeneration, dropVaultGeneration, readVaultGeneration } from './vault-generation';
 import { parseVaultItem, vaultEntrySchema, type Vault, type VaultEntry } from './vault';
 
@@ -22,8 +23,18 @@ interface CachedEntry {
   entry: VaultEntry;
 }
 
-/** Builds the caching {@link Vault}; `configDir` holds the generation files. */
-export function createCachedVault(secrets: SecretStore, configDir: string): Vault {
+/** Options for {@link createCachedVault}. */
+export interface CachedVaultOptions {
+  /** How long one keychain call may take (default 30 s, KEYCHAIN_TIME_LIMIT_MS). */
+  keychainTimeLimitMs?: number;
+}
+
+/**
+ * Builds the caching {@link Vault}; `configDir` holds the generation files. Every call to `store`
+ * ends within the keychain time limit.
+ */
+export function createCachedVault(store: SecretStore, configDir: string, options: CachedVaultOptions = {}): Vault {
+  const secrets = withKeychainTimeLimit(store, options.keychainTimeLimitMs);
   const cache = new Map<string, CachedEntry>();
   const writing = createKeyedQueue();
 
