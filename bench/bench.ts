@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark, printed as one table. Exits 1 when a budget is exceeded. */
+import { bundleBench } from './bundle-bench';
 import { cliBench } from './cli-bench';
 import { coreBench } from './core-bench';
 import { printTable, type BenchRow } from './measure';
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   rows.push(...(await coreBench()));
   rows.push(...(await cliBench(cliPath)));
   rows.push(...(await rendererBench('dist/renderer')));
+  rows.push(...bundleBench());
   printTable(rows);
   const over = rows.filter((r) => !r.pass);
   if (over.length > 0) {

@@ -1,4 +1,4 @@
-// Builds what the benchmarks measure (CLI bundle, renderer) and the bench runner itself, then runs it.
+// Builds what the benchmarks measure (main and CLI bundles, renderer) and the bench runner itself, then runs it.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { build } from 'esbuild';
@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 // Keychain entries of the bench (and of the pmtoken it starts) live under a bench-only service.
 process.env.TOKEN_TRAY_KEYCHAIN_SERVICE ??= `Token Tray bench ${randomBytes(4).toString('hex')}`;
 
-execFileSync(process.execPath, ['scripts/build.mjs', 'cli'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['scripts/build.mjs', 'main', 'cli'], { stdio: 'inherit' });
 execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 await build({
   entryPoints: ['bench/bench.ts'],

@@ -12,6 +12,7 @@ const targets = {
     entryPoints: ['main/shell/index.ts'],
     outfile: 'dist/main/index.js',
     target: 'node22',
+    minify: true,
     // electron-updater is a production dependency, packed into the app's node_modules.
     external: ['electron', 'keytar', 'electron-updater'],
   },

@@ -7,7 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createKeytarSecretStore, decideStoredToken, parseVaultItem } from '../core';
+import {
+  createKeytarSecretStore,
+  decideStoredToken,
+  isKeychainTimeout,
+  parseVaultItem,
+  withKeychainTimeLimit,
+} from '../core';
 
 interface StoredProfile {
   id: string;
@@ -54,8 +60,10 @@ export async function fastToken(
   if (!profile) return null;
   let raw: string | null;
   try {
-    raw = await createKeytarSecretStore().get(profile.id);
-  } catch {
+    raw = await withKeychainTimeLimit(createKeytarSecretStore()).get(profile.id);
+  } catch (err) {
+    // A keychain that did not answer in time would keep the engine waiting as long: say so now.
+    if (isKeychainTimeout(err)) throw err;
     return null;
   }
   const decision = decideStoredToken(parseVaultItem(raw), now);

@@ -6,6 +6,7 @@ export type { EnginePorts, SecretStore, SettingsFile, FetchLike, Clock, LogSink 
 export * from './errors';
 export * from './setup';
 export * from './policy';
+export { createKeyedQueue, writeFileAtomic, type KeyedQueue } from './files';
 export {
   HTTP_METHODS,
   nextProfileColor,
@@ -51,7 +52,9 @@ export {
 } from './profiles';
 export {
   createKeytarSecretStore,
+  isKeychainTimeout,
   KEYCHAIN_SERVICE,
+  withKeychainTimeLimit,
   keychainService,
   decideStoredToken,
   decodeJwtClaims,

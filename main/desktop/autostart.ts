@@ -2,8 +2,9 @@
  * "Launch at login" on Linux, where Electron's setLoginItemSettings does not
  * apply: an XDG autostart desktop entry. Pure text plus one file write.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../core';
 
 /** Where the autostart entry goes: `$XDG_CONFIG_HOME/autostart` or `~/.config/autostart`. */
 export function autostartFile(env: Record<string, string | undefined>, home: string): string {
@@ -39,5 +40,5 @@ export function setLinuxAutostart(file: string, enabled: boolean, command: reado
     return;
   }
   mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(file, autostartDesktopEntry(command), { mode: 0o644 });
+  writeFileAtomic(file, autostartDesktopEntry(command), { mode: 0o644 });
 }

@@ -1,15 +1,16 @@
 /**
  * The console's request history: the last 50 requests per profile in
- * `<configDir>/history.json`, written atomically (temp file + rename). Never
+ * `<configDir>/history.json`, written by core's careful writer (temp file, fsync, rename). Never
  * stores Authorization, Cookie or other secret-looking headers, and redacts
  * tokens in paths, query values and bodies.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HistoryEntry } from '../contract/ipc';
 import type { ApiRequest } from '../core';
-import { redactSecrets } from '../core';
+import { createKeyedQueue, redactSecrets, writeFileAtomic } from '../core';
 
 /** Entries kept per profile. */
 export const historyLimit = 50;
@@ -69,7 +70,7 @@ function haystack(entry: HistoryEntry): string {
 /** Opens (lazily) the history file in `configDir`. */
 export function createHistoryStore(configDir: string): HistoryStore {
   const file = join(configDir, 'history.json');
-  let queue: Promise<unknown> = Promise.resolve();
+  const queue = createKeyedQueue();
 
   async function load(): Promise<HistoryEntry[]> {
     try {
@@ -81,19 +82,13 @@ export function createHistoryStore(configDir: string): HistoryStore {
     }
   }
 
-  async function save(entries: HistoryEntry[]): Promise<void> {
-    await mkdir(configDir, { recursive: true });
-    const temp = `${file}.${process.pid}.${randomUUID()}.tmp`;
-    await writeFile(temp, JSON.stringify({ version: 1, entries }), { encoding: 'utf8', mode: 0o600 });
-    await rename(temp, file);
+  function save(entries: HistoryEntry[]): void {
+    mkdirSync(configDir, { recursive: true });
+    writeFileAtomic(file, JSON.stringify({ version: 1, entries }));
   }
 
   /** Runs read-modify-write steps one after another inside this process. */
-  function serial<T>(step: () => Promise<T>): Promise<T> {
-    const next = queue.then(step, step);
-    queue = next.catch(() => undefined);
-    return next;
-  }
+  const serial = <T>(step: () => Promise<T>): Promise<T> => queue.run(file, step);
 
   return {
     list: (profileId, search) =>
@@ -117,13 +112,13 @@ export function createHistoryStore(configDir: string): HistoryStore {
         const mine = [...all.filter((e) => e.profileId === entry.profileId), entry]
           .sort((a, b) => a.at - b.at)
           .slice(-historyLimit);
-        await save([...all.filter((e) => e.profileId !== entry.profileId), ...mine]);
+        save([...all.filter((e) => e.profileId !== entry.profileId), ...mine]);
         return entry;
       }),
     clear: (profileId) =>
       serial(async () => {
         const all = await load();
-        await save(all.filter((e) => e.profileId !== profileId));
+        save(all.filter((e) => e.profileId !== profileId));
       }),
   };
 }

@@ -1,15 +1,14 @@
 /**
  * App-wide preferences ({@link AppPreferences}) in `<configDir>/preferences.json`.
  * Every value is validated; a damaged or hand-edited file falls back to the
- * default for each bad field rather than failing start-up. Writes are atomic
- * (temporary file, then rename) so a crash never leaves half a file.
+ * default for each bad field rather than failing start-up. Writes go through
+ * core's careful writer (temporary file, fsync, rename) so a crash never leaves half a file.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { LANGUAGE_CHOICES, THEMES, type AppPreferences, type PreferenceSources } from '../contract/ipc';
-import { TokenTrayError, type ErrorSentenceKey } from '../core';
+import { TokenTrayError, writeFileAtomic, type ErrorSentenceKey } from '../core';
 
 /** Values used when a preference was never set (or the stored one is not valid). */
 export const defaultPreferences: Readonly<AppPreferences> = Object.freeze({
@@ -119,18 +118,6 @@ export function validPreferences(raw: unknown): Partial<AppPreferences> {
 /** Keeps each stored field that is valid and replaces the rest with its default. */
 export function sanitizePreferences(raw: unknown): AppPreferences {
   return { ...defaultPreferences, ...validPreferences(raw) };
-}
-
-/** Writes `text` to `file` atomically: a temporary file beside it, then a rename. */
-export function writeFileAtomic(file: string, text: string): void {
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    writeFileSync(temp, text, { mode: 0o600 });
-    renameSync(temp, file);
-  } catch (err) {
-    rmSync(temp, { force: true });
-    throw err;
-  }
 }
 
 /**

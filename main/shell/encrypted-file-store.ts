@@ -2,13 +2,13 @@
  * The fallback {@link SecretStore} for desktops where no keychain answers: each
  * secret is encrypted with Electron's safeStorage (passed in as an
  * {@link Encryptor}) and kept in one JSON file in the user-data folder,
- * written atomically with owner-only permissions. Weaker than the keychain,
+ * written by core's careful writer (temp file, fsync, rename) with owner-only permissions. Weaker than the keychain,
  * and the app says so (kind `encrypted-file`); never plain text.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { TokenTrayError } from '../core';
+import { createKeyedQueue, TokenTrayError, writeFileAtomic } from '../core';
 import type { ErrorSentenceKey, SecretStore } from '../core';
 
 /** Encrypts and decrypts strings (Electron's safeStorage in the app). */
@@ -40,26 +40,19 @@ async function load(file: string): Promise<SecretsFile> {
   }
 }
 
-async function save(file: string, content: SecretsFile): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+function save(file: string, content: SecretsFile): void {
+  mkdirSync(dirname(file), { recursive: true });
   try {
-    await writeFile(temp, JSON.stringify(content), { mode: 0o600 });
-    await rename(temp, file);
+    writeFileAtomic(file, JSON.stringify(content));
   } catch (err) {
-    await rm(temp, { force: true });
     throw new TokenTrayError('keychain_unavailable', undefined, { cause: err });
   }
 }
 
 /** A {@link SecretStore} over one encrypted JSON file. Writes are serialised within the process. */
 export function createEncryptedFileStore(file: string, encryptor: Encryptor): SecretStore {
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(step: () => Promise<T>): Promise<T> => {
-    const next = queue.then(step, step);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const queue = createKeyedQueue();
+  const serial = <T>(step: () => Promise<T>): Promise<T> => queue.run(file, step);
 
   return {
     kind: 'encrypted-file',
@@ -77,14 +70,14 @@ export function createEncryptedFileStore(file: string, encryptor: Encryptor): Se
       serial(async () => {
         const content = await load(file).catch((): SecretsFile => ({ version: 1, items: {} }));
         content.items[account] = (await encryptor.encrypt(value)).toString('base64');
-        await save(file, content);
+        save(file, content);
       }),
     delete: (account) =>
       serial(async () => {
         const content = await load(file);
         if (!(account in content.items)) return false;
         delete content.items[account];
-        await save(file, content);
+        save(file, content);
         return true;
       }),
   };

@@ -6,14 +6,14 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ApiEndpoint } from '../model';
-import { writePrivateFileAtomic } from '../profiles';
+import { writePrivateFileAtomic } from '../files';
 
 const fileSchema = z.object({
   instanceUrl: z.string(),
   savedAt: z.number(),
-  endpoints: z.array(z.object({ method: z.string(), path: z.string(), summary: z.string().optional() })),
+  endpoints: z.array(z.object({ method: z.string(), path: z.string(), summary: z.optional(z.string()) })),
 });
 
 /** Per-profile endpoint cache. */

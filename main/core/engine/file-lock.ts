@@ -4,14 +4,19 @@
  * refreshes would burn each other's token). Created with `open(..., 'wx')`
  * (fails if it exists), holding `{pid, at}`. A lock whose process is gone,
  * or that is older than `staleMs`, is taken over under a short guard lock.
+ * While its holder works, a heartbeat moves the lock file's time on (every
+ * third of `staleMs`), so a holder that is slow but alive (a keychain taking
+ * its 30 s, then a token request taking its own) is never taken for stale: a
+ * second process waits, or says "busy", instead of spending a refresh token
+ * the holder has already rotated.
  */
-import { readFileSync, unlinkSync } from 'node:fs';
+import { readFileSync, unlinkSync, utimesSync } from 'node:fs';
 import { readFile, rm, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { TokenTrayError } from '../errors';
-import { createPrivateFile, ensurePrivateDir } from '../profiles';
+import { createPrivateFile, ensurePrivateDir } from '../files';
 
 /** Options for {@link withFileLock}. */
 export interface FileLockOptions {
@@ -21,6 +26,8 @@ export interface FileLockOptions {
   waitMs?: number;
   /** Polling interval while waiting (default 25 ms). */
   pollMs?: number;
+  /** How often the holder marks the lock as still in use (default a third of `staleMs`). */
+  heartbeatMs?: number;
 }
 
 interface LockInfo {
@@ -119,10 +126,25 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>, opti
     }
     await sleep(pollMs);
   }
+  const owned = mine;
+  const heartbeat = setInterval(() => beat(path, owned), options.heartbeatMs ?? staleMs / 3);
+  heartbeat.unref();
   try {
     return await work();
   } finally {
+    clearInterval(heartbeat);
     await release(path, mine);
+  }
+}
+
+/** Moves the lock file's time on while its content is still ours: the holder is alive and at work. */
+function beat(path: string, mine: string): void {
+  try {
+    if (readFileSync(path, 'utf8') !== mine) return;
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // Gone, or taken over: nothing of ours to keep alive.
   }
 }
 

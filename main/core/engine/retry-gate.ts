@@ -5,9 +5,9 @@
  * `refresh-<profileId>.retry-after` beside the profile's lock file, so the tray
  * app and every `pmtoken` process wait alike.
  */
-import { randomUUID } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../files';
 import { requestedWaitMs, waitError } from '../oauth';
 import type { Clock } from '../ports';
 
@@ -65,13 +65,10 @@ export function createRetryGate(configDir: string, clock: Clock): RetryGate {
       if (wait === null || wait <= 0) return;
       const until = clock.now() + wait;
       memory.set(profileId, until);
-      const path = retryAfterPath(configDir, profileId);
-      const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
       try {
-        writeFileSync(temp, JSON.stringify({ until }), { mode: 0o600 });
-        renameSync(temp, path);
+        writeFileAtomic(retryAfterPath(configDir, profileId), JSON.stringify({ until }));
       } catch {
-        rmSync(temp, { force: true }); // This process still waits; others may ask once more.
+        // This process still waits; others may ask once more.
       }
     },
     clear(profileId) {

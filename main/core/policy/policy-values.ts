@@ -4,7 +4,7 @@
  * values, whatever the store: registry values arrive as strings and numbers, plist and JSON as JSON.
  * A value that does not fit is left out with a plain sentence; it never stops the app.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SIGN_IN_KINDS } from '../model';
 
 /** Every policy key, as IT writes it. */
@@ -26,26 +26,36 @@ export type PolicyKey = (typeof POLICY_KEYS)[number];
 /** A boolean as a registry DWORD (0/1), a string ("true") or JSON. */
 const flag = z.union([
   z.boolean(),
-  z.literal(0).transform(() => false),
-  z.literal(1).transform(() => true),
-  z.enum(['true', 'false', '0', '1']).transform((v) => v === 'true' || v === '1'),
+  z.pipe(
+    z.literal(0),
+    z.transform(() => false),
+  ),
+  z.pipe(
+    z.literal(1),
+    z.transform(() => true),
+  ),
+  z.pipe(
+    z.enum(['true', 'false', '0', '1']),
+    z.transform((v: 'true' | 'false' | '0' | '1') => v === 'true' || v === '1'),
+  ),
 ]);
+/** A list of up to 200 entries of 1 to 500 characters. */
+const strings = z.array(z.string().check(z.minLength(1), z.maxLength(500))).check(z.maxLength(200));
 /** A list as JSON, or as a string holding a JSON array or lines (the registry holds strings). */
 const list = z.union([
-  z.array(z.string().min(1).max(500)).max(200),
-  z
-    .string()
-    .max(100_000)
-    .transform((text, ctx) => {
+  strings,
+  z.pipe(
+    z.string().check(z.maxLength(100_000)),
+    z.transform((text: string, ctx) => {
       const trimmed = text.trim();
       if (trimmed.startsWith('[')) {
         try {
-          const parsed = z.array(z.string().min(1).max(500)).max(200).safeParse(JSON.parse(trimmed));
+          const parsed = strings.safeParse(JSON.parse(trimmed));
           if (parsed.success) return parsed.data;
         } catch {
           // reported below
         }
-        ctx.addIssue({ code: 'custom', message: 'not a list' });
+        ctx.issues.push({ code: 'custom', message: 'not a list', input: text });
         return z.NEVER;
       }
       return trimmed
@@ -53,41 +63,43 @@ const list = z.union([
         .map((s) => s.trim())
         .filter(Boolean);
     }),
+  ),
 ]);
 
 /** The parser for each key's value. */
 const valueSchemas = {
   // Setup files (see core/setup), as a list of JSON texts or objects; each is read by the setup parser later.
   Profiles: z.union([
-    z.array(z.union([z.string().max(8192), z.record(z.string(), z.unknown())])).max(50),
-    z.string().max(400_000),
+    z.array(z.union([z.string().check(z.maxLength(8192)), z.record(z.string(), z.unknown())])).check(z.maxLength(50)),
+    z.string().check(z.maxLength(400_000)),
   ]),
-  OrganizationName: z.string().trim().min(1).max(100),
+  OrganizationName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   AllowUserProfiles: flag,
   AllowedServers: list,
-  AllowedSignInKinds: list.pipe(z.array(z.enum(SIGN_IN_KINDS))),
+  AllowedSignInKinds: z.pipe(list, z.array(z.enum(SIGN_IN_KINDS))),
   // A maximum only shortens the person's delay and never turns clearing off: 0 (as soon as possible)
   // clears after 1 second, since 0 seconds is how a person says "never".
-  ClipboardClearMaxSeconds: z
-    .union([z.number(), z.string().regex(/^\d+$/).transform(Number)])
-    .pipe(z.number().int().min(0).max(3600))
-    .transform((seconds) => Math.max(1, seconds)),
+  ClipboardClearMaxSeconds: z.pipe(
+    z.pipe(
+      z.union([z.number(), z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number))]),
+      z.int().check(z.minimum(0), z.maximum(3600)),
+    ),
+    z.transform((seconds: number) => Math.max(1, seconds)),
+  ),
   AutoUpdate: flag,
-  HelpUrl: z
-    .string()
-    .url()
-    .max(2048)
-    .refine((u) => /^https:\/\//i.test(u), 'must be https'),
+  HelpUrl: z.url().check(
+    z.maxLength(2048),
+    z.refine((u: string) => /^https:\/\//i.test(u), 'must be https'),
+  ),
   // The window's language when the person has not chosen one ('de', 'es-MX'); one we do not speak is ignored.
-  Language: z.string().trim().min(2).max(35),
+  Language: z.string().check(z.trim(), z.minLength(2), z.maxLength(35)),
   // Preferences the person starts with and may change (as Slack's defaults): an object, or its JSON text
   // where the store holds text. Each field is checked by the preferences' own rules when it is used.
   Defaults: z.union([
     z.record(z.string(), z.unknown()),
-    z
-      .string()
-      .max(10_000)
-      .transform((text, ctx) => {
+    z.pipe(
+      z.string().check(z.maxLength(10_000)),
+      z.transform((text: string, ctx) => {
         try {
           const parsed: unknown = JSON.parse(text);
           if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
@@ -95,11 +107,12 @@ const valueSchemas = {
         } catch {
           // reported below
         }
-        ctx.addIssue({ code: 'custom', message: 'not an object' });
+        ctx.issues.push({ code: 'custom', message: 'not an object', input: text });
         return z.NEVER;
       }),
+    ),
   ]),
-} satisfies Record<PolicyKey, z.ZodType>;
+} satisfies Record<PolicyKey, z.ZodMiniType>;
 
 /** The policy values that were valid, by key. */
 export type PolicyValues = {

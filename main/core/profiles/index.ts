@@ -26,7 +26,6 @@ export {
   printableName,
   storedProfileProblem,
 } from './profile-check';
-export { createPrivateFile, ensurePrivateDir, storageError, writePrivateFileAtomic } from './private-files';
 export { SETTINGS_SCHEMA_VERSION, toStoredProfile } from './settings-schema';
 export { createSettingsStore, setAsideNotes, setAsideReasons } from './settings-store';
 export type { SettingsStore } from './settings-store';

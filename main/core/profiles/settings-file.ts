@@ -1,7 +1,7 @@
 /**
  * The settings file `<configDir>/config.json`, shared by the app and `pmtoken`.
  * Written atomically inside the settings folder (temporary file, then rename),
- * never through a symbolic link, 0600 in a 0700 folder (see private-files.ts).
+ * never through a symbolic link, 0600 in a 0700 folder (see core/files).
  * A file that cannot be parsed at all is moved aside to
  * `config.corrupt-<time>.json` and the settings start again with a note saying
  * where the copy is.
@@ -10,7 +10,7 @@ import { chmodSync, lstatSync, readFileSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TokenTrayError } from '../errors';
 import type { LogSink, SettingsFile } from '../ports';
-import { ensurePrivateDir, PRIVATE_FILE_MODE, throwStorageError, writePrivateFileAtomic } from './private-files';
+import { ensurePrivateDir, PRIVATE_FILE_MODE, throwStorageError, writePrivateFileAtomic } from '../files';
 import { setAsideItem } from './settings-store';
 
 /** Moves an unreadable settings file aside, keeping it for the user; returns the backup path or null. */

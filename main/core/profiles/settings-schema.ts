@@ -4,7 +4,7 @@
  * hiding the others; top-level fields that do not fit fall back to their
  * defaults. Unknown top-level keys (the app's preferences, window state) are kept.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Profile } from '../model';
 
 /** Current version of the settings layout. */
@@ -28,9 +28,9 @@ export interface SetAsideItem {
 
 /** The top-level fields; `profiles` are checked by the store, entry by entry. */
 export const settingsSchema = z.looseObject({
-  schemaVersion: z.number().int().positive().default(SETTINGS_SCHEMA_VERSION).catch(SETTINGS_SCHEMA_VERSION),
-  activeProfileId: z.string().nullable().default(null).catch(null),
-  setAside: z.array(z.unknown()).optional().catch(undefined),
+  schemaVersion: z.catch(z._default(z.int().check(z.positive()), SETTINGS_SCHEMA_VERSION), SETTINGS_SCHEMA_VERSION),
+  activeProfileId: z.catch(z._default(z.nullable(z.string()), null), null),
+  setAside: z.catch(z.optional(z.array(z.unknown())), undefined),
 });
 
 /** Parsed settings; other top-level keys pass through untouched. */

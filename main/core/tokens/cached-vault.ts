@@ -11,7 +11,9 @@
  * every console GET would pay a keychain round trip: 2.9x a bare fetch
  * instead of 1.14-1.20x, against a 1.15x goal.
  */
+import { createKeyedQueue } from '../files';
 import type { SecretStore } from '../ports';
+import { withKeychainTimeLimit } from './keychain-time-limit';
 import { bumpVaultGeneration, dropVaultGeneration, readVaultGeneration } from './vault-generation';
 import { parseVaultItem, vaultEntrySchema, type Vault, type VaultEntry } from './vault';
 
@@ -21,22 +23,23 @@ interface CachedEntry {
   entry: VaultEntry;
 }
 
-/** Builds the caching {@link Vault}; `configDir` holds the generation files. */
-export function createCachedVault(secrets: SecretStore, configDir: string): Vault {
+/** Options for {@link createCachedVault}. */
+export interface CachedVaultOptions {
+  /** How long one keychain call may take (default 30 s, KEYCHAIN_TIME_LIMIT_MS). */
+  keychainTimeLimitMs?: number;
+}
+
+/**
+ * Builds the caching {@link Vault}; `configDir` holds the generation files. Every call to `store`
+ * ends within the keychain time limit.
+ */
+export function createCachedVault(store: SecretStore, configDir: string, options: CachedVaultOptions = {}): Vault {
+  const secrets = withKeychainTimeLimit(store, options.keychainTimeLimitMs);
   const cache = new Map<string, CachedEntry>();
-  const writing = new Map<string, Promise<unknown>>();
+  const writing = createKeyedQueue();
 
   /** Runs one write of a profile's item after the previous one (so the last keychain write is the cached one). */
-  const serial = <T>(profileId: string, work: () => Promise<T>): Promise<T> => {
-    const before = writing.get(profileId) ?? Promise.resolve();
-    const run = before.then(work, work);
-    const settled = run.catch(() => undefined);
-    writing.set(profileId, settled);
-    void settled.then(() => {
-      if (writing.get(profileId) === settled) writing.delete(profileId);
-    });
-    return run;
-  };
+  const serial = <T>(profileId: string, work: () => Promise<T>): Promise<T> => writing.run(profileId, work);
 
   const readKeychain = async (profileId: string): Promise<VaultEntry> => {
     // The nonce first: a write landing after it replaces the nonce, so this copy is refilled next time.

@@ -1,33 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bundledChild } from '../support/child-bundle';
 import { addPasswordProfile, createHarness, type Harness } from '../support/engine-harness';
 
 const TTL = 120;
-let bundleDir: string;
-let bundle: string;
-
-beforeAll(async () => {
-  bundleDir = await mkdtemp(join(tmpdir(), 'token-tray-race-'));
-  bundle = join(bundleDir, 'race-child.cjs');
-  await build({
-    entryPoints: [resolve(__dirname, 'fixtures/race-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: bundle,
-    external: ['keytar'],
-    logLevel: 'error',
-  });
-});
-afterAll(async () => {
-  await rm(bundleDir, { recursive: true, force: true });
-});
+const bundle = bundledChild(resolve(__dirname, 'fixtures/race-child.ts'));
 
 interface ChildResult {
   code: number | null;
@@ -37,7 +17,7 @@ interface ChildResult {
 }
 
 function startChild(h: Harness, profileId: string): { child: ChildProcess; done: Promise<ChildResult> } {
-  const child = spawn(process.execPath, [bundle], {
+  const child = spawn(process.execPath, [bundle()], {
     env: {
       ...process.env,
       NODE_PATH: resolve(__dirname, '../../../../node_modules'),

@@ -20,6 +20,8 @@ export async function buildShell(): Promise<{ dir: string; main: string; fake: s
     ...common,
     entryPoints: [join(root, 'main', 'shell', 'index.ts')],
     outfile: main,
+    // Minified, as the release build ships it.
+    minify: true,
     external: ['electron', 'keytar'],
   });
   await build({

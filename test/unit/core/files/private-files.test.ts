@@ -4,12 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withFileLock } from '../../../../main/core/engine';
-import {
-  createSettingsFile,
-  createSettingsStore,
-  storageError,
-  writePrivateFileAtomic,
-} from '../../../../main/core/profiles';
+import { storageError, writeFileAtomic, writePrivateFileAtomic } from '../../../../main/core/files';
+import { createSettingsFile, createSettingsStore } from '../../../../main/core/profiles';
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 
@@ -75,6 +71,17 @@ describe('files in the settings folder', () => {
     await chmod(shared, 0o1777);
     createSettingsStore(createSettingsFile(shared)).update(() => undefined);
     expect(statSync(shared).mode & 0o7777).toBe(0o1777);
+  });
+
+  it('the careful writer makes a file with the mode asked for (0600 unless told), and leaves nothing behind when it fails', async () => {
+    writeFileAtomic(join(dir, 'private.json'), '{}');
+    writeFileAtomic(join(dir, 'entry.desktop'), '[Desktop Entry]\n', { mode: 0o644 });
+    expect(mode(join(dir, 'private.json'))).toBe(0o600);
+    expect(mode(join(dir, 'entry.desktop'))).toBe(0o644);
+    // A folder where the file should be: the rename fails, the error is left as it is, no temporary file stays.
+    await mkdir(join(dir, 'taken'));
+    expect(() => writeFileAtomic(join(dir, 'taken'), 'x')).toThrow(expect.objectContaining({ code: 'EISDIR' }));
+    expect((await readdir(dir)).sort()).toEqual(['entry.desktop', 'private.json', 'taken']);
   });
 
   it('a full or read-only disk becomes its own plain error; anything else is left alone', () => {

@@ -1,10 +1,14 @@
 /**
- * Files in the settings folder, private to the user whatever the umask: the
- * folder 0700, every file 0600. A file is replaced by writing a temporary file
- * beside it and renaming it over the old name; rename replaces a symbolic link
- * itself, so a write never goes through a link to some other file. A disk that
- * is full or read-only becomes `storage_full` or `storage_read_only`, and no
- * half-written file is left behind.
+ * The one careful writer: a file is replaced by writing a temporary file in
+ * the same folder, flushing it to the disk (fsync), renaming it over the old
+ * name and flushing the folder, so a crash or a killed process leaves either
+ * the old file or the new one, whole, never half of either. rename replaces a
+ * symbolic link itself, so a write never goes through a link to some other
+ * file. Files are 0600 unless the caller asks otherwise. A disk that is full
+ * or read-only (or a folder we may not write) becomes `storage_full` or
+ * `storage_read_only`, and no half-written file is left behind.
+ *
+ * The settings folder is private to the user whatever the umask: 0700.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -72,9 +76,9 @@ export function ensurePrivateDir(dir: string): void {
   }
 }
 
-/** Writes `text` to `fd` completely. */
-function writeAll(fd: number, text: string): void {
-  const data = Buffer.from(text, 'utf8');
+/** Writes `content` (text as UTF-8) to `fd` completely. */
+function writeAll(fd: number, content: string | Uint8Array): void {
+  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   let done = 0;
   while (done < data.length) done += writeSync(fd, data, done, data.length - done);
 }
@@ -107,15 +111,42 @@ export function createPrivateFile(path: string, text: string): boolean {
   return true;
 }
 
-/** Replaces `path` with `text` atomically (temporary file in the same folder, then rename), 0600. */
-export function writePrivateFileAtomic(path: string, text: string): void {
+/** Options for {@link writeFileAtomic}. */
+export interface AtomicWriteOptions {
+  /** The new file's mode (default 0600, owner only). */
+  mode?: number;
+}
+
+/**
+ * Flushes a folder's entries (the rename) to the disk. Windows cannot open a
+ * folder this way, and some file systems refuse; the rename stands either way.
+ */
+function syncFolder(dir: string): void {
+  if (process.platform === 'win32') return;
+  let fd: number | null = null;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Not supported here: the file itself is already on the disk.
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/**
+ * Replaces `path` with `content` (text as UTF-8): a temporary file in the same
+ * folder, fsync, rename over the target, fsync the folder. The folder must
+ * exist. Throws `storage_full` / `storage_read_only` (see {@link storageError})
+ * or the error as it is.
+ */
+export function writeFileAtomic(path: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): void {
   const dir = dirname(path);
-  ensurePrivateDir(dir);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomUUID()}.tmp`);
   let fd: number | null = null;
   try {
-    fd = openSync(temp, 'wx', PRIVATE_FILE_MODE);
-    writeAll(fd, text);
+    fd = openSync(temp, 'wx', options.mode ?? PRIVATE_FILE_MODE);
+    writeAll(fd, content);
     fsyncSync(fd);
     closeSync(fd);
     fd = null;
@@ -129,4 +160,11 @@ export function writePrivateFileAtomic(path: string, text: string): void {
     }
     throwStorageError(err, dir);
   }
+  syncFolder(dir);
+}
+
+/** Replaces `path` with `text` ({@link writeFileAtomic}), creating its folder as 0700 first. */
+export function writePrivateFileAtomic(path: string, text: string): void {
+  ensurePrivateDir(dirname(path));
+  writeFileAtomic(path, text);
 }
