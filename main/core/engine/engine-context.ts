@@ -51,7 +51,11 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
 /** Builds the context from the ports. */
 export function createEngineContext(ports: EnginePorts): EngineContext {
   const log = createLogger(ports.log ?? silent);
-  const settings = createSettingsStore(ports.settings ?? createSettingsFile(ports.configDir, log), log);
+  const settings = createSettingsStore(
+    ports.settings ?? createSettingsFile(ports.configDir, log),
+    log,
+    (instanceUrl) => ports.isServerAllowed?.(instanceUrl) ?? true,
+  );
   const vault = createCachedVault(ports.secrets, ports.configDir);
   const listeners = new Set<(event: EngineEvent) => void>();
   const clock = ports.clock ?? { now: () => Date.now() };

@@ -3,10 +3,13 @@
  * the time passes, no token request goes out for that profile, and callers get
  * "ProcessMaker asked us to wait N seconds". The time is kept in memory and in
  * `refresh-<profileId>.retry-after` beside the profile's lock file, so the tray
- * app and every `pmtoken` process wait alike.
+ * app and every `pmtoken` process wait alike. An answer whose token had already
+ * expired waits the same way (a minute, doubling while it goes on), so a server
+ * that hands out such tokens is not asked again by every call.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { TokenTrayError } from '../errors';
 import { writeFileAtomic } from '../files';
 import { requestedWaitMs, waitError } from '../oauth';
 import type { Clock } from '../ports';
@@ -15,6 +18,19 @@ import type { Clock } from '../ports';
 export function retryAfterPath(configDir: string, profileId: string): string {
   return join(configDir, `refresh-${profileId}.retry-after`);
 }
+
+/** The pause after a token answer that had already expired; it doubles with each one in a row, up to the cap. */
+export const EXPIRED_ANSWER_PAUSE_MS = 60_000;
+export const EXPIRED_ANSWER_MAX_PAUSE_MS = 15 * 60_000;
+
+/** Until when no token request goes out, and how many already-expired answers in a row caused it (0: a Retry-After). */
+interface Wait {
+  until: number;
+  expired: number;
+}
+
+const isExpiredAnswer = (err: unknown): boolean =>
+  err instanceof TokenTrayError && err.key === 'error.token.already_expired';
 
 /** The gate in front of one engine's token requests. */
 export interface RetryGate {
@@ -30,16 +46,27 @@ export interface RetryGate {
 
 /** Builds the {@link RetryGate} over the settings folder. */
 export function createRetryGate(configDir: string, clock: Clock): RetryGate {
-  const memory = new Map<string, number>();
+  const memory = new Map<string, Wait>();
 
-  const fromDisk = (profileId: string): number => {
+  const fromDisk = (profileId: string): Wait => {
     try {
-      const until = (JSON.parse(readFileSync(retryAfterPath(configDir, profileId), 'utf8')) as { until?: unknown })
-        .until;
-      return typeof until === 'number' && Number.isFinite(until) ? until : 0;
+      const { until, expired } = JSON.parse(readFileSync(retryAfterPath(configDir, profileId), 'utf8')) as {
+        until?: unknown;
+        expired?: unknown;
+      };
+      return {
+        until: typeof until === 'number' && Number.isFinite(until) ? until : 0,
+        expired: typeof expired === 'number' && Number.isInteger(expired) && expired > 0 ? Math.min(expired, 32) : 0,
+      };
     } catch {
-      return 0; // No file (the usual case), or not ours.
+      return { until: 0, expired: 0 }; // No file (the usual case), or not ours.
     }
+  };
+  /** The later of this process's wait and the one on disk (another process may have noted one). */
+  const current = (profileId: string): Wait => {
+    const disk = fromDisk(profileId);
+    const mine = memory.get(profileId);
+    return mine && mine.until > disk.until ? mine : disk;
   };
 
   const gate: RetryGate = {
@@ -56,17 +83,29 @@ export function createRetryGate(configDir: string, clock: Clock): RetryGate {
       return result;
     },
     check(profileId) {
-      const until = Math.max(memory.get(profileId) ?? 0, fromDisk(profileId));
+      const { until, expired } = current(profileId);
       const left = until - clock.now();
-      if (left > 0) throw waitError(left);
+      if (left <= 0) return;
+      if (expired === 0) throw waitError(left);
+      throw new TokenTrayError('unexpected_response', 'error.token.already_expired.wait', {
+        params: { seconds: Math.max(1, Math.ceil(left / 1000)) },
+      });
     },
     note(profileId, err) {
-      const wait = requestedWaitMs(err);
+      let wait = requestedWaitMs(err);
+      let expired = 0;
+      if (isExpiredAnswer(err)) {
+        expired = current(profileId).expired + 1;
+        wait = Math.min(EXPIRED_ANSWER_MAX_PAUSE_MS, EXPIRED_ANSWER_PAUSE_MS * 2 ** (expired - 1));
+      }
       if (wait === null || wait <= 0) return;
       const until = clock.now() + wait;
-      memory.set(profileId, until);
+      memory.set(profileId, { until, expired });
       try {
-        writeFileAtomic(retryAfterPath(configDir, profileId), JSON.stringify({ until }));
+        writeFileAtomic(
+          retryAfterPath(configDir, profileId),
+          JSON.stringify(expired > 0 ? { until, expired } : { until }),
+        );
       } catch {
         // This process still waits; others may ask once more.
       }

@@ -62,8 +62,24 @@ export function setAsideNotes(settings: Settings): SetAsideNote[] {
   });
 }
 
+/** Whether the organisation lets Token Tray connect to a server (its AllowedServers policy). */
+export type ServerCheck = (instanceUrl: string) => boolean;
+
+/** The host of a stored address, for a sentence (the address itself when it does not parse). */
+function hostOf(instanceUrl: string): string {
+  try {
+    return new URL(instanceUrl).host;
+  } catch {
+    return instanceUrl;
+  }
+}
+
 /** Splits the stored entries into usable profiles and ones to set aside. */
-function sortProfiles(value: unknown, path: string): { kept: Profile[]; aside: SetAsideItem[] } {
+function sortProfiles(
+  value: unknown,
+  path: string,
+  isServerAllowed: ServerCheck,
+): { kept: Profile[]; aside: SetAsideItem[] } {
   if (value === undefined) return { kept: [], aside: [] };
   if (!Array.isArray(value))
     return { kept: [], aside: [setAsideItem('error.set_aside.list', { path }, { profile: value })] };
@@ -85,6 +101,13 @@ function sortProfiles(value: unknown, path: string): { kept: Profile[]; aside: S
       );
       return;
     }
+    // A server the organisation no longer allows: the profile is kept under setAside, never used.
+    if (!isServerAllowed(profile.instanceUrl)) {
+      const name = printableName(profile.name);
+      const host = hostOf(profile.instanceUrl);
+      aside.push(setAsideItem('error.set_aside.server_not_allowed', { name, host, path }, { profile: entry }));
+      return;
+    }
     ids.add(profile.id);
     names.add(profile.name.toLowerCase());
     kept.push(toStoredProfile(profile));
@@ -92,15 +115,22 @@ function sortProfiles(value: unknown, path: string): { kept: Profile[]; aside: S
   return { kept, aside };
 }
 
-/** Wraps a raw {@link SettingsFile} with validation and set-aside recovery. */
-export function createSettingsStore(file: SettingsFile<unknown>, log?: LogSink): SettingsStore {
+/**
+ * Wraps a raw {@link SettingsFile} with validation and set-aside recovery. `isServerAllowed` is the
+ * organisation's AllowedServers (asked on every load, since the policy may change while the file does not).
+ */
+export function createSettingsStore(
+  file: SettingsFile<unknown>,
+  log?: LogSink,
+  isServerAllowed: ServerCheck = () => true,
+): SettingsStore {
   let cached: { signature: string; settings: Settings } | null = null;
 
   const parse = (): Settings => {
     const read = file.read();
     const raw = isRecord(read) ? read : {};
     const { setAside: before, ...top } = settingsSchema.parse(raw);
-    const { kept, aside } = sortProfiles(raw.profiles, file.path);
+    const { kept, aside } = sortProfiles(raw.profiles, file.path, isServerAllowed);
     const settings: Settings = { ...top, profiles: kept };
     if (before !== undefined || aside.length > 0) settings.setAside = [...(before ?? []), ...aside];
     if (aside.length === 0) return settings;
@@ -115,7 +145,12 @@ export function createSettingsStore(file: SettingsFile<unknown>, log?: LogSink):
 
   const load = (): Settings => {
     const before = signatureOf(file.path);
-    if (before !== null && cached?.signature === before) return cached.settings;
+    if (
+      before !== null &&
+      cached?.signature === before &&
+      cached.settings.profiles.every((p) => isServerAllowed(p.instanceUrl))
+    )
+      return cached.settings;
     const settings = parse();
     const after = signatureOf(file.path);
     cached = after !== null && after === before ? { signature: after, settings } : null;

@@ -129,9 +129,24 @@ describe('a hostile token endpoint', () => {
     await rejectsWithCode(e.freshToken(profile.id), 'unexpected_response');
     expect(tokenRequests).toBe(1);
     expect((await secrets.get(profile.id)) === stored).toBe(true);
-    answer = () => ({ body: pair({ expires_in: -5 }) });
+    // Asking again at once would get the same: this engine and another process wait a minute.
+    const waiting = await rejectsWithCode(engine().freshToken(profile.id), 'unexpected_response');
+    expect(waiting.message).toBe(
+      'ProcessMaker keeps sending tokens that have already expired, so Token Tray waits 60 seconds before asking again.',
+    );
+    await rejectsWithCode(e.freshToken(profile.id), 'unexpected_response');
+    expect(tokenRequests).toBe(1);
+    clock.advance(60_000);
     await rejectsWithCode(e.freshToken(profile.id), 'unexpected_response');
     expect(tokenRequests).toBe(2);
+    // Once more in a row: the pause doubles.
+    expect((await rejectsWithCode(e.freshToken(profile.id), 'unexpected_response')).message).toContain(
+      'waits 120 seconds',
+    );
+    clock.advance(120_000);
+    answer = () => ({ body: pair({ expires_in: -5 }) });
+    await rejectsWithCode(e.freshToken(profile.id), 'unexpected_response');
+    expect(tokenRequests).toBe(3);
     expect((await secrets.get(profile.id)) === stored).toBe(true);
   });
 

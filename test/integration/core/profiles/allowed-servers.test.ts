@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isServerAllowed, isSignInKindAllowed, parsePolicyValues, setupLink } from '../../../../main/core';
-import { createHarness, rejectsWithCode, type Harness } from '../support/engine-harness';
+import { addPasswordProfile, createHarness, rejectsWithCode, type Harness } from '../support/engine-harness';
 
 let h: Harness | null = null;
 afterEach(async () => {
@@ -25,6 +25,24 @@ describe('the organisation’s AllowedServers policy', () => {
       'server_not_allowed',
     );
     expect(await h.engine.listProfiles()).toEqual([]);
+  });
+
+  it('a policy that changes while the app runs sets aside a signed-in profile at once, and sends nothing for it', async () => {
+    // The app reads its policies again after waking or when IT changes the file; the settings file itself is unchanged.
+    let policy = parsePolicyValues({}).values;
+    h = await createHarness({ isServerAllowed: (url) => isServerAllowed(policy, url) });
+    const profile = await addPasswordProfile(h);
+    const { user } = h.server.seed;
+    await h.engine.signInWithPassword(profile.id, user.username, user.password);
+    await h.engine.freshToken(profile.id);
+    h.server.stats.reset();
+    policy = parsePolicyValues({ AllowedServers: 'acme.processmaker.net' }).values;
+    await rejectsWithCode(h.engine.freshToken(profile.id), 'not_found');
+    await rejectsWithCode(h.engine.request(profile.id, { method: 'GET', path: 'users' }), 'not_found');
+    expect(await h.engine.listProfiles()).toEqual([]);
+    expect(h.server.stats.requests).toBe(0);
+    expect((await h.engine.setAsideNotes()).map((n) => n.key)).toEqual(['error.set_aside.server_not_allowed']);
+    expect(await h.secrets.get(profile.id)).not.toBeNull();
   });
 
   it('lets a listed server through', async () => {
