@@ -175,8 +175,12 @@ export function buildTrayMenu(state: TrayState): MenuItemTemplate[] {
   if (active) items.push({ id: 'console', label: say.t('tray.console') });
   items.push({ id: 'settings', label: say.t('tray.settings') }, { type: 'separator' });
   if (state.update) items.push({ id: 'install-update', ...state.update }, { type: 'separator' });
+  // Quit stands apart: Sign out, right above it, is not hit by a hand aiming for Quit.
   if (active?.status.state === 'signed_in')
-    items.push({ id: `sign-out:${active.id}`, label: label(say.t('tray.sign_out', { name: active.name })) });
+    items.push(
+      { id: `sign-out:${active.id}`, label: label(say.t('tray.sign_out', { name: active.name })) },
+      { type: 'separator' },
+    );
   items.push({ id: 'quit', label: say.t('tray.quit') });
   return items;
 }

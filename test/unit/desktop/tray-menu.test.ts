@@ -105,7 +105,7 @@ describe('tray menu template', () => {
     ]);
   });
 
-  it('one signed-in profile: its state, Copy first, the other formats one level down, nothing greyed', () => {
+  it('one signed-in profile: its state, Copy first, the other formats one level down, nothing greyed, Quit apart from Sign out', () => {
     const items = buildTrayMenu({ profiles: [profile('a', signedIn(42), { active: true, name: 'Acme' })], now });
     expect(labels(items)).toEqual([
       'Acme: Signed in as Jane Doe · renews automatically',
@@ -117,6 +117,7 @@ describe('tray menu template', () => {
       'Settings…',
       '---',
       'Sign out of Acme',
+      '---',
       'Quit Token Tray',
     ]);
     expect(labels(items.find((i) => i.id === 'formats:a')?.submenu ?? [])).toEqual([
