@@ -78,13 +78,14 @@ function formatWhen(at: number, now: number, say: Translator): string {
 
 /**
  * One honest line per profile: "Signed in as Jane Doe · renews automatically", "Can't reach ProcessMaker ·
- * token works until 15:31", "Signed out · sign-in ended", ...
+ * token works until 15:31", "Sign-in expired", ...
  */
 export function statusLine(profile: ProfileView, now: number, say: Translator = english): string {
   const status = profile.status;
   if (status.state === 'keychain_unavailable') return say.t('tray.status.keychain');
   if (status.state === 'signed_out') {
-    return say.t(status.reason === 'session_expired' ? 'tray.status.sign_in_ended' : 'tray.status.signed_out');
+    // The window's badge on its sign-in screen says the same words, from the same key.
+    return say.t(status.reason === 'session_expired' ? 'common.status.sign_in_expired' : 'tray.status.signed_out');
   }
   const who = status.user
     ? say.t('tray.status.signed_in_as', { name: status.user.name })

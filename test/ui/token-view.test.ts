@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { statusLine } from '../../main/desktop';
 import { screenshotBothThemes, seriousA11yViolationsBothThemes } from './checks';
 import { addSignedInProfile } from './profiles-fixture';
 import { useUiSuite } from './suite';
@@ -115,8 +116,13 @@ describe('token view', { timeout: 90_000 }, () => {
     await page.getByTestId('token-life').waitFor();
     app.pm.faults.revokeEverything();
     await page.getByRole('button', { name: 'Refresh now' }).click();
-    await page.getByText('Your sign-in has expired.', { exact: false }).first().waitFor();
     await page.getByRole('heading', { name: 'Sign in — Acme' }).waitFor();
+    // The state in the same words as the tray's ("Acme: Sign-in expired"), then what to do.
+    await expect(page.getByTestId('sign-in-badge').innerText()).resolves.toBe('Sign-in expired');
+    await expect(page.getByTestId('sign-in-badge').innerText()).resolves.toBe(
+      statusLine(await app.engine.getProfile(profile.id), Date.now()),
+    );
+    await page.getByText('Sign in again to keep getting tokens.', { exact: true }).waitFor();
     expect((await app.engine.getProfile(profile.id)).status).toMatchObject({
       state: 'signed_out',
       reason: 'session_expired',

@@ -76,10 +76,13 @@ describe('tray status lines', () => {
     );
   });
 
-  it('says signed out, and when the sign-in ended by itself', () => {
+  it('says signed out, and when the sign-in expired by itself in the window’s words', () => {
     expect(statusLine(profile('a', { state: 'signed_out', reason: 'never' }), now)).toBe('Signed out');
-    expect(statusLine(profile('a', { state: 'signed_out', reason: 'session_expired' }), now)).toBe(
-      'Signed out · sign-in ended',
+    // One state, one key: the window's sign-in screen shows the same words in its badge.
+    expect(statusLine(profile('a', { state: 'signed_out', reason: 'session_expired' }), now)).toBe('Sign-in expired');
+    const german = createTranslator('de', messagesFor('de'), 'de-AT');
+    expect(statusLine(profile('a', { state: 'signed_out', reason: 'session_expired' }), now, german)).toBe(
+      german.t('common.status.sign_in_expired'),
     );
     expect(statusLine(profile('a', signedIn(5, { user: null })), now)).toBe('Signed in · renews automatically');
   });
