@@ -104,6 +104,14 @@ describe('token view', { timeout: 90_000 }, () => {
     // The token still works until then, so Copy still works.
     await page.getByRole('button', { name: 'Copy', exact: true }).click();
     await expect.poll(() => app.clipboard.text.length).toBeGreaterThan(20);
+    // Refresh now while ProcessMaker is still away: the same one state, no second red box under it.
+    await page.getByRole('button', { name: 'Refresh now' }).click();
+    // The attempt is over once the button is back.
+    await expect.poll(() => page.getByRole('button', { name: 'Refresh now' }).isEnabled()).toBe(true);
+    expect(await page.locator('.message.error').count()).toBe(0);
+    expect(await page.getByText('could not reach', { exact: false }).count()).toBe(0);
+    await expect.poll(() => page.locator('#announcer').innerText()).toBe('Can’t reach ProcessMaker');
+    await expect(page.getByTestId('token-life').innerText()).resolves.toBe('Can’t reach ProcessMaker');
     await screenshotBothThemes(page, '05b-token-renewal-failing');
     expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
   });

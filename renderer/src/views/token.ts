@@ -2,12 +2,12 @@
  * The token view: status, who is signed in, a live countdown, the masked
  * token with Reveal and Copy, decoded claims, Refresh now and Sign out.
  */
-import type { CopyFormat, ProfileView, TokenDetails } from '../../../main/contract/ipc';
-import { call } from '../api';
+import { renewalProblem, type CopyFormat, type ProfileView, type TokenDetails } from '../../../main/contract/ipc';
+import { call, toUserError } from '../api';
 import { h, replace } from '../dom';
 import { describeTokenLife, formatClaimTime } from '../format';
 import { t } from '../i18n';
-import { announce, messageArea, showError, showMessage } from '../messages';
+import { announce, clearMessage, messageArea, showError, showMessage } from '../messages';
 import { reloadProfiles } from '../state/store';
 import { renderSignIn } from './sign-in';
 
@@ -57,7 +57,16 @@ export function renderToken(root: HTMLElement, profile: ProfileView): () => void
         announce(t('window.token.refreshed'));
         return reloadProfiles();
       })
-      .catch((err: unknown) => showError(message, err))
+      .catch(async (err: unknown) => {
+        // A renewal that fails is the state itself, said once in the box above: no second box under it.
+        const code = toUserError(err).code;
+        const now = (await reloadProfiles().catch(() => [])).find((p) => p.id === profile.id)?.status;
+        const failing = now?.state === 'signed_in' ? now.renewalError : null;
+        if (failing?.code === code) {
+          clearMessage(message);
+          announce(t(renewalProblem(code)));
+        } else showError(message, err, { profileId: profile.id });
+      })
       .finally(() => (refresh.disabled = false));
   });
   signOut.addEventListener('click', () => {
