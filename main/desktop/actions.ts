@@ -118,6 +118,8 @@ export function createAppActions(deps: ActionDeps): AppActions {
           return void engine
             .setActiveProfile(action.profileId)
             .catch((err: unknown) => tell('app.notify.switch_failed', err));
+        case 'show-profile':
+          return deps.showWindow({ type: 'show', view: 'token', profileId: action.profileId });
         case 'open':
           return deps.showWindow();
         case 'console':

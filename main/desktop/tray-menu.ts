@@ -36,6 +36,8 @@ export type MenuAction =
   | { kind: 'sign-in'; profileId: string }
   | { kind: 'sign-out'; profileId: string }
   | { kind: 'activate'; profileId: string }
+  /** The window's token view of a profile, which says why renewal fails and what to do. */
+  | { kind: 'show-profile'; profileId: string }
   | { kind: 'open' | 'console' | 'settings' | 'install-update' | 'quit' };
 
 /** The menu's words for each copy form (keys of the app catalogue), in the order the window shows them. */
@@ -140,6 +142,9 @@ function activeItems(profile: ProfileView, state: TrayState, label: (text: strin
         })),
       },
     );
+    // ProcessMaker refuses to renew: the window says why and what to do (it will not mend by itself).
+    if (status.renewalError && renewalProblem(status.renewalError.code) === 'error.renewal.refused')
+      items.push({ id: `show-profile:${profile.id}`, label: say.t('tray.renewal_refused.what_to_do') });
   } else if (status.state === 'signed_out') {
     const key = status.reason === 'session_expired' ? 'tray.sign_in_again' : 'tray.sign_in';
     items.push({ id: `sign-in:${profile.id}`, label: label(say.t(key, { name })) });
@@ -201,5 +206,6 @@ export function parseMenuId(id: string): MenuAction | null {
   if (verb === 'sign-in') return { kind: 'sign-in', profileId };
   if (verb === 'sign-out') return { kind: 'sign-out', profileId };
   if (verb === 'activate') return { kind: 'activate', profileId };
+  if (verb === 'show-profile') return { kind: 'show-profile', profileId };
   return null;
 }

@@ -61,6 +61,16 @@ describe('tray actions', () => {
   });
 });
 
+describe('a refused renewal’s next step in the tray', () => {
+  it('"What to do" opens the window on that profile’s token view', async () => {
+    h = await createHarness();
+    const profile = await addCodeProfile(h);
+    const { actions, shown } = actionsOver(h);
+    actions.onMenu({ kind: 'show-profile', profileId: profile.id });
+    expect(shown).toEqual([{ type: 'show', view: 'token', profileId: profile.id }]);
+  });
+});
+
 describe('copying from the tray', () => {
   it('a token that has ended while ProcessMaker is out of reach: the notification says so in plain words', async () => {
     h = await createHarness({ server: { config: { accessTokenTtl: 3600 } } });

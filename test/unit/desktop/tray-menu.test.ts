@@ -177,6 +177,25 @@ describe('tray menu template', () => {
     );
   });
 
+  it('a refused renewal gets a next step: the window, opened on that profile, says why and what to do', () => {
+    const refused = signedIn(20, { renewalError: userErrorOf('server_error') });
+    const items = buildTrayMenu({ profiles: [profile('a', refused, { active: true, name: 'Acme' })], now, say: enGB });
+    expect(labels(items).slice(0, 4)).toEqual([
+      `Acme: ProcessMaker did not renew the token · token works until ${hhmm(now + 20 * 60_000)}`,
+      'Copy token: Acme',
+      'Copy in another format',
+      'What to do: open Token Tray…',
+    ]);
+    expect(parseMenuId(items[3]?.id ?? '')).toEqual({ kind: 'show-profile', profileId: 'a' });
+    // Out of reach mends by itself (Token Tray keeps trying): no such item.
+    const offline = signedIn(20, { renewalError: unreachable });
+    expect(
+      buildTrayMenu({ profiles: [profile('a', offline, { active: true })], now }).some((i) =>
+        i.id?.startsWith('show-profile:'),
+      ),
+    ).toBe(false);
+  });
+
   it('speaks the app’s language: every label and the tooltip come from its catalogue', () => {
     const german = createTranslator('de', messagesFor('de'), 'de-AT');
     const de = messagesFor('de') as Record<string, string>;
