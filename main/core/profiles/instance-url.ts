@@ -81,7 +81,11 @@ export function normaliseInstanceUrl(input: string, options: NormaliseOptions = 
   } catch {
     throw invalid('error.address.not_web');
   }
-  if (url.username || url.password) throw invalid('error.address.credentials');
+  if (url.username || url.password) {
+    // "jane@acme.com" is someone's e-mail address, not a sign-in put in front of a server's name.
+    const email = !schemeMatch && !url.password && /^[^@/?#:]+@[^@/?#:]+\.[^@/?#:]+$/.test(typed);
+    throw invalid(email ? 'error.address.email' : 'error.address.credentials');
+  }
   const host = url.hostname;
   if (host === '') throw invalid('error.address.not_web');
   const local = isLoopbackHost(host);
