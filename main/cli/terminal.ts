@@ -34,6 +34,35 @@ export async function readStdin(): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
+/**
+ * True when a person can be asked: stdin is a terminal. Never when a script pipes into pmtoken or
+ * stdin is closed: then a missing value is an error that names its option.
+ */
+export function canAsk(): boolean {
+  return process.stdin.isTTY === true;
+}
+
+/** Asks on stderr and reads one typed line (shown as it is typed) from the terminal; Ctrl-C or Ctrl-D stops. */
+export async function promptLine(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline');
+  const lines = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    lines.on('SIGINT', () => {
+      process.stderr.write('\n');
+      lines.close();
+    });
+    lines.on('close', () => {
+      if (!answered) reject(new InterruptedError());
+    });
+    lines.question(question, (answer) => {
+      answered = true;
+      lines.close();
+      resolve(answer.trim());
+    });
+  });
+}
+
 /** Asks on stderr and reads one line from a terminal without echoing it. */
 export function promptHidden(question: string): Promise<string> {
   const stdin = process.stdin;

@@ -19,13 +19,21 @@ export const tokenOptionHelp = `  --min-validity SECONDS   refresh first if the 
   --force-refresh          get a new token from ProcessMaker even if the
                            stored one is good`;
 
+/** The longest validity `--min-validity` may ask for: 366 days. */
+const MAX_MIN_VALIDITY_SECONDS = 366 * 24 * 3600;
+
 /** `--min-validity` in milliseconds, or undefined when not given. */
 export function minValidityMs(ctx: CliContext): number | undefined {
   const raw = stringOption(ctx.values, 'min-validity');
   if (raw === undefined) return undefined;
   const seconds = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(seconds) || seconds < 0 || seconds > 366 * 24 * 3600)
+  if (raw.trim() === '' || !Number.isInteger(seconds) || seconds < 0)
     throw new UsageError('--min-validity takes a whole number of seconds, like --min-validity 300.', ctx.command);
+  if (seconds > MAX_MIN_VALIDITY_SECONDS)
+    throw new UsageError(
+      `--min-validity can be at most ${MAX_MIN_VALIDITY_SECONDS} seconds (366 days), not ${seconds}.`,
+      ctx.command,
+    );
   return seconds * 1000;
 }
 

@@ -280,5 +280,5 @@ export const channelPrefix = 'token-tray:';
 export const eventChannel = 'token-tray:event';
 
 /** Marker for the grant kinds, for UI lists. */
-export { renewalProblem } from '../core/errors';
+export { jsonMistake, renewalProblem, statusAdviceKey } from '../core/errors';
 export { HTTP_METHODS, nextProfileColor, PROFILE_COLORS, REDIRECT_MODES, SIGN_IN_KINDS } from '../core/model';

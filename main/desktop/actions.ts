@@ -5,7 +5,7 @@
 import type { AppEvent, CopyFormat } from '../contract/ipc';
 import type { DeepLinkRoute } from './deep-link-router';
 import type { TokenEngine } from '../core';
-import { formatToken, isErrorCode, readSetupFile, TokenTrayError, toUserError } from '../core';
+import { CONNECTION_ERROR_CODES, formatToken, isErrorCode, readSetupFile, TokenTrayError, toUserError } from '../core';
 import type { LogSink } from '../core';
 import type { SecretClipboard } from './secret-clipboard';
 import type { MenuAction } from './tray-menu';
@@ -25,6 +25,8 @@ export interface ActionDeps {
   log: LogSink;
   /** The language notifications are written in (English by default). */
   say?: () => Translator;
+  /** Epoch ms (Date.now by default; the engine's clock in tests). */
+  now?: () => number;
 }
 
 /** The app's actions. */
@@ -39,6 +41,7 @@ export interface AppActions {
 export function createAppActions(deps: ActionDeps): AppActions {
   const { engine } = deps;
   const say = (): Translator => deps.say?.() ?? english;
+  const expired = (expiresAt: number | null): boolean => expiresAt !== null && expiresAt <= (deps.now ?? Date.now)();
   const notify = (title: MessageKey, body: MessageKey, values?: MessageValues) =>
     deps.notify(say().t(title), say().t(body, values));
 
@@ -56,7 +59,15 @@ export function createAppActions(deps: ActionDeps): AppActions {
       // freshToken refreshes first when the token is close to expiry.
       await deps.clipboard.copySecret(formatToken(await engine.freshToken(profileId), format));
     } catch (err) {
-      tell('app.notify.copy_failed', err);
+      // The token has ended and no new one can be had: say that, not only that the server is out of reach.
+      const ended = isErrorCode(err, ...CONNECTION_ERROR_CODES)
+        ? await engine.getProfile(profileId).then(
+            (p) => (p.status.state === 'signed_in' && expired(p.status.expiresAt) ? p : null),
+            () => null,
+          )
+        : null;
+      if (ended) notify('app.notify.copy_failed', 'app.notify.copy_failed.offline', { profile: ended.name });
+      else tell('app.notify.copy_failed', err);
     }
   }
 
@@ -107,6 +118,8 @@ export function createAppActions(deps: ActionDeps): AppActions {
           return void engine
             .setActiveProfile(action.profileId)
             .catch((err: unknown) => tell('app.notify.switch_failed', err));
+        case 'show-profile':
+          return deps.showWindow({ type: 'show', view: 'token', profileId: action.profileId });
         case 'open':
           return deps.showWindow();
         case 'console':

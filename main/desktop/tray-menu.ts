@@ -36,6 +36,8 @@ export type MenuAction =
   | { kind: 'sign-in'; profileId: string }
   | { kind: 'sign-out'; profileId: string }
   | { kind: 'activate'; profileId: string }
+  /** The window's token view of a profile, which says why renewal fails and what to do. */
+  | { kind: 'show-profile'; profileId: string }
   | { kind: 'open' | 'console' | 'settings' | 'install-update' | 'quit' };
 
 /** The menu's words for each copy form (keys of the app catalogue), in the order the window shows them. */
@@ -78,13 +80,14 @@ function formatWhen(at: number, now: number, say: Translator): string {
 
 /**
  * One honest line per profile: "Signed in as Jane Doe · renews automatically", "Can't reach ProcessMaker ·
- * token works until 15:31", "Signed out · sign-in ended", ...
+ * token works until 15:31", "Sign-in expired", ...
  */
 export function statusLine(profile: ProfileView, now: number, say: Translator = english): string {
   const status = profile.status;
   if (status.state === 'keychain_unavailable') return say.t('tray.status.keychain');
   if (status.state === 'signed_out') {
-    return say.t(status.reason === 'session_expired' ? 'tray.status.sign_in_ended' : 'tray.status.signed_out');
+    // The window's badge on its sign-in screen says the same words, from the same key.
+    return say.t(status.reason === 'session_expired' ? 'common.status.sign_in_expired' : 'tray.status.signed_out');
   }
   const who = status.user
     ? say.t('tray.status.signed_in_as', { name: status.user.name })
@@ -139,6 +142,9 @@ function activeItems(profile: ProfileView, state: TrayState, label: (text: strin
         })),
       },
     );
+    // ProcessMaker refuses to renew: the window says why and what to do (it will not mend by itself).
+    if (status.renewalError && renewalProblem(status.renewalError.code) === 'error.renewal.refused')
+      items.push({ id: `show-profile:${profile.id}`, label: say.t('tray.renewal_refused.what_to_do') });
   } else if (status.state === 'signed_out') {
     const key = status.reason === 'session_expired' ? 'tray.sign_in_again' : 'tray.sign_in';
     items.push({ id: `sign-in:${profile.id}`, label: label(say.t(key, { name })) });
@@ -175,8 +181,12 @@ export function buildTrayMenu(state: TrayState): MenuItemTemplate[] {
   if (active) items.push({ id: 'console', label: say.t('tray.console') });
   items.push({ id: 'settings', label: say.t('tray.settings') }, { type: 'separator' });
   if (state.update) items.push({ id: 'install-update', ...state.update }, { type: 'separator' });
+  // Quit stands apart: Sign out, right above it, is not hit by a hand aiming for Quit.
   if (active?.status.state === 'signed_in')
-    items.push({ id: `sign-out:${active.id}`, label: label(say.t('tray.sign_out', { name: active.name })) });
+    items.push(
+      { id: `sign-out:${active.id}`, label: label(say.t('tray.sign_out', { name: active.name })) },
+      { type: 'separator' },
+    );
   items.push({ id: 'quit', label: say.t('tray.quit') });
   return items;
 }
@@ -196,5 +206,6 @@ export function parseMenuId(id: string): MenuAction | null {
   if (verb === 'sign-in') return { kind: 'sign-in', profileId };
   if (verb === 'sign-out') return { kind: 'sign-out', profileId };
   if (verb === 'activate') return { kind: 'activate', profileId };
+  if (verb === 'show-profile') return { kind: 'show-profile', profileId };
   return null;
 }

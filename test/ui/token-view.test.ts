@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { statusLine } from '../../main/desktop';
 import { screenshotBothThemes, seriousA11yViolationsBothThemes } from './checks';
 import { addSignedInProfile } from './profiles-fixture';
 import { useUiSuite } from './suite';
@@ -100,11 +101,50 @@ describe('token view', { timeout: 90_000 }, () => {
     // No green "Signed in" above it: the badge says the same thing.
     await expect(page.getByTestId('token-badge').innerText()).resolves.toBe('Offline');
     await expect(page.getByTestId('token-badge').getAttribute('class')).resolves.toBe('badge warn');
+    // Out of reach mends by itself: no list of things to do.
+    expect(await page.getByTestId('renewal-help').count()).toBe(0);
     // The token still works until then, so Copy still works.
     await page.getByRole('button', { name: 'Copy', exact: true }).click();
     await expect.poll(() => app.clipboard.text.length).toBeGreaterThan(20);
+    // Refresh now while ProcessMaker is still away: the same one state, no second red box under it.
+    await page.getByRole('button', { name: 'Refresh now' }).click();
+    // The attempt is over once the button is back.
+    await expect.poll(() => page.getByRole('button', { name: 'Refresh now' }).isEnabled()).toBe(true);
+    expect(await page.locator('.message.error').count()).toBe(0);
+    expect(await page.getByText('could not reach', { exact: false }).count()).toBe(0);
+    await expect.poll(() => page.locator('#announcer').innerText()).toBe('Can’t reach ProcessMaker');
+    await expect(page.getByTestId('token-life').innerText()).resolves.toBe('Can’t reach ProcessMaker');
     await screenshotBothThemes(page, '05b-token-renewal-failing');
     expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
+  });
+
+  it('a renewal ProcessMaker refuses says why and what to do, inside the one state', async () => {
+    const app = await ui.start({ pm: { config: { accessTokenTtl: 3600 } } });
+    const profile = await addSignedInProfile(app);
+    const { page } = app;
+    await app.open();
+    await page.getByTestId('token-life').waitFor();
+    app.pm.faults.failNext(1, 500);
+    await page.getByRole('button', { name: 'Refresh now' }).click();
+    await expect.poll(() => page.getByTestId('token-life').innerText()).toBe('ProcessMaker did not renew the token');
+    await expect(page.getByTestId('token-badge').innerText()).resolves.toBe('Not renewing');
+    await expect(page.getByTestId('renewal-help').locator('p').allInnerTexts()).resolves.toEqual([
+      'The ProcessMaker server had a problem answering.',
+      'Try again in a moment. If it keeps happening, tell your ProcessMaker administrator.',
+    ]);
+    expect(await page.locator('.message.error').count()).toBe(0);
+    await screenshotBothThemes(page, '05c-token-renewal-refused');
+    expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
+
+    // An Auth Client ProcessMaker no longer accepts: fixed in its connection details, one click away.
+    app.pm.seed.passwordClient.secret = 'rotated-by-the-administrator';
+    await page.getByRole('button', { name: 'Refresh now' }).click();
+    await expect
+      .poll(() => page.getByTestId('renewal-help').innerText())
+      .toContain('ProcessMaker did not accept this app’s client ID or client secret.');
+    await page.getByTestId('renewal-help').getByRole('button', { name: 'Edit connection details' }).click();
+    await page.getByRole('heading', { name: 'Profiles', level: 1 }).waitFor();
+    expect((await app.engine.getProfile(profile.id)).status.state).toBe('signed_in');
   });
 
   it('tells the person plainly to sign in again when ProcessMaker ends the session', async () => {
@@ -115,8 +155,13 @@ describe('token view', { timeout: 90_000 }, () => {
     await page.getByTestId('token-life').waitFor();
     app.pm.faults.revokeEverything();
     await page.getByRole('button', { name: 'Refresh now' }).click();
-    await page.getByText('Your sign-in has expired.', { exact: false }).first().waitFor();
     await page.getByRole('heading', { name: 'Sign in — Acme' }).waitFor();
+    // The state in the same words as the tray's ("Acme: Sign-in expired"), then what to do.
+    await expect(page.getByTestId('sign-in-badge').innerText()).resolves.toBe('Sign-in expired');
+    await expect(page.getByTestId('sign-in-badge').innerText()).resolves.toBe(
+      statusLine(await app.engine.getProfile(profile.id), Date.now()),
+    );
+    await page.getByText('Sign in again to keep getting tokens.', { exact: true }).waitFor();
     expect((await app.engine.getProfile(profile.id)).status).toMatchObject({
       state: 'signed_out',
       reason: 'session_expired',

@@ -1,9 +1,9 @@
 /** `pmtoken add`: creates a profile (settings file + client secret in the keychain). */
-import { SIGN_IN_KIND_WORDS, type GrantKind, type RedirectMode } from '../../core';
+import { normaliseInstanceUrl, SIGN_IN_KIND_WORDS, type GrantKind, type RedirectMode } from '../../core';
 import { stringOption } from '../cli-context';
 import { printable, shellWord } from '../escape';
 import { ExitCode } from '../exit-codes';
-import { readSecret, say } from '../terminal';
+import { canAsk, promptHidden, promptLine, readSecret, say } from '../terminal';
 import { UsageError } from '../usage-error';
 import type { CommandSpec } from './command';
 
@@ -20,7 +20,8 @@ export const addCommand: CommandSpec = {
   details: `Options:
   --url URL               the ProcessMaker address, e.g. acme.processmaker.net
   --client-id ID          the Auth Client's ID, as ProcessMaker shows it
-                          (not needed for --grant pat)
+                          (not needed for --grant pat; asked for at a
+                          terminal)
   --client-secret-stdin   read the Auth Client's secret from stdin
   --grant KIND            code (browser sign-in, default), password,
                           or pat (personal access token)
@@ -55,7 +56,12 @@ Examples:
     const redirect = stringOption(ctx.values, 'redirect') ?? 'app';
     if (redirect !== 'app' && redirect !== 'loopback')
       throw new UsageError(`--redirect must be app or loopback (not “${redirect}”).`, 'add');
-    const clientId = stringOption(ctx.values, 'client-id');
+    // The address first: nobody should type a Client ID for an address that cannot work.
+    normaliseInstanceUrl(url, { allowInsecure: ctx.values['allow-insecure'] === true });
+    let clientId = stringOption(ctx.values, 'client-id');
+    // At a terminal the Auth Client is asked for, ID then secret (hidden), as the app's setup asks.
+    const askClient = grant !== 'personal_access_token' && !clientId && canAsk();
+    if (askClient) clientId = await promptLine('Client ID (ProcessMaker shows it under Admin > Auth Clients): ');
     if (grant !== 'personal_access_token' && !clientId) {
       throw new UsageError(
         'Give the Auth Client’s ID with --client-id (ProcessMaker shows it under Admin > Auth Clients).',
@@ -63,7 +69,11 @@ Examples:
       );
     }
     const clientSecret =
-      ctx.values['client-secret-stdin'] === true ? (await readSecret(true, 'Client secret: '))?.trim() : undefined;
+      ctx.values['client-secret-stdin'] === true
+        ? (await readSecret(true, 'Client secret: '))?.trim()
+        : askClient
+          ? (await promptHidden('Client secret (not shown; press Enter if the Auth Client has none): ')).trim()
+          : undefined;
     const engine = await ctx.engine();
     const scope = stringOption(ctx.values, 'scope');
     const view = await engine.addProfile(

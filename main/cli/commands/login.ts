@@ -8,7 +8,7 @@ import { chooseProfile, stringOption, type CliContext } from '../cli-context';
 import { printable } from '../escape';
 import { ExitCode } from '../exit-codes';
 import { openBrowser } from '../open-browser';
-import { InterruptedError, readSecret, say } from '../terminal';
+import { canAsk, InterruptedError, promptLine, readSecret, say } from '../terminal';
 import { UsageError } from '../usage-error';
 import { profileFirst, type CommandSpec } from './command';
 
@@ -63,8 +63,8 @@ export const loginCommand: CommandSpec = {
   details: `Signs in the way the profile was added with (--grant):
   code       opens the sign-in page in your browser; it returns to this computer
              (http://127.0.0.1/oauth/callback, which the Auth Client must allow)
-  password   --username U, and the password from stdin (--password-stdin)
-             or typed
+  password   --username U (asked for at a terminal), and the password from
+             stdin (--password-stdin) or typed
   pat        the personal access token from stdin (--pat-stdin) or typed
 
 Options:
@@ -91,7 +91,9 @@ Examples:
     const engine = await ctx.engine();
     let view: ProfileView;
     if (profile.grant === 'password') {
-      const username = stringOption(ctx.values, 'username') ?? profile.username;
+      let username = stringOption(ctx.values, 'username') ?? profile.username;
+      // A person at a terminal is asked; a script is told which option it left out.
+      if (!username && canAsk()) username = await promptLine('ProcessMaker username (not your email address): ');
       if (!username) throw new UsageError('Give your ProcessMaker username with --username.', 'login');
       const password = await readSecret(ctx.values['password-stdin'] === true, `Password for ${printable(username)}: `);
       if (password === null)

@@ -2,10 +2,11 @@
  * `pmtoken request`: one API call with the profile's token. The body goes to
  * stdout; an HTTP status of 400 or more exits with 1 (the status on stderr).
  */
-import { HTTP_METHODS, type ApiRequest } from '../../core';
+import { HTTP_METHODS, statusAdviceKey, type ApiRequest } from '../../core';
+import { english } from '../../i18n';
 import { chooseProfile, stringOption } from '../cli-context';
 import { bodyOutput } from '../body-output';
-import { printable, safeJson } from '../escape';
+import { printable, safeJson, shellWord } from '../escape';
 import { ExitCode } from '../exit-codes';
 import { readStdin, say, writeOut } from '../terminal';
 import { UsageError } from '../usage-error';
@@ -141,6 +142,18 @@ Examples:
     let response;
     try {
       response = await engine.request(profile.id, request, controller.signal);
+    } catch (err) {
+      // A body that is not JSON is a mistake on the command line, most often the shell eating its quotes.
+      const { key, nextStep } = err as { key?: unknown; nextStep?: string };
+      if (key === 'error.body.not_json' || key === 'error.body.not_json_at') {
+        const quotesEaten = !(request.body ?? '').includes('"');
+        throw new UsageError((err as Error).message, 'request', {
+          nextStep: quotesEaten
+            ? `Put the JSON in single quotes, so that the shell keeps its double quotes: --data '{"name": "value"}'`
+            : (nextStep ?? 'Fix the body, or leave it out.'),
+        });
+      }
+      throw err;
     } finally {
       stop();
     }
@@ -171,6 +184,11 @@ Examples:
     if (response.status >= 400) {
       if (ctx.values.include !== true)
         say(`pmtoken: ProcessMaker answered HTTP ${response.status}${reason ? ` ${reason}` : ''}.`);
+      // What the status means, in the console's words (pmtoken signs in with its own command).
+      const login = `pmtoken login${profileArg ? ` ${shellWord(profileArg)}` : ''}`;
+      const advice = statusAdviceKey(response.status);
+      if (response.status === 401) say(`ProcessMaker did not accept the token. Sign in again: ${login}`);
+      else if (advice) say(english.t(advice));
       return ExitCode.failure;
     }
     return ExitCode.ok;

@@ -2,7 +2,7 @@
  * Checks the headers and JSON body of a console request before anything is
  * sent, so mistakes come back as one plain sentence instead of a fetch error.
  */
-import { TokenTrayError } from '../errors';
+import { jsonMistake, TokenTrayError } from '../errors';
 
 /** Headers the runner never passes through: fetch sets them itself. */
 const droppedHeaders = new Set([
@@ -55,19 +55,22 @@ export function hasHeader(headers: ReadonlyArray<readonly [string, string]>, nam
 
 /**
  * Returns the body to send (undefined when empty) after checking it is JSON.
- * Throws `invalid_input` "The request body is not valid JSON: ..." with the
- * parser's position, or when a GET/HEAD request carries a body.
+ * Throws `invalid_input` "The request body is not valid JSON: there is a mistake
+ * at line 1, column 2.", or when a GET/HEAD request carries a body.
  */
 export function checkJsonBody(method: string, body: string | undefined): string | undefined {
   if (body === undefined || body.trim() === '') return undefined;
   if (method === 'GET' || method === 'HEAD') {
     throw new TokenTrayError('invalid_input', 'error.body.not_allowed', { params: { method } });
   }
-  try {
-    JSON.parse(body);
-  } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new TokenTrayError('invalid_input', 'error.body.not_json', { params: { detail } });
+  const mistake = jsonMistake(body);
+  if (mistake?.position === null) throw new TokenTrayError('invalid_input', 'error.body.not_json');
+  if (mistake) {
+    const { line, column } = mistake;
+    throw new TokenTrayError('invalid_input', 'error.body.not_json_at', {
+      params: { line, column },
+      next: 'error.body.not_json.next',
+    });
   }
   return body;
 }

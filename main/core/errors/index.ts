@@ -14,3 +14,5 @@ export {
 } from './errors';
 export type { ErrorCode, ErrorOptions, ErrorParams, ErrorSentenceKey, UserError } from './errors';
 export { toTransportError } from './transport-error';
+export { jsonMistake, statusAdviceKey } from './plain-advice';
+export type { JsonMistake } from './plain-advice';

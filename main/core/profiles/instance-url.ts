@@ -81,7 +81,11 @@ export function normaliseInstanceUrl(input: string, options: NormaliseOptions = 
   } catch {
     throw invalid('error.address.not_web');
   }
-  if (url.username || url.password) throw invalid('error.address.credentials');
+  if (url.username || url.password) {
+    // "jane@acme.com" is someone's e-mail address, not a sign-in put in front of a server's name.
+    const email = !schemeMatch && !url.password && /^[^@/?#:]+@[^@/?#:]+\.[^@/?#:]+$/.test(typed);
+    throw invalid(email ? 'error.address.email' : 'error.address.credentials');
+  }
   // `acme.processmaker.net.` (a fully qualified name) is the same server as `acme.processmaker.net`.
   if (url.hostname.endsWith('.') && !url.hostname.startsWith('[')) url.hostname = url.hostname.replace(/\.+$/, '');
   const host = url.hostname;

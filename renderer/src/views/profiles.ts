@@ -105,7 +105,9 @@ function profileItem(p: ProfileView, actions: ProfilesActions, run: Run): HTMLLI
             ? 'profiles.status.signedIn'
             : p.status.state === 'keychain_unavailable'
               ? 'profiles.status.keychainUnavailable'
-              : 'profiles.status.signedOut',
+              : p.status.state === 'signed_out' && p.status.reason === 'session_expired'
+                ? 'common.status.sign_in_expired'
+                : 'profiles.status.signedOut',
         ),
       ),
     ),

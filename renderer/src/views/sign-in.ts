@@ -62,7 +62,15 @@ export function renderSignIn(root: HTMLElement, profile: ProfileView, onSignedIn
     h(
       'section',
       { class: 'card narrow sign-in', 'aria-labelledby': 'sign-in-heading' },
-      h('h1', { id: 'sign-in-heading' }, t('setup.signIn.title', { name: profile.name })),
+      h(
+        'div',
+        { class: 'row spread' },
+        h('h1', { id: 'sign-in-heading' }, t('setup.signIn.title', { name: profile.name })),
+        // The state in the tray's words (one key): the sentence below says what to do.
+        reason === 'session_expired'
+          ? h('span', { class: 'badge bad', 'data-testid': 'sign-in-badge' }, t('common.status.sign_in_expired'))
+          : null,
+      ),
       lastSetupStep ? h('p', { class: 'muted step-label' }, t('setup.stepOf', { step: 4, total: 4 })) : null,
       h('p', null, intro),
       content,

@@ -2,12 +2,18 @@
  * The token view: status, who is signed in, a live countdown, the masked
  * token with Reveal and Copy, decoded claims, Refresh now and Sign out.
  */
-import type { CopyFormat, ProfileView, TokenDetails } from '../../../main/contract/ipc';
-import { call } from '../api';
+import {
+  renewalProblem,
+  type CopyFormat,
+  type ProfileView,
+  type TokenDetails,
+  type UserError,
+} from '../../../main/contract/ipc';
+import { call, localizeError, toUserError } from '../api';
 import { h, replace } from '../dom';
 import { describeTokenLife, formatClaimTime } from '../format';
 import { t } from '../i18n';
-import { announce, messageArea, showError, showMessage } from '../messages';
+import { announce, clearMessage, editConnectionEvent, messageArea, showError, showMessage } from '../messages';
 import { reloadProfiles } from '../state/store';
 import { renderSignIn } from './sign-in';
 
@@ -26,7 +32,13 @@ export function renderToken(root: HTMLElement, profile: ProfileView): () => void
   const countdown = h('strong', { class: 'countdown', 'data-testid': 'token-life' });
   const expiresLine = h('p', { class: 'hint', 'data-testid': 'token-life-line' });
   const badge = h('span', { class: 'badge ok', 'data-testid': 'token-badge' }, t('window.token.badge.signedIn'));
-  const lifeBox = h('div', { class: 'countdown-box' }, countdown, expiresLine);
+  const lifeBox = h(
+    'div',
+    { class: 'countdown-box' },
+    countdown,
+    expiresLine,
+    renewalHelp(profile.id, status.renewalError),
+  );
 
   // The words change only when they must (a second at a time only in a token's last minute).
   const tick = (): void => {
@@ -57,7 +69,16 @@ export function renderToken(root: HTMLElement, profile: ProfileView): () => void
         announce(t('window.token.refreshed'));
         return reloadProfiles();
       })
-      .catch((err: unknown) => showError(message, err))
+      .catch(async (err: unknown) => {
+        // A renewal that fails is the state itself, said once in the box above: no second box under it.
+        const code = toUserError(err).code;
+        const now = (await reloadProfiles().catch(() => [])).find((p) => p.id === profile.id)?.status;
+        const failing = now?.state === 'signed_in' ? now.renewalError : null;
+        if (failing?.code === code) {
+          clearMessage(message);
+          announce(t(renewalProblem(code)));
+        } else showError(message, err, { profileId: profile.id });
+      })
       .finally(() => (refresh.disabled = false));
   });
   signOut.addEventListener('click', () => {
@@ -90,6 +111,38 @@ export function renderToken(root: HTMLElement, profile: ProfileView): () => void
       showError(message, err);
     });
   return cleanup;
+}
+
+/**
+ * While ProcessMaker refuses to renew the token: why (the refusal's own sentence) and what to do (its
+ * next step, or trying again later and then signing in anew), inside the state's box. Nothing while
+ * renewal works, or while ProcessMaker is merely out of reach (Token Tray keeps trying by itself).
+ */
+function renewalHelp(profileId: string, error: UserError | null | undefined): HTMLElement | null {
+  if (!error || renewalProblem(error.code) !== 'error.renewal.refused') return null;
+  const said = localizeError(error);
+  const next = said.nextStep ?? t('window.token.life.refusedNext', { refresh: t('window.token.refresh') });
+  return h(
+    'div',
+    { class: 'stack renewal-help', 'data-testid': 'renewal-help' },
+    h('p', null, said.message),
+    h('p', null, next),
+    // An Auth Client ProcessMaker no longer accepts is fixed in its connection details.
+    error.code === 'client_rejected'
+      ? h(
+          'div',
+          { class: 'row' },
+          h(
+            'button',
+            {
+              type: 'button',
+              onclick: () => window.dispatchEvent(new CustomEvent(editConnectionEvent, { detail: profileId })),
+            },
+            t('window.messages.editConnection'),
+          ),
+        )
+      : null,
+  );
 }
 
 /** "Signed in as <strong>name</strong> on url": the sentence is translated whole, the name stays bold. */

@@ -18,6 +18,15 @@ describe('pmtoken add with odd input', () => {
     expect(evil.stderr).toContain('--allow-insecure');
   });
 
+  it('an email address given as --url is named as such, with an example of a server address', async () => {
+    const res = await suite.run(['add', 'acme', '--url', 'jane@acme.com', '--client-id', '7']);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toBe(
+      'pmtoken: That looks like an email address, not the address of a server.\n' +
+        'Type the address you use to open ProcessMaker in your browser, for example acme.processmaker.net.\n',
+    );
+  });
+
   it('refuses names with control characters or over 80 characters, and stores nothing', async () => {
     // (A NUL cannot be passed on a command line at all; the unit tests cover it.)
     for (const name of ['bad\u001b]0;owned\u0007', 'bell\u0007', 'x'.repeat(81)]) {

@@ -62,11 +62,15 @@ describe('pmtoken request', () => {
     expect((await run(['remove', 'idle'])).code).toBe(0);
   });
 
-  it('exits with 1 for a 404 and still prints the body', async () => {
+  it('exits with 1 for a 404, still prints the body, and says what to check', async () => {
     const res = await run(['request', 'GET', 'no/such/thing']);
     expect(res.code).toBe(1);
     expect(JSON.parse(res.stdout)).toEqual({ error: 'Not Found' });
-    expect(res.stderr).toContain('ProcessMaker answered HTTP 404');
+    // The console's advice, in the same words.
+    expect(res.stderr).toBe(
+      'pmtoken: ProcessMaker answered HTTP 404 Not Found.\n' +
+        'ProcessMaker has nothing at this address. Check the path and any number in it (for example the id of a request or user).\n',
+    );
   });
 
   it('POSTs a JSON body from --data, and from stdin with --data -', async () => {
@@ -92,12 +96,20 @@ describe('pmtoken request', () => {
     expect(list.data.map((t) => t.name)).toEqual(expect.arrayContaining(['from pmtoken', 'piped']));
   });
 
-  it('refuses a body that is not JSON before sending it', async () => {
+  it('refuses a body that is not JSON before sending it, saying where in plain words', async () => {
     const before = fx.pm.stats.requests;
     const res = await run(['request', 'POST', 'users/1/tokens', '--data', '{name: 1}']);
     expect(res.code).toBe(2);
-    expect(res.stderr).toContain('The request body is not valid JSON:');
-    expect(res.stderr).toContain('position 1');
+    expect(res.stderr).toBe(
+      'pmtoken: The request body is not valid JSON: there is a mistake at line 1, column 2.\n' +
+        `Put the JSON in single quotes, so that the shell keeps its double quotes: --data '{"name": "value"}'\n`,
+    );
+    // Quotes kept, a comma too many: the quoting advice would mislead.
+    const comma = await run(['request', 'POST', 'users/1/tokens', '--data', '{"name": "x",}']);
+    expect(comma.stderr).toBe(
+      'pmtoken: The request body is not valid JSON: there is a mistake at line 1, column 14.\n' +
+        'Fix the body, or leave it empty.\n',
+    );
     expect(fx.pm.stats.requests).toBe(before);
   });
 

@@ -55,6 +55,7 @@ describe('pmtoken token --json, --format, --min-validity and --force-refresh', (
       [['--json', '--format', 'raw'], 'Give --json or --format, not both.'],
       [['--min-validity', 'soon'], '--min-validity takes a whole number of seconds'],
       [['--min-validity=-5'], '--min-validity takes a whole number of seconds'],
+      [['--min-validity', '99999999'], '--min-validity can be at most 31622400 seconds (366 days), not 99999999.'],
     ] as const) {
       const res = await run(['token', ...args]);
       expect(res.code).toBe(2);

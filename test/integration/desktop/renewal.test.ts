@@ -197,7 +197,7 @@ describe('background renewal while the app runs', () => {
     await expect.poll(() => notes.length).toBe(1);
     expect(notes[0]).toMatchObject({
       title: 'Acme (password): sign in again',
-      body: 'Your ProcessMaker sign-in has ended. Click here to sign in again.',
+      body: 'Your ProcessMaker sign-in has expired. Click here to sign in again.',
     });
     // Found again (another process, the next plan): still one notification.
     notices.sessionEnded(profile.id);

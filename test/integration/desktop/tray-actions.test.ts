@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setupFile, setupLink } from '../../../main/core';
 import { createAppActions, type SecretClipboard } from '../../../main/desktop';
-import { addCodeProfile, createHarness, type Harness } from '../core/support/engine-harness';
+import { addCodeProfile, addPasswordProfile, createHarness, type Harness } from '../core/support/engine-harness';
 
 let h: Harness | null = null;
 afterEach(async () => {
@@ -15,8 +15,12 @@ afterEach(async () => {
 function actionsOver(harness: Harness) {
   const notes: Array<{ title: string; body: string }> = [];
   const shown: Array<Extract<AppEvent, { type: 'show' }> | undefined> = [];
+  const copied: string[] = [];
   const clipboard: SecretClipboard = {
-    copySecret: async () => ({ clearsInSeconds: 0 }),
+    copySecret: async (text) => {
+      copied.push(text);
+      return { clearsInSeconds: 0 };
+    },
     copyText: async () => undefined,
     dispose: async () => undefined,
   };
@@ -28,8 +32,9 @@ function actionsOver(harness: Harness) {
     notify: (title, body) => void notes.push({ title, body }),
     quit: () => undefined,
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    now: harness.clock.now,
   });
-  return { actions, notes, shown };
+  return { actions, notes, shown, copied };
 }
 
 describe('tray actions', () => {
@@ -53,6 +58,38 @@ describe('tray actions', () => {
     expect(started).toHaveLength(1);
     await expect(h.engine.waitForSignIn(started[0] ?? '')).rejects.toMatchObject({ code: 'not_found' });
     expect((await h.engine.getProfile(profile.id)).status.state).toBe('signed_out');
+  });
+});
+
+describe('a refused renewal’s next step in the tray', () => {
+  it('"What to do" opens the window on that profile’s token view', async () => {
+    h = await createHarness();
+    const profile = await addCodeProfile(h);
+    const { actions, shown } = actionsOver(h);
+    actions.onMenu({ kind: 'show-profile', profileId: profile.id });
+    expect(shown).toEqual([{ type: 'show', view: 'token', profileId: profile.id }]);
+  });
+});
+
+describe('copying from the tray', () => {
+  it('a token that has ended while ProcessMaker is out of reach: the notification says so in plain words', async () => {
+    h = await createHarness({ server: { config: { accessTokenTtl: 3600 } } });
+    const profile = await addPasswordProfile(h, 'Acme');
+    await h.engine.signInWithPassword(profile.id, h.server.seed.user.username, h.server.seed.user.password);
+    const { actions, notes, copied } = actionsOver(h);
+    await h.server.close();
+    // Still valid: the token is copied without asking ProcessMaker.
+    actions.onMenu({ kind: 'copy-token', profileId: profile.id, format: 'raw' });
+    await expect.poll(() => copied.length).toBe(1);
+    h.clock.advance(2 * 3_600_000);
+    actions.onMenu({ kind: 'copy-token', profileId: profile.id, format: 'raw' });
+    await expect.poll(() => notes.length, { timeout: 10_000 }).toBe(1);
+    expect(notes[0]).toEqual({
+      title: 'Could not copy the token',
+      body:
+        'Your token for Acme has expired, and Token Tray can’t reach ProcessMaker to get a new one. ' +
+        'Check your internet connection; copying works again once ProcessMaker answers.',
+    });
   });
 });
 

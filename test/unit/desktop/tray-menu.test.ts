@@ -76,10 +76,13 @@ describe('tray status lines', () => {
     );
   });
 
-  it('says signed out, and when the sign-in ended by itself', () => {
+  it('says signed out, and when the sign-in expired by itself in the window’s words', () => {
     expect(statusLine(profile('a', { state: 'signed_out', reason: 'never' }), now)).toBe('Signed out');
-    expect(statusLine(profile('a', { state: 'signed_out', reason: 'session_expired' }), now)).toBe(
-      'Signed out · sign-in ended',
+    // One state, one key: the window's sign-in screen shows the same words in its badge.
+    expect(statusLine(profile('a', { state: 'signed_out', reason: 'session_expired' }), now)).toBe('Sign-in expired');
+    const german = createTranslator('de', messagesFor('de'), 'de-AT');
+    expect(statusLine(profile('a', { state: 'signed_out', reason: 'session_expired' }), now, german)).toBe(
+      german.t('common.status.sign_in_expired'),
     );
     expect(statusLine(profile('a', signedIn(5, { user: null })), now)).toBe('Signed in · renews automatically');
   });
@@ -105,7 +108,7 @@ describe('tray menu template', () => {
     ]);
   });
 
-  it('one signed-in profile: its state, Copy first, the other formats one level down, nothing greyed', () => {
+  it('one signed-in profile: its state, Copy first, the other formats one level down, nothing greyed, Quit apart from Sign out', () => {
     const items = buildTrayMenu({ profiles: [profile('a', signedIn(42), { active: true, name: 'Acme' })], now });
     expect(labels(items)).toEqual([
       'Acme: Signed in as Jane Doe · renews automatically',
@@ -117,6 +120,7 @@ describe('tray menu template', () => {
       'Settings…',
       '---',
       'Sign out of Acme',
+      '---',
       'Quit Token Tray',
     ]);
     expect(labels(items.find((i) => i.id === 'formats:a')?.submenu ?? [])).toEqual([
@@ -171,6 +175,25 @@ describe('tray menu template', () => {
     expect(buildTrayTooltip({ profiles, now, say: enGB })).toBe(
       `Token Tray — Acme: Can’t reach ProcessMaker · token works until ${until}`,
     );
+  });
+
+  it('a refused renewal gets a next step: the window, opened on that profile, says why and what to do', () => {
+    const refused = signedIn(20, { renewalError: userErrorOf('server_error') });
+    const items = buildTrayMenu({ profiles: [profile('a', refused, { active: true, name: 'Acme' })], now, say: enGB });
+    expect(labels(items).slice(0, 4)).toEqual([
+      `Acme: ProcessMaker did not renew the token · token works until ${hhmm(now + 20 * 60_000)}`,
+      'Copy token: Acme',
+      'Copy in another format',
+      'What to do: open Token Tray…',
+    ]);
+    expect(parseMenuId(items[3]?.id ?? '')).toEqual({ kind: 'show-profile', profileId: 'a' });
+    // Out of reach mends by itself (Token Tray keeps trying): no such item.
+    const offline = signedIn(20, { renewalError: unreachable });
+    expect(
+      buildTrayMenu({ profiles: [profile('a', offline, { active: true })], now }).some((i) =>
+        i.id?.startsWith('show-profile:'),
+      ),
+    ).toBe(false);
   });
 
   it('speaks the app’s language: every label and the tooltip come from its catalogue', () => {

@@ -64,6 +64,33 @@ describe('normaliseInstanceUrl', () => {
   });
 });
 
+describe('an email address typed as the server', () => {
+  it.each(['jane@acme.com', 'jane.doe@acme.processmaker.net', ' jane@acme.com '])(
+    '%j is said to be an email address, with an example of a server address',
+    (typed) => {
+      let error: unknown;
+      try {
+        normaliseInstanceUrl(typed);
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toMatchObject({
+        code: 'invalid_input',
+        key: 'error.address.email',
+        message: 'That looks like an email address, not the address of a server.',
+        nextStep: 'Type the address you use to open ProcessMaker in your browser, for example acme.processmaker.net.',
+      });
+    },
+  );
+
+  it.each(['https://user:pw@acme.processmaker.net', 'https://jane@acme.processmaker.net'])(
+    '%j still asks to leave the username and password out',
+    (typed) => {
+      expect(() => normaliseInstanceUrl(typed)).toThrow('Leave your username and password out of the server address.');
+    },
+  );
+});
+
 describe('isLoopbackHost: only localhost, 127.0.0.0/8 and [::1] never leave this computer', () => {
   it.each(['localhost', 'LOCALHOST', '127.0.0.1', '127.1.2.3', '127.255.255.255', '[::1]'])(
     '%s is loopback',
