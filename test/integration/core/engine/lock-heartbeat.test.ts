@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { SecretStore } from '../../../../main/core';
 import { withFileLock } from '../../../../main/core/engine';
 import { createCachedVault } from '../../../../main/core/tokens';
@@ -41,15 +41,9 @@ async function contend(lock: string, waitMs: number): Promise<{ took?: boolean; 
 }
 
 describe('the refresh lock while the keychain hangs', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'token-tray-heartbeat-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
   it('stays with its holder past the stale limit, then the time limit ends the wait with a plain error', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'token-tray-heartbeat-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const lock = join(dir, 'refresh-p.lock');
     const keychain = hangingKeychain();
     const vault = createCachedVault(keychain, dir, { keychainTimeLimitMs: KEYCHAIN_LIMIT_MS });
