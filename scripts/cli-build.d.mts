@@ -7,3 +7,8 @@ export function cliBuildOptions(
   outdir: string,
   options?: { minify?: boolean; logLevel?: BuildOptions['logLevel'] },
 ): BuildOptions[];
+/** The one-file build of the standalone executable (the engine inside, behind the entry's lazy loads). */
+export function cliExecutableBuildOptions(
+  outfile: string,
+  options?: { minify?: boolean; logLevel?: BuildOptions['logLevel'] },
+): BuildOptions;

@@ -6,16 +6,24 @@ import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 
+const realI18n = resolve(root, 'main/i18n/index.ts');
+const engineEntry = resolve(root, 'main/cli/engine.ts');
+
+/** main/cli/words-later.ts for an import of main/i18n (unless `keep` says the importer keeps the real words). */
+const swapI18n =
+  (keep = () => false) =>
+  (args) =>
+    !keep(args.importer) &&
+    (resolve(args.resolveDir, `${args.path}.ts`) === realI18n ||
+      resolve(args.resolveDir, args.path, 'index.ts') === realI18n)
+      ? { path: resolve(root, 'main/cli/words-later.ts') }
+      : undefined;
+
 /** Swaps main/i18n for main/cli/words-later.ts, in the entry file only. */
 export const wordsLater = {
   name: 'words-later',
   setup(b) {
-    const real = resolve(root, 'main/i18n/index.ts');
-    b.onResolve({ filter: /(^|\/)i18n$/ }, (args) =>
-      resolve(args.resolveDir, `${args.path}.ts`) === real || resolve(args.resolveDir, args.path, 'index.ts') === real
-        ? { path: resolve(root, 'main/cli/words-later.ts') }
-        : undefined,
-    );
+    b.onResolve({ filter: /(^|\/)i18n$/ }, swapI18n());
   },
 };
 
@@ -41,4 +49,37 @@ export function cliBuildOptions(outdir, { minify = true, logLevel = 'warning' } 
     },
     { ...common, entryPoints: { engine: resolve(root, 'main/cli/engine.ts') }, outdir, external: ['keytar'] },
   ];
+}
+
+/**
+ * The one file of the standalone executable (scripts/pmtoken-executable.mjs): main/cli/pmtoken.ts
+ * with the engine inside, keytar aside. A single executable runs one script and loads nothing of
+ * ours from disk, so the entry's lazy `require`/`import()` of ./engine.js resolve to main/cli/engine.ts,
+ * which esbuild wraps so that its code (core, zod, the words) runs only when a command needs it,
+ * as in the two-file build. Only the engine imports the real words; the rest gets them from it.
+ */
+export function cliExecutableBuildOptions(outfile, { minify = true, logLevel = 'warning' } = {}) {
+  return {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    legalComments: 'none',
+    logLevel,
+    minify,
+    entryPoints: [resolve(root, 'main/cli/pmtoken.ts')],
+    outfile,
+    external: ['keytar'],
+    plugins: [
+      {
+        name: 'words-later-in-one-file',
+        setup(b) {
+          b.onResolve(
+            { filter: /(^|\/)i18n$/ },
+            swapI18n((importer) => importer === engineEntry),
+          );
+        },
+      },
+    ],
+  };
 }
