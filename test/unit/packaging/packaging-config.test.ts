@@ -130,6 +130,11 @@ describe('the standalone pmtoken', () => {
     expect(remove.startsWith(readFileSync(path.join(templates, 'after-remove.tpl'), 'utf8'))).toBe(true);
     const target = "'/opt/${sanitizedProductName}/resources/pmtoken/pmtoken'";
     expect(install).toContain(`ln -sf ${target} '/usr/bin/pmtoken'`);
+    // electron-builder fills only these and stops at any other ${name} (FpmTarget's writeConfigFile).
+    for (const script of [install, remove])
+      expect(new Set([...script.matchAll(/\$\{([a-zA-Z]+)\}/g)].map((m) => m[1]))).toEqual(
+        new Set(['executable', 'sanitizedProductName']),
+      );
     // Only a link that is still ours goes.
     expect(remove).toContain(
       `if [ "\`readlink '/usr/bin/pmtoken'\`" = ${target} ]; then\n    rm -f '/usr/bin/pmtoken'`,
