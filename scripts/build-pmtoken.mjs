@@ -2,8 +2,9 @@
 // applications): dist/pmtoken/pmtoken (pmtoken.exe on Windows), with keytar.node beside it.
 // Usage: node scripts/build-pmtoken.mjs [out-dir]   (npm run build:pmtoken)
 //
-// The executable is this Node with the one-file bundle (scripts/cli-build.mjs) and its V8 code cache
-// injected: people need no Node of their own. A single executable cannot load a native addon from
+// The executable is this Node with pmtoken's entry file (scripts/cli-build.mjs) and its V8 code cache
+// injected, and the engine file as an asset that the entry runs only when a command needs it (as
+// node runs dist/cli/engine.js): people need no Node of their own. A single executable cannot load a native addon from
 // inside itself, so keytar's addon ships as a file beside it, and main/core/tokens loads it from
 // there (the executable's own folder). Steps, as Node's documentation gives them: a preparation
 // blob (`--experimental-sea-config`), a copy of node, postject; `--build-sea` (Node 25.5 and later)
@@ -45,14 +46,19 @@ export async function buildPmtokenExecutable(
   mkdirSync(outDir, { recursive: true });
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  const main = join(work, 'pmtoken.cjs');
+  const main = join(work, 'pmtoken.js');
   const blob = join(work, 'pmtoken.blob');
   const output = join(outDir, executableName);
-  await build(cliExecutableBuildOptions(main, { minify, logLevel }));
+  for (const options of cliExecutableBuildOptions(work, { minify, logLevel })) await build(options);
 
   // The code cache spares every start the compilation of the bundle. A startup snapshot
   // (useSnapshot) measured no faster and would need the entry rewritten for it: see docs/benchmarks.md.
-  const config = { main, disableExperimentalSEAWarning: true, useCodeCache: true };
+  const config = {
+    main,
+    disableExperimentalSEAWarning: true,
+    useCodeCache: true,
+    assets: { 'engine.js': join(work, 'engine.js') },
+  };
   rmSync(output, { force: true });
   if (hasBuildSea()) {
     writeFileSync(join(work, 'sea-config.json'), JSON.stringify({ ...config, output }));

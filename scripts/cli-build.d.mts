@@ -7,8 +7,8 @@ export function cliBuildOptions(
   outdir: string,
   options?: { minify?: boolean; logLevel?: BuildOptions['logLevel'] },
 ): BuildOptions[];
-/** The one-file build of the standalone executable (the engine inside, behind the entry's lazy loads). */
+/** The two builds of the standalone executable: the entry (its engine read from the executable's asset), the engine. */
 export function cliExecutableBuildOptions(
-  outfile: string,
+  outdir: string,
   options?: { minify?: boolean; logLevel?: BuildOptions['logLevel'] },
-): BuildOptions;
+): BuildOptions[];

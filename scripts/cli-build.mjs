@@ -6,24 +6,16 @@ import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 
-const realI18n = resolve(root, 'main/i18n/index.ts');
-const engineEntry = resolve(root, 'main/cli/engine.ts');
-
-/** main/cli/words-later.ts for an import of main/i18n (unless `keep` says the importer keeps the real words). */
-const swapI18n =
-  (keep = () => false) =>
-  (args) =>
-    !keep(args.importer) &&
-    (resolve(args.resolveDir, `${args.path}.ts`) === realI18n ||
-      resolve(args.resolveDir, args.path, 'index.ts') === realI18n)
-      ? { path: resolve(root, 'main/cli/words-later.ts') }
-      : undefined;
-
 /** Swaps main/i18n for main/cli/words-later.ts, in the entry file only. */
 export const wordsLater = {
   name: 'words-later',
   setup(b) {
-    b.onResolve({ filter: /(^|\/)i18n$/ }, swapI18n());
+    const real = resolve(root, 'main/i18n/index.ts');
+    b.onResolve({ filter: /(^|\/)i18n$/ }, (args) =>
+      resolve(args.resolveDir, `${args.path}.ts`) === real || resolve(args.resolveDir, args.path, 'index.ts') === real
+        ? { path: resolve(root, 'main/cli/words-later.ts') }
+        : undefined,
+    );
   },
 };
 
@@ -52,34 +44,49 @@ export function cliBuildOptions(outdir, { minify = true, logLevel = 'warning' } 
 }
 
 /**
- * The one file of the standalone executable (scripts/pmtoken-executable.mjs): main/cli/pmtoken.ts
- * with the engine inside, keytar aside. A single executable runs one script and loads nothing of
- * ours from disk, so the entry's lazy `require`/`import()` of ./engine.js resolve to main/cli/engine.ts,
- * which esbuild wraps so that its code (core, zod, the words) runs only when a command needs it,
- * as in the two-file build. Only the engine imports the real words; the rest gets them from it.
+ * What the standalone executable's entry gets for ./engine.js: the engine file is an asset of the
+ * single executable (scripts/build-pmtoken.mjs), compiled and run on first use as Node would run it
+ * from disk. `require` in it is a file-based one (keytar's addon is loaded from the executable's folder).
  */
-export function cliExecutableBuildOptions(outfile, { minify = true, logLevel = 'warning' } = {}) {
-  return {
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    legalComments: 'none',
-    logLevel,
-    minify,
-    entryPoints: [resolve(root, 'main/cli/pmtoken.ts')],
-    outfile,
-    external: ['keytar'],
-    plugins: [
-      {
-        name: 'words-later-in-one-file',
-        setup(b) {
-          b.onResolve(
-            { filter: /(^|\/)i18n$/ },
-            swapI18n((importer) => importer === engineEntry),
-          );
+const engineFromAsset = `
+const { getAsset } = require('node:sea');
+const { createRequire } = require('node:module');
+const { dirname } = require('node:path');
+const { runInThisContext } = require('node:vm');
+const source = getAsset('engine.js', 'utf8');
+const wrapped = runInThisContext('(function (exports, require, module, __filename, __dirname) {' + source + '\\n})', {
+  filename: 'pmtoken-engine.js',
+});
+const engine = { exports: {} };
+wrapped.call(engine.exports, engine.exports, createRequire(process.execPath), engine, process.execPath, dirname(process.execPath));
+module.exports = engine.exports;
+`;
+
+/**
+ * The two builds of the standalone executable (scripts/build-pmtoken.mjs): the entry as in the
+ * two-file build (no shebang), whose ./engine.js is read from the executable's engine.js asset, and
+ * the engine as in the two-file build. A single executable runs one script and loads nothing of ours
+ * from disk; this keeps `pmtoken token`'s start-up to the small entry, as with node (a single bundle
+ * of both would run all of core's module code at every start).
+ */
+export function cliExecutableBuildOptions(outdir, { minify = true, logLevel = 'warning' } = {}) {
+  const [entry, engine] = cliBuildOptions(outdir, { minify, logLevel });
+  const { banner: _shebang, ...entryWithoutShebang } = entry;
+  return [
+    {
+      ...entryWithoutShebang,
+      external: ['keytar'],
+      plugins: [
+        ...entry.plugins,
+        {
+          name: 'engine-from-sea-asset',
+          setup(b) {
+            b.onResolve({ filter: /^\.\/engine\.js$/ }, () => ({ path: 'engine.js', namespace: 'sea-engine' }));
+            b.onLoad({ filter: /.*/, namespace: 'sea-engine' }, () => ({ contents: engineFromAsset, loader: 'js' }));
+          },
         },
-      },
-    ],
-  };
+      ],
+    },
+    engine,
+  ];
 }

@@ -47,12 +47,12 @@ const executableCachePrefix = `token-tray-pmtoken-${createHash('sha256').update(
  */
 export async function buildExecutableCli(): Promise<BuiltCli> {
   const cache = tmpdir();
-  const bundle = await build({
-    ...cliExecutableBuildOptions(join(cache, 'pmtoken.cjs'), { minify: false, logLevel: 'error' }),
-    write: false,
-  });
   const hash = createHash('sha256');
-  for (const file of bundle.outputFiles) hash.update(file.contents);
+  for (const options of cliExecutableBuildOptions(join(cache, 'pmtoken-executable'), {
+    minify: false,
+    logLevel: 'error',
+  }))
+    for (const file of (await build({ ...options, write: false })).outputFiles) hash.update(file.contents);
   hash.update(`${process.version} ${process.platform} ${process.arch}`).update(await readFile(keytarAddon));
   const name = `${executableCachePrefix}${hash.digest('hex').slice(0, 16)}`;
   const dir = join(cache, name);
