@@ -4,9 +4,11 @@
  * executable (npm run build:pmtoken), which is what installed users run.
  */
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { keychainService } from '../main/core';
 import { signedInBench } from './fixtures';
 import { paired, ratioRow, type BenchRow } from './measure';
 
@@ -41,10 +43,21 @@ export async function cliBench(cliPath: string, executablePath: string): Promise
     // The executable is this same Node with the bundle and its code cache inside: its start-up is
     // node's own, plus reading the token.
     const exe = await paired(run(args, executablePath), run(['-e', '0']), { rounds: 25, warmup: 3 });
+    // What no `pmtoken token` can go below: a Node that starts and reads the profile's keychain item once.
+    const keytarPath = createRequire(__filename).resolve('keytar');
+    const readItem = `require(${JSON.stringify(keytarPath)}).getPassword(${JSON.stringify(keychainService())}, ${JSON.stringify(profileId)}).then((v) => process.exit(v ? 0 : 1))`;
+    const floor = await paired(run(args, executablePath), run(['-e', readItem]), { rounds: 25, warmup: 3 });
     await engine.removeProfile(profileId);
     return [
       ratioRow('pmtoken token (wall time)', 'node dist/cli/pmtoken.js token', 'node -e 0', r, 1.6),
       ratioRow('pmtoken executable token (wall time)', 'dist/pmtoken/pmtoken token', 'node -e 0', exe, 1.1),
+      ratioRow(
+        'pmtoken executable token vs its floor',
+        'dist/pmtoken/pmtoken token',
+        'node -e "keytar.getPassword(the profile\'s item)"',
+        floor,
+        null,
+      ),
     ];
   } finally {
     await engine.dispose();
