@@ -7,9 +7,10 @@ import { rendererBench } from './renderer-bench';
 
 async function main(): Promise<void> {
   const cliPath = process.argv[2] ?? 'dist/cli/pmtoken.js';
+  const executablePath = process.argv[3] ?? `dist/pmtoken/pmtoken${process.platform === 'win32' ? '.exe' : ''}`;
   const rows: BenchRow[] = [];
   rows.push(...(await coreBench()));
-  rows.push(...(await cliBench(cliPath)));
+  rows.push(...(await cliBench(cliPath, executablePath)));
   rows.push(...(await rendererBench('dist/renderer')));
   rows.push(...bundleBench());
   printTable(rows);

@@ -7,3 +7,8 @@ export function cliBuildOptions(
   outdir: string,
   options?: { minify?: boolean; logLevel?: BuildOptions['logLevel'] },
 ): BuildOptions[];
+/** The two builds of the standalone executable: the entry (its engine read from the executable's asset), the engine. */
+export function cliExecutableBuildOptions(
+  outdir: string,
+  options?: { minify?: boolean; logLevel?: BuildOptions['logLevel'] },
+): BuildOptions[];

@@ -42,3 +42,51 @@ export function cliBuildOptions(outdir, { minify = true, logLevel = 'warning' } 
     { ...common, entryPoints: { engine: resolve(root, 'main/cli/engine.ts') }, outdir, external: ['keytar'] },
   ];
 }
+
+/**
+ * What the standalone executable's entry gets for ./engine.js: the engine file is an asset of the
+ * single executable (scripts/build-pmtoken.mjs), compiled and run on first use as Node would run it
+ * from disk. `require` in it is a file-based one (keytar's addon is loaded from the executable's folder).
+ */
+const engineFromAsset = `
+const { getAsset } = require('node:sea');
+const { createRequire } = require('node:module');
+const { dirname } = require('node:path');
+const { runInThisContext } = require('node:vm');
+const source = getAsset('engine.js', 'utf8');
+const wrapped = runInThisContext('(function (exports, require, module, __filename, __dirname) {' + source + '\\n})', {
+  filename: 'pmtoken-engine.js',
+});
+const engine = { exports: {} };
+wrapped.call(engine.exports, engine.exports, createRequire(process.execPath), engine, process.execPath, dirname(process.execPath));
+module.exports = engine.exports;
+`;
+
+/**
+ * The two builds of the standalone executable (scripts/build-pmtoken.mjs): the entry as in the
+ * two-file build (no shebang), whose ./engine.js is read from the executable's engine.js asset, and
+ * the engine as in the two-file build. A single executable runs one script and loads nothing of ours
+ * from disk; this keeps `pmtoken token`'s start-up to the small entry, as with node (a single bundle
+ * of both would run all of core's module code at every start).
+ */
+export function cliExecutableBuildOptions(outdir, { minify = true, logLevel = 'warning' } = {}) {
+  const [entry, engine] = cliBuildOptions(outdir, { minify, logLevel });
+  const { banner: _shebang, ...entryWithoutShebang } = entry;
+  return [
+    {
+      ...entryWithoutShebang,
+      external: ['keytar'],
+      plugins: [
+        ...entry.plugins,
+        {
+          name: 'engine-from-sea-asset',
+          setup(b) {
+            b.onResolve({ filter: /^\.\/engine\.js$/ }, () => ({ path: 'engine.js', namespace: 'sea-engine' }));
+            b.onLoad({ filter: /.*/, namespace: 'sea-engine' }, () => ({ contents: engineFromAsset, loader: 'js' }));
+          },
+        },
+      ],
+    },
+    engine,
+  ];
+}

@@ -195,6 +195,8 @@ export interface IpcChannels {
   checkForUpdates(): UpdateStatus;
   /** Restarts to install a downloaded update, or waits for a sign-in in progress to finish. */
   restartToInstall(): RestartOutcome;
+  /** macOS: links /usr/local/bin/pmtoken to the app's pmtoken, after the system's administrator prompt. */
+  installPmtokenCommand(): 'installed' | 'cancelled';
 }
 
 /** Channel names, in one list the preload iterates at run time. */
@@ -239,6 +241,7 @@ export const channelNames = [
   'updateStatus',
   'checkForUpdates',
   'restartToInstall',
+  'installPmtokenCommand',
 ] as const satisfies ReadonlyArray<keyof IpcChannels>;
 
 /** Compile-time check that `channelNames` lists every channel. */

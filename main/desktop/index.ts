@@ -35,6 +35,16 @@ export type { AppLanguage, LanguageSources } from './language';
 export { copiedNotice, createSecretClipboard } from './secret-clipboard';
 export type { ClipboardPort, SecretClipboard, SecretClipboardOptions, TimerPort } from './secret-clipboard';
 export { appFiles } from './app-files';
+export {
+  administratorScript,
+  bundledPmtoken,
+  installPmtokenCommand,
+  linkCommand,
+  osascriptRunner,
+  pmtokenLinkPath,
+  shellQuote,
+} from './pmtoken-command';
+export type { PmtokenCommandOutcome, PrivilegedOutcome, RunPrivileged } from './pmtoken-command';
 export { protocolClientCall } from './protocol-client';
 export { trayIconFile } from './tray-icon';
 export { buildTrayMenu, buildTrayTooltip, formatDuration, parseMenuId, statusLine } from './tray-menu';

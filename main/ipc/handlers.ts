@@ -33,6 +33,8 @@ export interface IpcHandlerDeps {
    * `content` there; false when the person cancelled. Absent: saving files is not offered.
    */
   saveFile?(suggestedName: string, content: string): Promise<boolean>;
+  /** Settings › Install the pmtoken command (macOS, main/desktop's installPmtokenCommand). Absent: not offered. */
+  installPmtokenCommand?(): Promise<'installed' | 'cancelled'>;
   appInfo: Omit<AppInfo, 'organization'>;
   /** The organisation's policies as the window shows them, read at each call (they are read again after sleep). */
   organization?: () => OrganizationFacts;
@@ -175,6 +177,10 @@ function implementations(deps: IpcHandlerDeps): Impls {
       return updateStatus(updater?.state() ?? noUpdaterState, say());
     },
     restartToInstall: async () => updates()?.restartToInstall() ?? 'nothing-to-install',
+    installPmtokenCommand: async () => {
+      if (!deps.installPmtokenCommand) throw new TokenTrayError('internal', 'error.pmtoken_command.missing');
+      return deps.installPmtokenCommand();
+    },
     openExternal: async (url) => {
       if (!isWebUrl(url)) throw new TokenTrayError('invalid_input', 'error.open_link.not_web');
       await deps.openExternal(url);

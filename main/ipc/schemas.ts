@@ -96,6 +96,7 @@ export const argSchemas = {
   updateStatus: z.tuple([]),
   checkForUpdates: z.tuple([]),
   restartToInstall: z.tuple([]),
+  installPmtokenCommand: z.tuple([]),
 } satisfies { [K in ChannelName]: z.ZodType<Parameters<IpcChannels[K]>> };
 
 /** One label per element of a tuple (a homomorphic map over a type parameter keeps tuples). */
@@ -143,6 +144,7 @@ export const argLabels: { [K in ChannelName]: LabelsFor<Parameters<IpcChannels[K
   updateStatus: [],
   checkForUpdates: [],
   restartToInstall: [],
+  installPmtokenCommand: [],
 };
 
 /** Compile-time proof that no schema accepts less or more than the contract says. */

@@ -43,6 +43,7 @@ import { createPreferencesEffects } from './preferences-effects';
 import { createAppSecretStore } from './secret-store';
 import { createCopyShortcut } from './shortcut';
 import { appFiles } from '../desktop';
+import { bundledPmtoken, installPmtokenCommand, osascriptRunner } from '../desktop';
 import { e2eMode, installTestHooks } from './test-hooks';
 import { createAppTray } from './tray';
 import { smokeOptions, startSmokeRun, type SmokeRun } from './smoke-test';
@@ -137,6 +138,13 @@ if (takeSingleInstanceLock()) {
         history: createHistoryStore(userData),
         preferences,
         openExternal: (url) => shell.openExternal(url),
+        // The packaged app's pmtoken (extraResources), linked with macOS's administrator prompt.
+        ...(process.platform === 'darwin'
+          ? {
+              installPmtokenCommand: () =>
+                installPmtokenCommand(bundledPmtoken(process.resourcesPath), osascriptRunner()),
+            }
+          : {}),
         saveFile: (suggestedName, content) =>
           saveChosenFile(content, async () => {
             const parent = win.window();

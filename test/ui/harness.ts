@@ -95,6 +95,10 @@ export interface UiAppOptions {
   organization?: Partial<OrganizationFacts>;
   /** The organisation's Defaults policy: preferences people start with. */
   defaults?: Record<string, unknown>;
+  /** The system appInfo names (default this one's), e.g. darwin for what only macOS shows. */
+  platform?: string;
+  /** Settings › Install the pmtoken command, as the shell wires it on macOS (default: not offered). */
+  installPmtokenCommand?: () => Promise<'installed' | 'cancelled'>;
 }
 
 /** Starts pm-server, the engine and handlers over a temp config folder, and a page bound to them. */
@@ -156,13 +160,14 @@ export async function startUiApp(browser: Browser, site: RendererSite, options: 
     history: createHistoryStore(configDir),
     preferences,
     openExternal: async (url) => void externalOpened.push(url),
+    ...(options.installPmtokenCommand ? { installPmtokenCommand: options.installPmtokenCommand } : {}),
     saveFile: async (name, content) => {
       savedFiles.push({ name, content });
       return true;
     },
     appInfo: {
       version: '0.1.0-test',
-      platform: process.platform,
+      platform: options.platform ?? process.platform,
       secretStorage: options.secretStorage ?? secrets.kind,
       adminHelpUrl: options.adminHelpUrl === undefined ? adminHelpUrl : options.adminHelpUrl,
     },

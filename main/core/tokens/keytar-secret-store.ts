@@ -5,6 +5,7 @@
  * of a crash at start-up.
  */
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { TokenTrayError } from '../errors';
 import type { SecretStore } from '../ports';
 
@@ -17,12 +18,26 @@ interface KeytarApi {
 
 let cached: KeytarApi | null = null;
 
+/** Whether this process is the standalone pmtoken (a Node single executable application). */
+function isSingleExecutable(load: NodeJS.Require): boolean {
+  try {
+    return (load('node:sea') as { isSea(): boolean }).isSea();
+  } catch {
+    // A Node without node:sea runs no single executable.
+    return false;
+  }
+}
+
 function loadKeytar(): KeytarApi {
   if (cached) return cached;
   try {
     // Works both in ESM (vitest) and in a CommonJS bundle (esbuild), where import.meta.url is empty.
     const base = typeof __filename === 'string' ? __filename : import.meta.url;
-    const loaded = createRequire(base)('keytar') as KeytarApi & { default?: KeytarApi };
+    const load = createRequire(base);
+    // The standalone pmtoken cannot load an addon from inside itself: its keytar.node lies beside it.
+    const loaded = (
+      isSingleExecutable(load) ? load(join(dirname(process.execPath), 'keytar.node')) : load('keytar')
+    ) as KeytarApi & { default?: KeytarApi };
     cached = typeof loaded.getPassword === 'function' ? loaded : (loaded.default ?? loaded);
     return cached;
   } catch (cause) {

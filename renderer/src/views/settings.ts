@@ -1,4 +1,7 @@
-/** Settings: clipboard clearing, launch at login, the copy shortcut, the language and the theme. */
+/**
+ * Settings: clipboard clearing, launch at login, the copy shortcut, the language, the theme, updates
+ * and (macOS) the pmtoken command.
+ */
 import {
   LANGUAGE_CHOICES,
   LANGUAGE_NAMES,
@@ -15,6 +18,36 @@ import { updatesSection } from './settings-updates';
 import { displayShortcut, recordShortcut } from '../shortcut-keys';
 
 const DEFAULT_SHORTCUT = 'CommandOrControl+Shift+T';
+
+/** macOS: "Install the pmtoken command" (the installers put it on PATH elsewhere). */
+function pmtokenSection(message: HTMLElement): HTMLElement {
+  const install = h(
+    'button',
+    { type: 'button', class: 'secondary', 'data-testid': 'install-pmtoken' },
+    t('window.settings.pmtoken.install'),
+  );
+  install.addEventListener('click', () => {
+    install.disabled = true;
+    void call('installPmtokenCommand')
+      .then(
+        (outcome) =>
+          showMessage(
+            message,
+            outcome === 'installed' ? 'success' : 'info',
+            outcome === 'installed' ? t('window.settings.pmtoken.installed') : t('window.settings.pmtoken.cancelled'),
+          ),
+        (err: unknown) => showError(message, err),
+      )
+      .finally(() => (install.disabled = false));
+  });
+  return h(
+    'fieldset',
+    { class: 'choices pmtoken-command' },
+    h('legend', { class: 'field-label' }, t('window.settings.pmtoken.title')),
+    h('p', { class: 'hint' }, t('window.settings.pmtoken.hint')),
+    h('div', { class: 'row' }, install),
+  );
+}
 
 /** Renders the settings into `root`. */
 export function renderSettings(root: HTMLElement): void {
@@ -186,6 +219,7 @@ export function renderSettings(root: HTMLElement): void {
           setBy('theme'),
         ),
         updatesSection(message),
+        info.platform === 'darwin' ? pmtokenSection(message) : null,
         h(
           'p',
           { class: 'hint' },

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { finished, spawnCli } from './support/cli';
+import { cliLaunches, finished, spawnCli } from './support/cli';
 import { passwordProfile } from './support/profiles';
 import { waitForStderr } from './support/streams';
 import { useCliSuite } from './support/suite';
@@ -13,8 +13,8 @@ const exec = promisify(execFile);
 const reportChild = `process.stdout.write(JSON.stringify({ token: process.env.PM_TOKEN, api: process.env.PM_API_URL, argv: process.argv })); process.exit(Number(process.argv[1] ?? 0))`;
 const childSchema = z.strictObject({ token: z.string().min(20), api: z.url(), argv: z.array(z.string()) });
 
-describe('pmtoken run and env', () => {
-  const fx = useCliSuite({ configDir: 'per-file' });
+describe.for(cliLaunches)('pmtoken run and env (%s)', (launch) => {
+  const fx = useCliSuite({ configDir: 'per-file', launch });
   const { run } = fx;
   let token = '';
   const signIn = async (): Promise<void> => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { SIGN_IN_KINDS } from '../../../main/core';
-import { runCli } from './support/cli';
+import { cliLaunches, runCli } from './support/cli';
 import { passwordProfile } from './support/profiles';
 import { useCliSuite } from './support/suite';
 
@@ -29,8 +29,8 @@ const errorSchema = z.strictObject({
   error: z.strictObject({ code: z.string(), message: z.string(), next_step: z.string().nullable() }),
 });
 
-describe('pmtoken status, help, PMTOKEN_PROFILE and JSON errors', () => {
-  const fx = useCliSuite();
+describe.for(cliLaunches)('pmtoken status, help, PMTOKEN_PROFILE and JSON errors (%s)', (launch) => {
+  const fx = useCliSuite({ launch });
   const { run } = fx;
 
   it('exits 0 for a signed-in profile and 3 for one that is not, with one line per profile', async () => {

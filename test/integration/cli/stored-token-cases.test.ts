@@ -6,11 +6,13 @@ import { createKeytarSecretStore, createTokenEngine, type TokenEngine } from '..
 import { startPmServer, type PmServer } from '../../server';
 import { passwordTokens } from '../core/support/servers';
 import { storedTokenCases, type CaseOutcome, type CaseTokens } from '../../unit/core/tokens/stored-token-cases';
-import { buildCli, runCli, type BuiltCli } from './support/cli';
+import { buildCli, cliLaunches, runCli, type BuiltCli } from './support/cli';
 
 // Every case of the stored-token rule, through `pmtoken token` (fast path, then the engine) and
 // through the engine itself: both must end as the rule says. Run inside ./scripts/with-keyring.sh.
-describe('pmtoken token and the engine follow the same stored-token rule', () => {
+// The keychain items are written here by core's keytar store, as the app writes them: the executable,
+// with its own keytar.node, must read the same items (same service, same accounts).
+describe.for(cliLaunches)('pmtoken token and the engine follow the same stored-token rule (%s)', (launch) => {
   let cli: BuiltCli;
   let pm: PmServer;
   let dir: string;
@@ -27,7 +29,7 @@ describe('pmtoken token and the engine follow the same stored-token rule', () =>
     });
 
   beforeAll(async () => {
-    [cli, pm] = await Promise.all([buildCli(), startPmServer()]);
+    [cli, pm] = await Promise.all([buildCli({ launch }), startPmServer()]);
     dir = await mkdtemp(join(tmpdir(), 'pmtoken-cases-'));
     engine = newEngine();
     const client = pm.seed.passwordClient;
@@ -39,7 +41,7 @@ describe('pmtoken token and the engine follow the same stored-token rule', () =>
       grant: 'password',
     });
     profileId = profile.id;
-  });
+  }, 180_000);
   afterAll(async () => {
     await engine.removeProfile(profileId).catch(() => undefined);
     await engine.dispose();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { cliLaunches } from './support/cli';
 import { passwordProfile } from './support/profiles';
 import { useCliSuite } from './support/suite';
 
@@ -14,9 +15,9 @@ const tokenSchema = z.strictObject({
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('pmtoken token --json, --format, --min-validity and --force-refresh', () => {
+describe.for(cliLaunches)('pmtoken token --json, --format, --min-validity and --force-refresh (%s)', (launch) => {
   // Ten-minute tokens, so that --min-validity can ask for more than a token has left.
-  const fx = useCliSuite({ configDir: 'per-file', server: { config: { accessTokenTtl: TTL_SECONDS } } });
+  const fx = useCliSuite({ configDir: 'per-file', launch, server: { config: { accessTokenTtl: TTL_SECONDS } } });
   const { run } = fx;
   let signedIn = false;
   const token = async (args: string[] = []): Promise<string> => {

@@ -17,6 +17,7 @@ const badArgs: Record<ChannelName, unknown[][]> = {
   updateStatus: [['now']],
   checkForUpdates: [[true]],
   restartToInstall: [[{}]],
+  installPmtokenCommand: [['/tmp/elsewhere']],
   listProfiles: [[1]],
   setAsideNotes: [['all']],
   copySetupLink: [[], ['id'], ['id', 'yes']],

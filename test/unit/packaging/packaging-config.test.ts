@@ -103,6 +103,43 @@ describe('Windows packaging', () => {
     expect(script).toContain('"%1"');
     expect(script).toMatch(/!macro customUnInstall[\s\S]*DeleteRegKey SHELL_CONTEXT "Software\\Classes\\pmtokentray"/);
   });
+
+  it("puts pmtoken's folder on the user's PATH when installed, and takes it off when uninstalled (not updated)", () => {
+    const script = readProjectFile(config.nsis?.include ?? 'build-resources/installer.nsh');
+    expect(script).toContain('!define TOKEN_TRAY_PMTOKEN_DIR "$INSTDIR\\resources\\pmtoken"');
+    expect(script).toMatch(/!macro customInstall[\s\S]*Call tokenTrayAddPmtokenToPath[\s\S]*!macroend/);
+    expect(script).toMatch(
+      /!macro customUnInstall\s+\$\{ifNot\} \$\{isUpdated\}[\s\S]*Call un\.tokenTrayRemovePmtokenFromPath[\s\S]*\$\{endIf\}/,
+    );
+    expect(script.match(/WriteRegExpandStr HKCU "Environment" "Path"/g)).toHaveLength(2);
+  });
+});
+
+describe('the standalone pmtoken', () => {
+  it('ships as extra resources: the executable and keytar.node beside it, in resources/pmtoken', () => {
+    expect(config.extraResources).toEqual([
+      { from: 'dist/pmtoken', to: 'pmtoken', filter: ['pmtoken', 'pmtoken.exe', 'keytar.node'] },
+    ]);
+  });
+
+  it("keeps electron-builder's own deb scripts and adds the /usr/bin/pmtoken link to them", () => {
+    const templates = path.join(ROOT, 'node_modules/app-builder-lib/templates/linux');
+    const install = readProjectFile(config.deb?.afterInstall ?? '');
+    const remove = readProjectFile(config.deb?.afterRemove ?? '');
+    expect(install.startsWith(readFileSync(path.join(templates, 'after-install.tpl'), 'utf8'))).toBe(true);
+    expect(remove.startsWith(readFileSync(path.join(templates, 'after-remove.tpl'), 'utf8'))).toBe(true);
+    const target = "'/opt/${sanitizedProductName}/resources/pmtoken/pmtoken'";
+    expect(install).toContain(`ln -sf ${target} '/usr/bin/pmtoken'`);
+    // electron-builder fills only these and stops at any other ${name} (FpmTarget's writeConfigFile).
+    for (const script of [install, remove])
+      expect(new Set([...script.matchAll(/\$\{([a-zA-Z]+)\}/g)].map((m) => m[1]))).toEqual(
+        new Set(['executable', 'sanitizedProductName']),
+      );
+    // Only a link that is still ours goes.
+    expect(remove).toContain(
+      `if [ "\`readlink '/usr/bin/pmtoken'\`" = ${target} ]; then\n    rm -f '/usr/bin/pmtoken'`,
+    );
+  });
 });
 
 describe('Linux packaging', () => {
@@ -136,6 +173,8 @@ describe('referenced files', () => {
       config.nsis?.uninstallerIcon,
       config.nsis?.include,
       config.linux?.icon,
+      config.deb?.afterInstall,
+      config.deb?.afterRemove,
     ];
     expect(referenced.every((file) => typeof file === 'string')).toBe(true);
     const missing = referenced.filter((file) => !existsSync(path.join(ROOT, file as string)));

@@ -1,12 +1,14 @@
 /** The setup every pmtoken integration file shares: a built CLI, pm-server and a settings folder. */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startPmServer, type PmServer, type StartOptions } from '../../../server';
-import { buildCli, runCli, tempConfigDir, type BuiltCli, type CliResult } from './cli';
+import { buildCli, runCli, tempConfigDir, type BuiltCli, type CliLaunch, type CliResult } from './cli';
 
 /** Options of {@link useCliSuite}. */
 export interface CliSuiteOptions {
   /** Build the single-file bundle (everything in pmtoken.js) instead of the split one. */
   split?: boolean;
+  /** Start the standalone executable instead of `node pmtoken.js` (see `cliLaunches` in ./cli). */
+  launch?: CliLaunch;
   /** A fresh settings folder for each test (default) or one for the whole file. */
   configDir?: 'per-test' | 'per-file';
   /** How pm-server starts (e.g. short token lifetimes). */
@@ -29,13 +31,17 @@ export function useCliSuite(options: CliSuiteOptions = {}): CliSuite {
   let pm: PmServer | undefined;
   let config: { dir: string; dispose(): Promise<void> } | undefined;
   const perTest = (options.configDir ?? 'per-test') === 'per-test';
-  const buildOptions = options.split === undefined ? {} : { split: options.split };
+  const buildOptions = {
+    ...(options.split === undefined ? {} : { split: options.split }),
+    ...(options.launch === undefined ? {} : { launch: options.launch }),
+  };
 
   beforeAll(async () => {
     const server = startPmServer(options.server);
     if (perTest) [cli, pm] = await Promise.all([buildCli(buildOptions), server]);
     else [cli, pm, config] = await Promise.all([buildCli(buildOptions), server, tempConfigDir()]);
-  });
+    // The first file to want the executable builds it (a copy of node with the bundle injected).
+  }, 180_000);
   afterAll(async () => {
     await Promise.all([cli?.dispose(), pm?.close(), perTest ? undefined : config?.dispose()]);
   });
