@@ -14,7 +14,7 @@ import type { Profile } from '../model';
 import { isErrorCode, TokenTrayError } from '../errors';
 import { withFileLock, type FileLockOptions } from './file-lock';
 import type { RetryGate } from './retry-gate';
-import { refreshTokenGrant } from '../oauth';
+import { ExpiredTokenAnswer, refreshTokenGrant } from '../oauth';
 import type { Clock, FetchLike, LogSink } from '../ports';
 import { decideStoredToken, withoutTokens, withTokens, type Vault, type VaultEntry } from '../tokens';
 
@@ -125,6 +125,9 @@ export function createRefresher(deps: RefresherDeps): Refresher {
         deps.onRefreshed(profile.id);
         return next;
       } catch (err) {
+        // An answer with an expired access token still spent the refresh token: keep the one it sent back.
+        if (err instanceof ExpiredTokenAnswer && err.refreshToken && err.refreshToken !== entry.refreshToken)
+          await deps.vault.write(profile.id, { ...entry, refreshToken: err.refreshToken });
         if (isErrorCode(err, 'session_expired')) {
           // A copy from memory may be older than the keychain (a writer died before replacing the
           // generation nonce): if the keychain holds another refresh token, try again with that one.

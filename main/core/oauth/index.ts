@@ -9,7 +9,7 @@ export { APP_REDIRECT_URI, LINK_SCHEME, LOOPBACK_REDIRECT_BASE, parseCallbackUrl
 export type { CallbackResult } from './callback-url';
 export { checkClient, CLIENT_CHECK_CODE } from './client-check';
 export type { ClientCheck } from './client-check';
-export { toTokenSet } from './oauth-client';
+export { ExpiredTokenAnswer, toTokenSet } from './oauth-client';
 export { passwordGrant, refreshTokenGrant } from './token-grants';
 export { checkPersonalAccessToken, cleanPastedToken } from './personal-token';
 export { DEFAULT_SIGN_IN_TIMEOUT_MS, SignInFlows } from './sign-in-flows';

@@ -86,6 +86,17 @@ export function requestOptions(
 }
 
 /**
+ * A token answer whose access token had already expired. It may still carry the refresh token that
+ * replaced the one just spent (a server that rotates them): the caller keeps that one, or the session
+ * would end with the next refresh.
+ */
+export class ExpiredTokenAnswer extends TokenTrayError {
+  constructor(readonly refreshToken: string | undefined) {
+    super('unexpected_response', 'error.token.already_expired');
+  }
+}
+
+/**
  * Turns a processed token response into what the vault stores. Refuses a token that is not
  * Bearer, or that has already expired (storing it would make every next call refresh again);
  * believes a lifetime of at most {@link MAX_TOKEN_LIFETIME_MS}.
@@ -101,7 +112,8 @@ export function toTokenSet(response: oauth.TokenEndpointResponse, clock: Clock):
       : jwtExpiresAt(response.access_token);
   if (expiresAt !== null) {
     if (expiresAt <= obtainedAt) {
-      throw new TokenTrayError('unexpected_response', 'error.token.already_expired');
+      const rotated = typeof response.refresh_token === 'string' && response.refresh_token !== '';
+      throw new ExpiredTokenAnswer(rotated ? response.refresh_token : undefined);
     }
     expiresAt = Math.floor(Math.min(expiresAt, obtainedAt + MAX_TOKEN_LIFETIME_MS));
   }

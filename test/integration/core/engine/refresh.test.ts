@@ -26,6 +26,23 @@ describe('fresh tokens and refresh', () => {
     return { profile, stored };
   }
 
+  it('an answer whose token has already expired still keeps the refresh token it rotated in, so the sign-in lives on', async () => {
+    const { profile, stored } = await signedIn();
+    h.clock.advance((TTL + 1) * 1000);
+    h.server.config.accessTokenTtl = 0;
+    await rejectsWithCode(h.engine.freshToken(profile.id), 'unexpected_response');
+    expect(h.server.stats.tokenRequests).toBe(1);
+    // The server spent the old refresh token and sent a new one: that is the one kept.
+    const kept = JSON.parse((await h.secrets.get(profile.id)) ?? '{}') as { refreshToken: string };
+    expect(kept.refreshToken).not.toBe(stored.refreshToken);
+    // Once the server is fixed and the pause is over, the next refresh works: nobody has to sign in again.
+    h.server.config.accessTokenTtl = TTL;
+    h.clock.advance(16 * 60_000);
+    const token = await h.engine.freshToken(profile.id);
+    expect(token).not.toBe(stored.accessToken);
+    expect((await h.engine.getProfile(profile.id)).status.state).toBe('signed_in');
+  });
+
   it('hands out the stored token while it has more than a minute left, without asking the server', async () => {
     const { profile, stored } = await signedIn();
     h.clock.advance(30_000);
