@@ -33,6 +33,7 @@ export type {
 export {
   createSettingsFile,
   defaultConfigDir,
+  INSTANCE_CHECK_ERRORS,
   isLoopbackHost,
   maskToken,
   normaliseInstanceUrl,

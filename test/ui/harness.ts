@@ -93,6 +93,8 @@ export interface UiAppOptions {
   organization?: Partial<OrganizationFacts>;
   /** The organisation's Defaults policy: preferences people start with. */
   defaults?: Record<string, unknown>;
+  /** The network gives up on a request after this long (default: never, so the engine's own 30 s limit). */
+  networkTimeoutMs?: number;
 }
 
 /** Starts pm-server, the engine and handlers over a temp config folder, and a page bound to them. */
@@ -105,8 +107,18 @@ export async function startUiApp(browser: Browser, site: RendererSite, options: 
   const savedFiles: Array<{ name: string; content: string }> = [];
   let openHandler: (url: string) => Promise<void> = async () => undefined;
   const secrets = createKeytarSecretStore(`Token Tray UI test ${randomBytes(4).toString('hex')}`);
+  const { networkTimeoutMs } = options;
   const engine = createTokenEngine({
-    fetch: (input, init) => fetch(input, init),
+    fetch: (input, init) =>
+      fetch(
+        input,
+        networkTimeoutMs === undefined
+          ? init
+          : {
+              ...init,
+              signal: AbortSignal.any([AbortSignal.timeout(networkTimeoutMs), ...(init?.signal ? [init.signal] : [])]),
+            },
+      ),
     secrets,
     configDir,
     ...(options.organization?.allowUserProfiles === false ? { allowUserProfiles: () => false } : {}),

@@ -3,10 +3,16 @@
  * to their language), or in Settings, at once and remembered. Screenshots of each screen in each
  * language go to test-results/screenshots/lang-*.
  */
+import { createServer, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { messagesFor, type Locale, type MessageKey } from '../../main/i18n';
-import { expectScreensFit, openAtWidth, screenshotBothThemes, seriousA11yViolations } from './checks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INSTANCE_CHECK_ERRORS } from '../../main/core';
+import type { ErrorSentenceKey } from '../../main/core/errors';
+import { createTranslator, messagesFor, type Locale, type MessageKey } from '../../main/i18n';
+import { startPmServer, type PmServer } from '../server';
+import { expectScreensFit, openAtWidth, screenshotBothThemes, screenshotDir, seriousA11yViolations } from './checks';
+import type { UiApp } from './harness';
 import { addSignedInProfile, must } from './profiles-fixture';
 import { useUiSuite } from './suite';
 
@@ -116,5 +122,131 @@ describe('the window speaks the person’s language', { timeout: 180_000 }, () =
       ['Einstellungen', /^Einstellungen$/],
     ]);
     await screenshotBothThemes(app.page, 'lang-de-narrow-settings');
+  });
+});
+
+/** Addresses that lead to each finding of the address check, made for real: no server is faked. */
+interface Places {
+  /** pm-server, over plain http on this computer. */
+  pm: string;
+  /** A port on this computer nothing listens on. */
+  closed: number;
+  /** pm-server over https with a certificate nobody trusts. */
+  untrusted: string;
+  /** A web server that is not ProcessMaker (the window's own site). */
+  notProcessMaker: string;
+  /** A server that takes the connection and never answers. */
+  silent: string;
+}
+
+/** One error state of a screen: how to reach it, and which sentence (and next step) it must show. */
+interface ErrorState {
+  /** What is typed in the address field. */
+  typed: (at: Places) => string;
+  /** The next step this case must get (when it is not the usual one of the sentence). */
+  next?: ErrorSentenceKey;
+  /** Continue is pressed (the check runs as one types otherwise). */
+  submit?: boolean;
+  /** The window says this instead, without asking main (an empty field). */
+  windowSays?: MessageKey;
+}
+
+/**
+ * Every finding of the address check, keyed by its sentence: INSTANCE_CHECK_ERRORS is the list the
+ * check answers from, so a finding added there without a row here fails the type check.
+ */
+const addressStates: Record<(typeof INSTANCE_CHECK_ERRORS)[number], ErrorState[]> = {
+  'error.address.empty': [{ typed: () => '', submit: true, windowSays: 'setup.address.missing' }],
+  'error.address.spaces': [{ typed: () => 'acme processmaker.net' }],
+  'error.address.scheme': [{ typed: () => 'ftp://acme.processmaker.net' }],
+  'error.address.not_web': [{ typed: () => 'https://' }],
+  'error.address.credentials': [{ typed: () => 'https://jane:secret@acme.processmaker.net' }],
+  'error.address.not_server': [{ typed: () => 'acme_processmaker!net' }],
+  'error.address.not_full': [{ typed: () => 'acme' }],
+  'error.insecure_url': [{ typed: () => 'http://acme.invalid' }],
+  'error.address.not_processmaker': [{ typed: (at) => at.notProcessMaker }],
+  'error.unreachable': [
+    { typed: (at) => `http://127.0.0.1:${at.closed}` },
+    // Typed without a scheme, a server on this computer is tried over https: the next step says http.
+    { typed: (at) => `127.0.0.1:${at.closed}`, next: 'error.unreachable.plain_http.next' },
+  ],
+  'error.tls_untrusted': [{ typed: (at) => at.untrusted }],
+  'error.timeout': [{ typed: (at) => at.silent }],
+};
+
+/** The sentences of a message area, one per paragraph. */
+async function messageLines(page: Page): Promise<string[]> {
+  return page.locator('main form .message p').allInnerTexts();
+}
+
+/** Waits until the screen's message area says exactly `lines`, failing with what it said instead. */
+async function expectMessage(page: Page, lines: string[], label: string): Promise<void> {
+  await expect
+    .poll(async () => ({ label, lines: await messageLines(page) }), { timeout: 20_000 })
+    .toEqual({ label, lines });
+}
+
+describe('every error state of every screen, in every language', { timeout: 300_000 }, () => {
+  let untrusted: PmServer;
+  let silent: Server;
+  const sockets: Socket[] = [];
+  let closed = 0;
+  beforeAll(async () => {
+    untrusted = await startPmServer({ https: true });
+    silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    closed = (probe.address() as { port: number }).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+  });
+  afterAll(async () => {
+    await untrusted.close();
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
+  });
+
+  const locales: Locale[] = ['en', 'es', 'fr', 'de'];
+  const places = (app: UiApp): Places => ({
+    pm: app.pm.url,
+    closed,
+    untrusted: untrusted.url,
+    notProcessMaker: ui.site.url,
+    silent: `http://127.0.0.1:${(silent.address() as { port: number }).port}`,
+  });
+
+  it.each(locales)('the first screen’s address findings, in %s', async (locale) => {
+    const say = createTranslator(locale, messagesFor(locale)).t;
+    const app = await ui.start({
+      systemLanguages: [locale],
+      networkTimeoutMs: 1500,
+    });
+    const { page } = app;
+    await app.open();
+    const at = places(app);
+    const address = page.getByLabel(say('setup.address.label'));
+    for (const [key, states] of Object.entries(addressStates) as Array<[ErrorSentenceKey, ErrorState[]]>) {
+      for (const state of states) {
+        const typed = state.typed(at);
+        let lines: string[];
+        if (state.windowSays) lines = [say(state.windowSays)];
+        else {
+          // The state is what main's check answers for this address: its key and next step are the row's.
+          const check = await must(app.handlers.checkInstance(typed, false));
+          expect({ typed, key: check.error?.key }).toEqual({ typed, key });
+          if (state.next) expect(check.error?.nextKey).toBe(state.next);
+          const next = check.error?.nextKey;
+          lines = [say(key, check.error?.params), ...(next ? [say(next, check.error?.params)] : [])];
+        }
+        await address.fill(typed);
+        if (state.submit) await page.getByRole('button', { name: say('setup.continue'), exact: true }).click();
+        await expectMessage(page, lines, `${key} for ${JSON.stringify(typed)}`);
+        if (locale !== 'en')
+          expect({ key, english: englishLeftIn(locale, await visibleText(page)) }).toEqual({ key, english: [] });
+        const shot = key.replace(/^error\./, '').replace(/\./g, '-');
+        if (state === states[0])
+          await page.screenshot({ path: join(screenshotDir, `state-address-${shot}-${locale}.png`) });
+      }
+    }
   });
 });

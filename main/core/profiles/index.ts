@@ -3,8 +3,8 @@
  * and the settings file with its schema (atomic writes, a damaged file set aside).
  */
 export { PRODUCT_NAME, defaultConfigDir } from './config-dir';
-export { checkInstance } from './instance-check';
-export { isLoopbackHost, normaliseInstanceUrl } from './instance-url';
+export { checkInstance, INSTANCE_CHECK_ERRORS, type InstanceCheckOptions } from './instance-check';
+export { ADDRESS_ERRORS, isLoopbackHost, normaliseInstanceUrl } from './instance-url';
 export {
   addProfileSettings,
   duplicateProfileSettings,

@@ -4,15 +4,31 @@
  * to a call without a token).
  */
 import type { InstanceCheck } from '../model';
-import { TokenTrayError, toUserError } from '../errors';
-import { normaliseInstanceUrl } from './instance-url';
+import { CONNECTION_ERROR_CODES, TokenTrayError, toUserError, type ErrorSentenceKey } from '../errors';
+import { ADDRESS_ERRORS, normaliseInstanceUrl } from './instance-url';
 import type { FetchLike } from '../ports';
+
+/**
+ * Every sentence the check can answer with: the address's own, plain http, not ProcessMaker, and each way of not reaching it. The window's language tests show each
+ * one on the first screen in every language.
+ */
+export const INSTANCE_CHECK_ERRORS = [
+  ...ADDRESS_ERRORS,
+  'error.insecure_url',
+  'error.address.not_processmaker',
+  ...CONNECTION_ERROR_CODES.map((code) => `error.${code}` as const),
+] as const satisfies readonly ErrorSentenceKey[];
+
+/** Options for {@link checkInstance}. */
+export interface InstanceCheckOptions {
+  allowInsecure?: boolean;
+}
 
 /** Checks `typed`; never throws for a bad address, it reports it in `error`. */
 export async function checkInstance(
   fetch: FetchLike,
   typed: string,
-  options?: { allowInsecure?: boolean },
+  options?: InstanceCheckOptions,
 ): Promise<InstanceCheck> {
   let url: string;
   try {
