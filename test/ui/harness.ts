@@ -93,6 +93,8 @@ export interface UiAppOptions {
   organization?: Partial<OrganizationFacts>;
   /** The organisation's Defaults policy: preferences people start with. */
   defaults?: Record<string, unknown>;
+  /** The organisation's AllowedServers policy, as the shell hands it to the engine (default: none). */
+  isServerAllowed?: (instanceUrl: string) => boolean;
   /** The network gives up on a request after this long (default: never, so the engine's own 30 s limit). */
   networkTimeoutMs?: number;
 }
@@ -119,6 +121,7 @@ export async function startUiApp(browser: Browser, site: RendererSite, options: 
               signal: AbortSignal.any([AbortSignal.timeout(networkTimeoutMs), ...(init?.signal ? [init.signal] : [])]),
             },
       ),
+    ...(options.isServerAllowed ? { isServerAllowed: options.isServerAllowed } : {}),
     secrets,
     configDir,
     ...(options.organization?.allowUserProfiles === false ? { allowUserProfiles: () => false } : {}),

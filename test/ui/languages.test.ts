@@ -164,6 +164,7 @@ const addressStates: Record<(typeof INSTANCE_CHECK_ERRORS)[number], ErrorState[]
   'error.address.not_server': [{ typed: () => 'acme_processmaker!net' }],
   'error.address.not_full': [{ typed: () => 'acme' }],
   'error.insecure_url': [{ typed: () => 'http://acme.invalid' }],
+  'error.server_not_allowed': [{ typed: () => 'https://not-allowed.example.com' }],
   'error.address.not_processmaker': [{ typed: (at) => at.notProcessMaker }],
   'error.unreachable': [
     { typed: (at) => `http://127.0.0.1:${at.closed}` },
@@ -219,6 +220,7 @@ describe('every error state of every screen, in every language', { timeout: 300_
     const say = createTranslator(locale, messagesFor(locale)).t;
     const app = await ui.start({
       systemLanguages: [locale],
+      isServerAllowed: (url) => !url.includes('not-allowed'),
       networkTimeoutMs: 1500,
     });
     const { page } = app;

@@ -8,8 +8,8 @@ import { checkbox, field, h, replace } from '../dom';
 import { t } from '../i18n';
 import { messageArea, showError, showMessage, showUserError } from '../messages';
 
-/** Findings made without asking the server: a bad address or plain http. */
-const askedNothing = ['invalid_input', 'insecure_url'] as const;
+/** Findings made without asking the server: a bad address, plain http, or a server the organisation does not allow. */
+const askedNothing = ['invalid_input', 'insecure_url', 'server_not_allowed'] as const;
 
 /** What the step hands on. */
 export interface AddressResult {
