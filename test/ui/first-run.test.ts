@@ -57,8 +57,8 @@ describe('first run', { timeout: 90_000 }, () => {
     await clientId.fill(String(pm.seed.passwordClient.id));
     await page.getByLabel('Client secret').fill('not-the-secret');
     await page.getByRole('button', { name: 'Continue to sign in' }).click();
-    await page.getByText('ProcessMaker did not accept this Client ID and secret', { exact: false }).waitFor();
-    await page.getByText('the Auth Client also needs “Enable Password Grant”', { exact: false }).waitFor();
+    await page.getByText('ProcessMaker did not accept this Client ID with this secret', { exact: false }).waitFor();
+    await page.getByText('Most often it is the secret', { exact: false }).waitFor();
     expect(await app.engine.listProfiles()).toEqual([]);
     await expect(page.getByLabel('Client secret').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await screenshotBothThemes(page, '04b-setup-client-rejected');

@@ -7,13 +7,13 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INSTANCE_CHECK_ERRORS } from '../../main/core';
+import { CLIENT_CHECK_ERRORS, INSTANCE_CHECK_ERRORS } from '../../main/core';
 import type { ErrorSentenceKey } from '../../main/core/errors';
 import { createTranslator, messagesFor, type Locale, type MessageKey } from '../../main/i18n';
-import { startPmServer, type PmServer } from '../server';
+import { startPmServer, type PmSeed, type PmServer } from '../server';
 import { expectScreensFit, openAtWidth, screenshotBothThemes, screenshotDir, seriousA11yViolations } from './checks';
 import type { UiApp } from './harness';
-import { addSignedInProfile, must } from './profiles-fixture';
+import { addPasswordProfile, addSignedInProfile, must } from './profiles-fixture';
 import { useUiSuite } from './suite';
 
 const ui = useUiSuite();
@@ -187,6 +187,69 @@ async function expectMessage(page: Page, lines: string[], label: string): Promis
     .toEqual({ label, lines });
 }
 
+/** One refused Auth Client: the kind of sign-in, what is typed as Client ID and secret, and the next step it must get. */
+interface ClientState {
+  grant: 'authorization_code' | 'password';
+  id: (seed: PmSeed) => string;
+  secret: (seed: PmSeed) => string;
+  next?: ErrorSentenceKey;
+}
+
+/**
+ * Every sentence a refused Auth Client is told with, at step 3 and in Edit connection details:
+ * CLIENT_CHECK_ERRORS is the list the check answers from, so one added there without a row fails the type check.
+ */
+const clientStates: Record<(typeof CLIENT_CHECK_ERRORS)[number], ClientState[]> = {
+  'error.client.rejected_check': [
+    { grant: 'authorization_code', id: (s) => String(s.codeClient.id), secret: () => 'not-the-secret' },
+    { grant: 'password', id: () => '9999', secret: (s) => s.passwordClient.secret ?? '' },
+  ],
+  'error.client.not_a_client_id': [
+    // The two pasted the wrong way round.
+    { grant: 'authorization_code', id: (s) => s.codeClient.secret ?? '', secret: (s) => String(s.codeClient.id) },
+  ],
+  'error.client.not_for_browser': [
+    {
+      grant: 'authorization_code',
+      id: (s) => String(s.passwordClient.id),
+      secret: (s) => s.passwordClient.secret ?? '',
+      next: 'error.client.not_for_browser.password.next',
+    },
+    { grant: 'authorization_code', id: (s) => String(s.patClient.id), secret: (s) => s.patClient.secret ?? '' },
+  ],
+  'error.client.not_for_password': [
+    {
+      grant: 'password',
+      id: (s) => String(s.codeClient.id),
+      secret: (s) => s.codeClient.secret ?? '',
+      next: 'error.client.not_for_password.browser.next',
+    },
+    { grant: 'password', id: (s) => String(s.patClient.id), secret: (s) => s.patClient.secret ?? '' },
+  ],
+};
+
+/** What main's check says of a client state: the sentences the window must show, in `locale`. */
+async function clientFinding(
+  app: UiApp,
+  key: ErrorSentenceKey,
+  state: ClientState,
+  say: (key: MessageKey, values?: Record<string, string | number>) => string,
+): Promise<string[]> {
+  const input = {
+    name: 'Check',
+    instanceUrl: app.pm.url,
+    grant: state.grant,
+    clientId: state.id(app.pm.seed),
+    clientSecret: state.secret(app.pm.seed),
+  };
+  const result = await app.handlers.addProfile(input);
+  if (result.ok) throw new Error(`${key}: the client was accepted`);
+  expect({ key: result.error.key }).toEqual({ key });
+  if (state.next) expect(result.error.nextKey).toBe(state.next);
+  const next = result.error.nextKey;
+  return [say(key, result.error.params), ...(next ? [say(next, result.error.params)] : [])];
+}
+
 describe('every error state of every screen, in every language', { timeout: 300_000 }, () => {
   let untrusted: PmServer;
   let silent: Server;
@@ -248,6 +311,63 @@ describe('every error state of every screen, in every language', { timeout: 300_
         const shot = key.replace(/^error\./, '').replace(/\./g, '-');
         if (state === states[0])
           await page.screenshot({ path: join(screenshotDir, `state-address-${shot}-${locale}.png`) });
+      }
+    }
+  });
+
+  it.each(locales)('step 3’s and Edit connection details’ refused Auth Clients, in %s', async (locale) => {
+    const say = createTranslator(locale, messagesFor(locale)).t;
+    const app = await ui.start({ systemLanguages: [locale] });
+    const { page, pm } = app;
+    await app.open();
+    await page.getByLabel(say('setup.address.label')).fill(pm.url);
+    await page.getByText(say('setup.address.looksLikeProcessMaker')).waitFor();
+    await page.getByRole('button', { name: say('setup.continue'), exact: true }).click();
+    const grantTitle = {
+      authorization_code: 'setup.grant.browser.title',
+      password: 'setup.grant.password.title',
+    } as const;
+    let grant: ClientState['grant'] | null = null;
+    for (const [key, states] of Object.entries(clientStates) as Array<[ErrorSentenceKey, ClientState[]]>) {
+      for (const state of states) {
+        const lines = await clientFinding(app, key, state, say);
+        if (grant !== state.grant) {
+          if (grant !== null) await page.getByRole('button', { name: say('setup.back'), exact: true }).click();
+          await page.getByLabel(new RegExp(`^${say(grantTitle[state.grant])}`)).check();
+          await page.getByRole('button', { name: say('setup.continue'), exact: true }).click();
+          grant = state.grant;
+        }
+        await page.getByLabel(say('setup.details.clientId.label'), { exact: true }).fill(state.id(pm.seed));
+        await page.getByLabel(say('setup.details.secret.label'), { exact: true }).fill(state.secret(pm.seed));
+        await page.locator('main form button[type=submit]').click();
+        await expectMessage(page, lines, `step 3: ${key}`);
+        if (locale !== 'en')
+          expect({ key, english: englishLeftIn(locale, await visibleText(page)) }).toEqual({ key, english: [] });
+        if (state === states[0]) {
+          const shot = key.replace(/^error\./, '').replace(/\./g, '-');
+          await page.screenshot({ path: join(screenshotDir, `state-details-${shot}-${locale}.png`) });
+        }
+      }
+    }
+    expect(await app.engine.listProfiles()).toEqual([]);
+
+    // The same findings where a saved profile's connection is changed.
+    await addPasswordProfile(app, 'Acme');
+    await app.open();
+    await page.getByRole('button', { name: say('window.nav.profiles'), exact: true }).click();
+    await page.getByRole('button', { name: say('profiles.connection.button') }).click();
+    const form = page.getByRole('form', { name: say('profiles.connection.label', { name: 'Acme' }) });
+    await form.waitFor();
+    for (const [key, states] of Object.entries(clientStates) as Array<[ErrorSentenceKey, ClientState[]]>) {
+      for (const state of states) {
+        const lines = await clientFinding(app, key, state, say);
+        await form.getByLabel(say('profiles.connection.grant'), { exact: true }).selectOption(state.grant);
+        await form.getByLabel(say('profiles.connection.clientId.label'), { exact: true }).fill(state.id(pm.seed));
+        await form.getByLabel(say('profiles.connection.secret.label'), { exact: true }).fill(state.secret(pm.seed));
+        await form.getByRole('button', { name: say('profiles.connection.save') }).click();
+        await expectMessage(page, lines, `Edit connection details: ${key}`);
+        if (locale !== 'en')
+          expect({ key, english: englishLeftIn(locale, await visibleText(page)) }).toEqual({ key, english: [] });
       }
     }
   });

@@ -168,6 +168,7 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
         });
     let production = false;
     const message = messageArea();
+    const back = h('button', { type: 'button', onclick: stepGrant }, t('setup.back'));
     const create = h(
       'button',
       { type: 'submit', class: 'primary' },
@@ -192,7 +193,7 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
       token ? personalTokenHelp(address.url) : null,
       checkbox(t('setup.details.production'), false, (v) => (production = v)),
       message,
-      h('div', { class: 'row' }, h('button', { type: 'button', onclick: stepGrant }, t('setup.back')), create),
+      h('div', { class: 'row' }, back, create),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -251,8 +252,18 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
           if (created && token) await call('removeProfile', created.id).catch(() => undefined);
           create.disabled = false;
           showError(message, err);
-          const code = toUserError(err).code;
-          (code === 'client_rejected' ? secret : code === 'token_rejected' && token ? token : create).focus();
+          const { code, key } = toUserError(err);
+          // Where the fix is: the Client ID, the way to sign in (Back), or most often the secret.
+          (key === 'error.client.not_a_client_id'
+            ? clientId
+            : key === 'error.client.not_for_browser' || key === 'error.client.not_for_password'
+              ? back
+              : code === 'client_rejected'
+                ? secret
+                : code === 'token_rejected' && token
+                  ? token
+                  : create
+          ).focus();
         }
       })();
     });
