@@ -48,6 +48,10 @@ describe('first run', { timeout: 90_000 }, () => {
     expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
 
     await expect(page.getByText('Step 3 of 4').isVisible()).resolves.toBe(true);
+    // Values only IT has: the step says IT can send a setup link instead, and opens the place to paste it.
+    await page
+      .getByText('No Client ID or secret? Ask your IT team for a setup link instead', { exact: false })
+      .waitFor();
     // Missing fields are named before anything is saved.
     await page.getByRole('button', { name: 'Continue to sign in' }).click();
     await page.getByText('Please fill in every field.').waitFor();
@@ -211,5 +215,23 @@ describe('first run', { timeout: 90_000 }, () => {
     await page.getByLabel('Client ID').waitFor();
     await expect(page.getByRole('button', { name: 'How your administrator sets this up' }).count()).resolves.toBe(0);
     expect(app.externalOpened).toEqual([]);
+  });
+
+  it('step 3 suggests asking IT for a setup link, and the button opens the place to paste it', async () => {
+    const app = await ui.start();
+    const { page, pm } = app;
+    await app.open();
+    await page.getByLabel('What is your ProcessMaker address?').fill(pm.url);
+    await page.getByText('Looks like ProcessMaker').waitFor();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Client ID').waitFor();
+    const ask = page.getByTestId('ask-for-setup');
+    await expect(ask.innerText()).resolves.toContain(
+      'No Client ID or secret? Ask your IT team for a setup link instead: it fills all of this in.',
+    );
+    await ask.getByRole('button', { name: 'I have a setup file or link' }).click();
+    await page.getByLabel('Paste the setup link').waitFor();
+    expect(await page.getByLabel('Client ID').count()).toBe(0);
   });
 });

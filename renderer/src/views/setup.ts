@@ -189,6 +189,19 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
       needsClient ? field(t('setup.details.clientId.label'), clientId, t('setup.details.clientId.hint')) : null,
       needsClient ? field(t('setup.details.secret.label'), secret, t('setup.details.secret.hint')) : null,
       needsClient && adminLink ? h('p', null, adminLink) : null,
+      // What only IT has can come from IT whole: a setup link fills in this step and the previous ones.
+      needsClient
+        ? h(
+            'div',
+            { class: 'stack setup-alternative', 'data-testid': 'ask-for-setup' },
+            h('p', { class: 'hint' }, t('setup.details.askForSetup')),
+            h(
+              'div',
+              null,
+              h('button', { type: 'button', class: 'link', onclick: stepSetupInput }, t('setup.haveSetupFile')),
+            ),
+          )
+        : null,
       token ? field(t('setup.token.label'), token, t('setup.token.hint')) : null,
       token ? personalTokenHelp(address.url) : null,
       checkbox(t('setup.details.production'), false, (v) => (production = v)),
