@@ -12,6 +12,7 @@ import { getState, reloadProfiles } from '../state/store';
 import { addressStep, type AddressResult } from './setup-address';
 import { nextColor, openAdminHelp, suggestName } from './setup-defaults';
 import { markSetupFinishing, personalTokenHelp } from './sign-in';
+import { requestAutoSignIn } from './sign-in-browser';
 import { renderSetupConfirm, setupInputForm } from './setup-confirm';
 
 const grantChoices: Array<{ grant: GrantKind; title: MessageKey; text: MessageKey; recommended?: boolean }> = [
@@ -257,6 +258,8 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
           created = await call('addProfile', input);
           if (token) created = await call('savePersonalAccessToken', created.id, token.value.trim());
           else markSetupFinishing(created.id);
+          // Browser sign-in was chosen on step 2: "Continue to sign in" starts it, nothing asks for it again.
+          if (grant === 'authorization_code') requestAutoSignIn(created.id);
           await call('setActiveProfile', created.id);
           await reloadProfiles();
           options.onCreated(created);
