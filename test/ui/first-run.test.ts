@@ -40,6 +40,8 @@ describe('first run', { timeout: 90_000 }, () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     const clientId = page.getByLabel('Client ID');
     await clientId.waitFor();
+    // Focus is on the first field to fill: the Client ID, not the name Token Tray already suggested.
+    await expect(clientId.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     // Each client field is explained in one sentence.
     await expect(clientId.getAttribute('aria-describedby')).resolves.toBeTruthy();
     await page.getByRole('button', { name: 'How your administrator sets this up' }).click();
@@ -166,10 +168,12 @@ describe('first run', { timeout: 90_000 }, () => {
     await page.keyboard.press('Enter');
     await page.getByLabel('Profile name').waitFor();
     await expect(page.getByLabel('Client ID').count()).resolves.toBe(0);
-    await expect(page.getByLabel('Profile name').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    // Focus is on the first field to fill, the token: the name is already suggested.
+    await expect(
+      page.getByLabel('Personal access token').evaluate((el) => el === document.activeElement),
+    ).resolves.toBe(true);
     // A personal access token has three steps: the token is pasted with the name, no screen only asks for a name.
     await expect(page.getByText('Step 3 of 3').isVisible()).resolves.toBe(true);
-    await page.keyboard.press('Tab');
     await page.keyboard.type(await pm.issuePersonalAccessToken(pm.seed.user.id, 'Token Tray'));
     // Tab past "Open this page in ProcessMaker", the production box and Back, to "Save and finish".
     for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');

@@ -284,6 +284,8 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
       })();
     });
     show(3, form);
+    // The first field still to fill (the Client ID, or the token), not the name already suggested.
+    [name, clientId, secret, token].find((el) => el?.isConnected && !el.value.trim())?.focus();
   }
 
   stepAddress();
