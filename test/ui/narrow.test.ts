@@ -89,13 +89,18 @@ describe('narrow and zoomed windows', { timeout: 120_000 }, () => {
 async function touchingCardEdge(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
-    for (const card of Array.from(document.querySelectorAll<HTMLElement>('main .card'))) {
+    // Cards, and the boxes inside them that have an edge of their own (the token's status).
+    for (const card of Array.from(document.querySelectorAll<HTMLElement>('main .card, main .countdown-box'))) {
       const c = card.getBoundingClientRect();
       const style = getComputedStyle(card);
       const left = c.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft) * 0.5;
       const right = c.right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight) * 0.5;
+      // A line of text is measured by its glyphs, not its block (a heading's block spans the box).
+      const range = document.createRange();
       for (const el of Array.from(card.querySelectorAll<HTMLElement>('*'))) {
-        const box = el.getBoundingClientRect();
+        range.selectNodeContents(el);
+        const box =
+          el.children.length === 0 && el.textContent ? range.getBoundingClientRect() : el.getBoundingClientRect();
         if (
           box.width === 0 ||
           box.height === 0 ||
