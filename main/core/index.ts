@@ -42,6 +42,7 @@ export type {
 export {
   createSettingsFile,
   defaultConfigDir,
+  INSTANCE_CHECK_ERRORS,
   isLoopbackHost,
   maskToken,
   normaliseInstanceUrl,
@@ -67,6 +68,7 @@ export {
 export {
   APP_REDIRECT_URI,
   cleanPastedToken,
+  CLIENT_CHECK_ERRORS,
   DEFAULT_SIGN_IN_TIMEOUT_MS,
   LINK_SCHEME,
   LOOPBACK_REDIRECT_BASE,

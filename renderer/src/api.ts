@@ -43,8 +43,27 @@ export async function call<K extends ChannelName>(
   } catch {
     throw new ApiError(windowError('error.window.no_answer'));
   }
-  if (result.ok) return result.value as ReturnType<IpcChannels[K]>;
+  if (result.ok) return inWindowLanguage(result.value) as ReturnType<IpcChannels[K]>;
   throw new ApiError(result.error);
+}
+
+/** True for a {@link UserError} carried inside a value (an address check's `error`, a profile's renewal error). */
+function isUserError(value: object): value is UserError {
+  const v = value as Partial<UserError>;
+  return typeof v.code === 'string' && typeof v.key === 'string' && typeof v.message === 'string';
+}
+
+/**
+ * Main's English never reaches a view: every error carried inside an answer gets its sentences
+ * from the window's catalogue, by its key and values, at the one door all answers pass.
+ */
+function inWindowLanguage(value: unknown, depth = 0): unknown {
+  if (typeof value !== 'object' || value === null || depth > 6) return value;
+  if (Array.isArray(value)) return value.map((item: unknown) => inWindowLanguage(item, depth + 1));
+  if (isUserError(value)) return localizeError(value);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = inWindowLanguage(v, depth + 1);
+  return out;
 }
 
 /** An error of the window's own (main is not there to raise it). */

@@ -159,7 +159,8 @@ function renderHeader(): void {
       h(
         'option',
         { value: p.id, selected: p.id === profile?.id },
-        p.production ? t('window.header.productionOption', { name: p.name }) : p.name,
+        // The active profile's production is said once, by the badge beside the select.
+        p.production && !(p.id === profile?.id) ? t('window.header.productionOption', { name: p.name }) : p.name,
       ),
     ),
   );

@@ -2,7 +2,8 @@
  * Message areas: a live region per form that shows plain sentences (an
  * error's message and next step), plus a global announcer for short news.
  */
-import { toUserError } from './api';
+import type { UserError } from '../../main/contract/ipc';
+import { localizeError, toUserError } from './api';
 import { h, replace } from './dom';
 import { t } from './i18n';
 
@@ -19,6 +20,15 @@ export function showMessage(area: HTMLElement, kind: MessageKind, ...sentences: 
   area.className = `message ${kind}`;
   area.setAttribute('aria-live', kind === 'error' ? 'assertive' : 'polite');
   replace(area, ...sentences.filter((s): s is string => Boolean(s)).map((s) => h('p', null, s)));
+}
+
+/**
+ * Shows an error that came inside an answer (an address check's finding) as its sentence and next
+ * step, said in the window's language from the key and values, never main's English.
+ */
+export function showUserError(area: HTMLElement, kind: MessageKind, error: UserError): void {
+  const e = localizeError(error);
+  showMessage(area, kind, e.message, e.nextStep);
 }
 
 /** Asks the app to open the connection details of a profile (Profiles › Edit connection details). */

@@ -40,6 +40,8 @@ describe('first run', { timeout: 90_000 }, () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     const clientId = page.getByLabel('Client ID');
     await clientId.waitFor();
+    // Focus is on the first field to fill: the Client ID, not the name Token Tray already suggested.
+    await expect(clientId.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     // Each client field is explained in one sentence.
     await expect(clientId.getAttribute('aria-describedby')).resolves.toBeTruthy();
     await page.getByRole('button', { name: 'How your administrator sets this up' }).click();
@@ -48,6 +50,10 @@ describe('first run', { timeout: 90_000 }, () => {
     expect(await seriousA11yViolationsBothThemes(page)).toEqual([]);
 
     await expect(page.getByText('Step 3 of 4').isVisible()).resolves.toBe(true);
+    // Values only IT has: the step says IT can send a setup link instead, and opens the place to paste it.
+    await page
+      .getByText('No Client ID or secret? Ask your IT team for a setup link instead', { exact: false })
+      .waitFor();
     // Missing fields are named before anything is saved.
     await page.getByRole('button', { name: 'Continue to sign in' }).click();
     await page.getByText('Please fill in every field.').waitFor();
@@ -57,8 +63,8 @@ describe('first run', { timeout: 90_000 }, () => {
     await clientId.fill(String(pm.seed.passwordClient.id));
     await page.getByLabel('Client secret').fill('not-the-secret');
     await page.getByRole('button', { name: 'Continue to sign in' }).click();
-    await page.getByText('ProcessMaker did not accept this Client ID and secret', { exact: false }).waitFor();
-    await page.getByText('the Auth Client also needs “Enable Password Grant”', { exact: false }).waitFor();
+    await page.getByText('ProcessMaker did not accept this Client ID with this secret', { exact: false }).waitFor();
+    await page.getByText('Most often it is the secret', { exact: false }).waitFor();
     expect(await app.engine.listProfiles()).toEqual([]);
     await expect(page.getByLabel('Client secret').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await screenshotBothThemes(page, '04b-setup-client-rejected');
@@ -162,10 +168,12 @@ describe('first run', { timeout: 90_000 }, () => {
     await page.keyboard.press('Enter');
     await page.getByLabel('Profile name').waitFor();
     await expect(page.getByLabel('Client ID').count()).resolves.toBe(0);
-    await expect(page.getByLabel('Profile name').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    // Focus is on the first field to fill, the token: the name is already suggested.
+    await expect(
+      page.getByLabel('Personal access token').evaluate((el) => el === document.activeElement),
+    ).resolves.toBe(true);
     // A personal access token has three steps: the token is pasted with the name, no screen only asks for a name.
     await expect(page.getByText('Step 3 of 3').isVisible()).resolves.toBe(true);
-    await page.keyboard.press('Tab');
     await page.keyboard.type(await pm.issuePersonalAccessToken(pm.seed.user.id, 'Token Tray'));
     // Tab past "Open this page in ProcessMaker", the production box and Back, to "Save and finish".
     for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
@@ -211,5 +219,23 @@ describe('first run', { timeout: 90_000 }, () => {
     await page.getByLabel('Client ID').waitFor();
     await expect(page.getByRole('button', { name: 'How your administrator sets this up' }).count()).resolves.toBe(0);
     expect(app.externalOpened).toEqual([]);
+  });
+
+  it('step 3 suggests asking IT for a setup link, and the button opens the place to paste it', async () => {
+    const app = await ui.start();
+    const { page, pm } = app;
+    await app.open();
+    await page.getByLabel('What is your ProcessMaker address?').fill(pm.url);
+    await page.getByText('Looks like ProcessMaker').waitFor();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Client ID').waitFor();
+    const ask = page.getByTestId('ask-for-setup');
+    await expect(ask.innerText()).resolves.toContain(
+      'No Client ID or secret? Ask your IT team for a setup link instead: it fills all of this in.',
+    );
+    await ask.getByRole('button', { name: 'I have a setup file or link' }).click();
+    await page.getByLabel('Paste the setup link').waitFor();
+    expect(await page.getByLabel('Client ID').count()).toBe(0);
   });
 });

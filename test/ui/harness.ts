@@ -99,6 +99,10 @@ export interface UiAppOptions {
   platform?: string;
   /** Settings › Install the pmtoken command, as the shell wires it on macOS (default: not offered). */
   installPmtokenCommand?: () => Promise<'installed' | 'cancelled'>;
+  /** The organisation's AllowedServers policy, as the shell hands it to the engine (default: none). */
+  isServerAllowed?: (instanceUrl: string) => boolean;
+  /** The network gives up on a request after this long (default: never, so the engine's own 30 s limit). */
+  networkTimeoutMs?: number;
 }
 
 /** Starts pm-server, the engine and handlers over a temp config folder, and a page bound to them. */
@@ -111,8 +115,19 @@ export async function startUiApp(browser: Browser, site: RendererSite, options: 
   const savedFiles: Array<{ name: string; content: string }> = [];
   let openHandler: (url: string) => Promise<void> = async () => undefined;
   const secrets = createKeytarSecretStore(`Token Tray UI test ${randomBytes(4).toString('hex')}`);
+  const { networkTimeoutMs } = options;
   const engine = createTokenEngine({
-    fetch: (input, init) => fetch(input, init),
+    fetch: (input, init) =>
+      fetch(
+        input,
+        networkTimeoutMs === undefined
+          ? init
+          : {
+              ...init,
+              signal: AbortSignal.any([AbortSignal.timeout(networkTimeoutMs), ...(init?.signal ? [init.signal] : [])]),
+            },
+      ),
+    ...(options.isServerAllowed ? { isServerAllowed: options.isServerAllowed } : {}),
     secrets,
     configDir,
     ...(options.organization?.allowUserProfiles === false ? { allowUserProfiles: () => false } : {}),

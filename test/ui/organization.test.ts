@@ -81,4 +81,25 @@ describe('profiles set up by the organisation', { timeout: 120_000 }, () => {
     expect(await page.getByTestId('set-by-theme').count()).toBe(0);
     expect((await app.handlers.preferenceSources()).ok).toBe(true);
   });
+
+  it('AllowedServers: a server the organisation does not list is refused at the address, not at Save', async () => {
+    const allowed = 'https://processmaker.acme.example';
+    const app = await ui.start({ isServerAllowed: (url) => url === allowed });
+    const { page, pm } = app;
+    await app.open();
+    pm.stats.reset();
+    await page.getByLabel('What is your ProcessMaker address?').fill(pm.url);
+    await page.getByText('Your organisation does not allow Token Tray to connect to this server.').waitFor();
+    await page.getByText('Check the address with your IT team.').waitFor();
+    // Nothing was asked of that server, and nothing says it looks fine.
+    expect(pm.stats.requests).toBe(0);
+    expect(await page.getByText('Looks like ProcessMaker').count()).toBe(0);
+    expect(await page.getByText('Reachable', { exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('Your organisation does not allow Token Tray to connect to this server.').waitFor();
+    expect(await page.getByText('Step 1 of 4').isVisible()).toBe(true);
+    expect(await page.getByRole('group', { name: 'How do you sign in?' }).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshotBothThemes(page, '32-server-not-allowed');
+  });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createSignInTracker, createUpdateController, type UpdateSupport } from '../../main/desktop';
 import { fakePort, fakeTimers } from '../support/update-fakes';
 import { emitToPage } from './bridge';
-import { screenshotBothThemes, seriousA11yViolationsBothThemes } from './checks';
+import { screenshotBothThemes, screenshotDir, seriousA11yViolationsBothThemes } from './checks';
 import { timeToFirstInput } from './harness';
 import { addSignedInProfile } from './profiles-fixture';
 import { useUiSuite } from './suite';
@@ -115,6 +115,34 @@ describe('profiles', { timeout: 90_000 }, () => {
     await page.getByTestId('user-name').waitFor();
     expect((await app.engine.getProfile(profile.id)).status.state).toBe('signed_in');
   });
+
+  it.each([
+    ['en', 'Profiles', 'Edit connection details', 'Save connection details'],
+    ['de', 'Profile', 'Verbindungsdaten bearbeiten', 'Verbindungsdaten speichern'],
+  ] as const)(
+    'Edit connection details opens with its Save in sight in a 640×480 window (%s)',
+    async (locale, nav, edit, save) => {
+      const app = await ui.start({ systemLanguages: [locale] });
+      // Two profiles: the second one's form opens lower on the page.
+      await addSignedInProfile(app, 'Acme');
+      await addSignedInProfile(app, 'Acme test server');
+      const { page } = app;
+      await page.setViewportSize({ width: 640, height: 480 });
+      await app.open();
+      await page.getByRole('button', { name: nav, exact: true }).click();
+      await page.locator('.profile-item').nth(1).getByRole('button', { name: edit }).click();
+      const button = page.getByRole('button', { name: save });
+      await button.waitFor();
+      await page.waitForTimeout(300);
+      const box = await button.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { top: Math.round(r.top), bottom: Math.round(r.bottom), height: window.innerHeight };
+      });
+      await page.screenshot({ path: join(screenshotDir, `state-connection-640x480-${locale}.png`) });
+      expect(box.top).toBeGreaterThanOrEqual(0);
+      expect(box.bottom).toBeLessThanOrEqual(box.height);
+    },
+  );
 
   it('a profile that cannot be read is named on the Profiles screen, and the others keep working', async () => {
     const app = await ui.start();

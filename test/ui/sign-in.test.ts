@@ -1,5 +1,6 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { screenshotBothThemes, seriousA11yViolationsBothThemes } from './checks';
+import { screenshotBothThemes, screenshotDir, seriousA11yViolationsBothThemes } from './checks';
 import type { UiApp } from './harness';
 import { addPasswordProfile, must } from './profiles-fixture';
 import { useUiSuite } from './suite';
@@ -44,6 +45,36 @@ describe('sign-in', { timeout: 90_000 }, () => {
     release();
     await ui.page.getByTestId('user-name').waitFor();
     expect((await ui.engine.getProfile(profileId)).status.state).toBe('signed_in');
+    await web.context.close();
+  });
+
+  it('browser sign-in chosen on step 2 starts with the one click of step 3’s Continue to sign in', async () => {
+    const ui = await suite.start();
+    const { page, pm } = ui;
+    const web = await systemBrowser(suite.browser, ui.engine, pm.seed.user);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    ui.onOpenBrowser(async (url) => {
+      await gate;
+      await web.open(url);
+    });
+    await ui.open();
+    await page.getByLabel('What is your ProcessMaker address?').fill(pm.url);
+    await page.getByText('Looks like ProcessMaker').waitFor();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    // Browser sign-in is the preselected choice.
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Client ID').fill(String(pm.seed.codeClient.id));
+    await page.getByLabel('Client secret').fill(pm.seed.codeClient.secret ?? '');
+    await page.getByRole('button', { name: 'Continue to sign in' }).click();
+    // Step 4 is already waiting for the browser: no second "Sign in with my browser".
+    await page.getByText('Waiting for your browser…').waitFor();
+    await expect(page.getByText('Step 4 of 4').isVisible()).resolves.toBe(true);
+    expect(await page.getByRole('button', { name: 'Sign in with my browser' }).count()).toBe(0);
+    expect(ui.browserOpened).toHaveLength(1);
+    await page.screenshot({ path: join(screenshotDir, 'state-step4-waiting-en.png') });
+    release();
+    await page.getByTestId('user-name').waitFor();
     await web.context.close();
   });
 

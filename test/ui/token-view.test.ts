@@ -171,4 +171,15 @@ describe('token view', { timeout: 90_000 }, () => {
     await expect(page.getByLabel('Password').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await screenshotBothThemes(page, '18-session-expired');
   });
+
+  it('opens with focus on Copy, so Enter copies the token', async () => {
+    const app = await ui.start({ pm: { config: { accessTokenTtl: 3600 } } });
+    const profile = await addSignedInProfile(app);
+    const { page } = app;
+    await app.open();
+    await page.getByTestId('token-value').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Copy');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => app.clipboard.text).toBe(await app.engine.freshToken(profile.id));
+  });
 });

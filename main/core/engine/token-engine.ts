@@ -99,7 +99,10 @@ export function createTokenEngine(ports: EnginePorts): TokenEngine {
     ...profiles,
     ...setupMethods(ctx, profiles),
     ...managedMethods(ctx),
-    checkInstance: (url, options) => checkInstance(ctx.fetch, url, options),
+    checkInstance: (url, options) => {
+      const allowed = ctx.ports.isServerAllowed?.bind(ctx.ports);
+      return checkInstance(ctx.fetch, url, { ...options, ...(allowed ? { isServerAllowed: allowed } : {}) });
+    },
 
     startBrowserSignIn: (profileId, options) =>
       browserSignIn.startBrowserSignIn(browserDeps, ctx.profile(profileId).id, options),

@@ -7,7 +7,7 @@ export { handleCallbackUrl, startBrowserSignIn } from './browser-sign-in';
 export type { BrowserSignInDeps, BrowserSignInOptions } from './browser-sign-in';
 export { APP_REDIRECT_URI, LINK_SCHEME, LOOPBACK_REDIRECT_BASE, parseCallbackUrl } from './callback-url';
 export type { CallbackResult } from './callback-url';
-export { checkClient, CLIENT_CHECK_CODE } from './client-check';
+export { checkClient, CLIENT_CHECK_CODE, CLIENT_CHECK_ERRORS } from './client-check';
 export type { ClientCheck } from './client-check';
 export { ExpiredTokenAnswer, toTokenSet } from './oauth-client';
 export { passwordGrant, refreshTokenGrant } from './token-grants';

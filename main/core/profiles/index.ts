@@ -3,10 +3,10 @@
  * and the settings file with its schema (atomic writes, a damaged file set aside).
  */
 export { PRODUCT_NAME, defaultConfigDir } from './config-dir';
-export { checkInstance } from './instance-check';
+export { checkInstance, INSTANCE_CHECK_ERRORS, type InstanceCheckOptions } from './instance-check';
 export { HOST_SCRIPT_KINDS, hostScript } from './host-script';
 export type { HostScript, HostScriptKind } from './host-script';
-export { isLoopbackHost, normaliseInstanceUrl } from './instance-url';
+export { ADDRESS_ERRORS, isLoopbackHost, normaliseInstanceUrl } from './instance-url';
 export {
   addProfileSettings,
   duplicateProfileSettings,

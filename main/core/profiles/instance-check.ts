@@ -4,21 +4,46 @@
  * to a call without a token).
  */
 import type { InstanceCheck } from '../model';
-import { TokenTrayError, toUserError } from '../errors';
-import { normaliseInstanceUrl } from './instance-url';
+import { CONNECTION_ERROR_CODES, TokenTrayError, toUserError, type ErrorSentenceKey } from '../errors';
+import { ADDRESS_ERRORS, normaliseInstanceUrl } from './instance-url';
 import type { FetchLike } from '../ports';
+
+/**
+ * Every sentence the check can answer with: the address's own, plain http, the organisation's
+ * policy, not ProcessMaker, and each way of not reaching it. The window's language tests show each
+ * one on the first screen in every language.
+ */
+export const INSTANCE_CHECK_ERRORS = [
+  ...ADDRESS_ERRORS,
+  'error.insecure_url',
+  'error.server_not_allowed',
+  'error.address.not_processmaker',
+  ...CONNECTION_ERROR_CODES.map((code) => `error.${code}` as const),
+] as const satisfies readonly ErrorSentenceKey[];
+
+/** Options for {@link checkInstance}. */
+export interface InstanceCheckOptions {
+  allowInsecure?: boolean;
+  /** The organisation's `AllowedServers` policy, when it has one: a server it does not list is not asked at all. */
+  isServerAllowed?: (instanceUrl: string) => boolean;
+}
 
 /** Checks `typed`; never throws for a bad address, it reports it in `error`. */
 export async function checkInstance(
   fetch: FetchLike,
   typed: string,
-  options?: { allowInsecure?: boolean },
+  options?: InstanceCheckOptions,
 ): Promise<InstanceCheck> {
   let url: string;
   try {
     url = normaliseInstanceUrl(typed, { allowInsecure: options?.allowInsecure ?? false });
   } catch (err) {
     return { url: typed.trim(), reachable: false, looksLikeProcessMaker: false, error: toUserError(err) };
+  }
+  if (options?.isServerAllowed && !options.isServerAllowed(url)) {
+    // Said at the first step, before anything is typed on the next ones, and without contacting the server.
+    const error = toUserError(new TokenTrayError('server_not_allowed'));
+    return { url, reachable: false, looksLikeProcessMaker: false, error };
   }
   try {
     const response = await fetch(`${url}/api/1.0/users/configuration`, {

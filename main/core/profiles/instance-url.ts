@@ -51,7 +51,22 @@ export function isLoopbackHost(hostname: string): boolean {
   return v4 !== null && v4.slice(1).every((part) => Number(part) <= 255);
 }
 
-function invalid(key: ErrorSentenceKey): TokenTrayError {
+/**
+ * Every sentence a typed address can be refused with. The window's language tests show each one on
+ * the first screen in every language, so a sentence added here without a test fails the type check.
+ */
+export const ADDRESS_ERRORS = [
+  'error.address.empty',
+  'error.address.spaces',
+  'error.address.scheme',
+  'error.address.not_web',
+  'error.address.credentials',
+  'error.address.email',
+  'error.address.not_server',
+  'error.address.not_full',
+] as const satisfies readonly ErrorSentenceKey[];
+
+function invalid(key: (typeof ADDRESS_ERRORS)[number]): TokenTrayError {
   return new TokenTrayError('invalid_input', key, { next: 'error.address.next' });
 }
 

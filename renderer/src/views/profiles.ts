@@ -308,7 +308,7 @@ function connectionForm(editor: HTMLElement, p: ProfileView, save: (patch: Profi
   const trustBox = h('label', { class: 'check', hidden: true }, trust, t('profiles.connection.trust'));
   const clientFields = h(
     'div',
-    { class: 'stack' },
+    { class: 'field-pair' },
     field(t('profiles.connection.clientId.label'), clientId, t('profiles.connection.clientId.hint')),
     field(
       t('profiles.connection.secret.label'),
@@ -331,8 +331,12 @@ function connectionForm(editor: HTMLElement, p: ProfileView, save: (patch: Profi
       'aria-label': t('profiles.connection.label', { name: p.name }),
     },
     h('h3', null, t('profiles.connection.title')),
-    field(t('profiles.connection.address'), address),
-    field(t('profiles.connection.grant'), grant),
+    h(
+      'div',
+      { class: 'field-pair fit-second' },
+      field(t('profiles.connection.address'), address),
+      field(t('profiles.connection.grant'), grant),
+    ),
     clientFields,
     trustBox,
     h('p', { class: 'hint' }, t('profiles.connection.signsOut')),
@@ -376,13 +380,25 @@ function connectionForm(editor: HTMLElement, p: ProfileView, save: (patch: Profi
       .catch((err: unknown) => {
         submit.disabled = false;
         showError(message, err);
-        const code = toUserError(err).code;
+        const { code, key } = toUserError(err);
         if (code === 'insecure_url') trustBox.hidden = false;
-        (code === 'client_rejected' ? secret : code === 'insecure_url' ? trust : address).focus();
+        (key === 'error.client.not_a_client_id'
+          ? clientId
+          : key === 'error.client.not_for_browser' || key === 'error.client.not_for_password'
+            ? grant
+            : code === 'client_rejected'
+              ? secret
+              : code === 'insecure_url'
+                ? trust
+                : address
+        ).focus();
       });
   });
   replace(editor, form);
-  address.focus();
+  // The form opens under its profile, often below the fold of a small window: it comes into sight
+  // whole, Save included, with the address field ready.
+  address.focus({ preventScroll: true });
+  form.scrollIntoView({ block: 'start' });
 }
 
 function nameForm(

@@ -6,7 +6,10 @@ import type { InstanceCheck } from '../../../main/contract/ipc';
 import { call } from '../api';
 import { checkbox, field, h, replace } from '../dom';
 import { t } from '../i18n';
-import { messageArea, showError, showMessage } from '../messages';
+import { messageArea, showError, showMessage, showUserError } from '../messages';
+
+/** Findings made without asking the server: a bad address, plain http, or a server the organisation does not allow. */
+const askedNothing = ['invalid_input', 'insecure_url', 'server_not_allowed'] as const;
 
 /** What the step hands on. */
 export interface AddressResult {
@@ -65,10 +68,10 @@ export function addressStep(initial: string, onDone: (result: AddressResult) => 
   }
 
   function renderCheck(check: InstanceCheck): void {
-    if (check.error?.code === 'insecure_url' || check.error?.code === 'invalid_input') {
+    if (check.error && (askedNothing as readonly string[]).includes(check.error.code)) {
       // Nothing was asked of the server: no reachability badges, only what to do.
       progress.replaceChildren();
-      showMessage(message, 'error', check.error.message, check.error.nextStep);
+      showUserError(message, 'error', check.error);
       return;
     }
     replace(
@@ -88,8 +91,7 @@ export function addressStep(initial: string, onDone: (result: AddressResult) => 
           )
         : null,
     );
-    if (check.error)
-      showMessage(message, check.reachable ? 'warning' : 'error', check.error.message, check.error.nextStep);
+    if (check.error) showUserError(message, check.reachable ? 'warning' : 'error', check.error);
     else showMessage(message, 'success', t('setup.address.found', { address: check.url }));
   }
 

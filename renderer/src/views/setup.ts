@@ -12,6 +12,7 @@ import { getState, reloadProfiles } from '../state/store';
 import { addressStep, type AddressResult } from './setup-address';
 import { nextColor, openAdminHelp, suggestName } from './setup-defaults';
 import { markSetupFinishing, personalTokenHelp } from './sign-in';
+import { requestAutoSignIn } from './sign-in-browser';
 import { renderSetupConfirm, setupInputForm } from './setup-confirm';
 
 const grantChoices: Array<{ grant: GrantKind; title: MessageKey; text: MessageKey; recommended?: boolean }> = [
@@ -168,6 +169,7 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
         });
     let production = false;
     const message = messageArea();
+    const back = h('button', { type: 'button', onclick: stepGrant }, t('setup.back'));
     const create = h(
       'button',
       { type: 'submit', class: 'primary' },
@@ -188,11 +190,24 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
       needsClient ? field(t('setup.details.clientId.label'), clientId, t('setup.details.clientId.hint')) : null,
       needsClient ? field(t('setup.details.secret.label'), secret, t('setup.details.secret.hint')) : null,
       needsClient && adminLink ? h('p', null, adminLink) : null,
+      // What only IT has can come from IT whole: a setup link fills in this step and the previous ones.
+      needsClient
+        ? h(
+            'div',
+            { class: 'stack setup-alternative', 'data-testid': 'ask-for-setup' },
+            h('p', { class: 'hint' }, t('setup.details.askForSetup')),
+            h(
+              'div',
+              null,
+              h('button', { type: 'button', class: 'link', onclick: stepSetupInput }, t('setup.haveSetupFile')),
+            ),
+          )
+        : null,
       token ? field(t('setup.token.label'), token, t('setup.token.hint')) : null,
       token ? personalTokenHelp(address.url) : null,
       checkbox(t('setup.details.production'), false, (v) => (production = v)),
       message,
-      h('div', { class: 'row' }, h('button', { type: 'button', onclick: stepGrant }, t('setup.back')), create),
+      h('div', { class: 'row' }, back, create),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -243,6 +258,8 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
           created = await call('addProfile', input);
           if (token) created = await call('savePersonalAccessToken', created.id, token.value.trim());
           else markSetupFinishing(created.id);
+          // Browser sign-in was chosen on step 2: "Continue to sign in" starts it, nothing asks for it again.
+          if (grant === 'authorization_code') requestAutoSignIn(created.id);
           await call('setActiveProfile', created.id);
           await reloadProfiles();
           options.onCreated(created);
@@ -251,12 +268,24 @@ export function renderSetup(root: HTMLElement, options: SetupOptions): void {
           if (created && token) await call('removeProfile', created.id).catch(() => undefined);
           create.disabled = false;
           showError(message, err);
-          const code = toUserError(err).code;
-          (code === 'client_rejected' ? secret : code === 'token_rejected' && token ? token : create).focus();
+          const { code, key } = toUserError(err);
+          // Where the fix is: the Client ID, the way to sign in (Back), or most often the secret.
+          (key === 'error.client.not_a_client_id'
+            ? clientId
+            : key === 'error.client.not_for_browser' || key === 'error.client.not_for_password'
+              ? back
+              : code === 'client_rejected'
+                ? secret
+                : code === 'token_rejected' && token
+                  ? token
+                  : create
+          ).focus();
         }
       })();
     });
     show(3, form);
+    // The first field still to fill (the Client ID, or the token), not the name already suggested.
+    [name, clientId, secret, token].find((el) => el?.isConnected && !el.value.trim())?.focus();
   }
 
   stepAddress();

@@ -90,6 +90,10 @@ export function renderToken(root: HTMLElement, profile: ProfileView): () => void
       .catch((err: unknown) => showError(message, err));
   });
 
+  // main.ts focuses the view's first control right after this function returns.
+  let initialFocus: Element | null | undefined;
+  const focusAtRender = (): Element | null => (initialFocus ??= document.activeElement);
+  queueMicrotask(() => void focusAtRender());
   replace(
     root,
     h(
@@ -105,7 +109,13 @@ export function renderToken(root: HTMLElement, profile: ProfileView): () => void
   );
 
   void call('tokenDetails', profile.id)
-    .then((details) => replace(detailsArea, tokenBox(profile.id, details, message, timers), claimsList(details)))
+    .then((details) => {
+      // Where focus was when the view was drawn (nothing, or what main.ts put it on) it moves to Copy,
+      // what people come here for; focus the person has moved since stays where it is.
+      const untouched = document.activeElement === document.body || document.activeElement === focusAtRender();
+      replace(detailsArea, tokenBox(profile.id, details, message, timers), claimsList(details));
+      if (untouched) detailsArea.querySelector<HTMLElement>('[data-copy-token]')?.focus();
+    })
     .catch((err: unknown) => {
       detailsArea.replaceChildren();
       showError(message, err);
@@ -181,6 +191,7 @@ function tokenBox(profileId: string, details: TokenDetails, message: HTMLElement
       {
         type: 'button',
         class: format === 'raw' ? 'primary' : '',
+        'data-copy-token': format === 'raw' ? true : null,
         onclick: () =>
           void call('copyToken', profileId, format)
             .then(({ clearsInSeconds }) => {

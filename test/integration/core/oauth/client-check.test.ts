@@ -25,11 +25,15 @@ describe('the Auth Client is checked when a profile is saved', () => {
       ),
       'client_rejected',
     );
-    expect(err.message).toBe('ProcessMaker did not accept this Client ID and secret.');
-    expect(err.nextStep).toBe('Check both with whoever gave them to you (in ProcessMaker: Admin, then Auth Clients).');
+    // ProcessMaker answers a wrong secret as it answers a wrong ID: the sentence says so, and names the usual cause.
+    expect(err.key).toBe('error.client.rejected_check');
+    expect(err.message).toBe(
+      'ProcessMaker did not accept this Client ID with this secret: one of the two is wrong, and ProcessMaker does not say which.',
+    );
+    expect(err.nextStep).toContain('Most often it is the secret');
     expect(await h.engine.listProfiles()).toEqual([]);
-    // The check asked the token endpoint once and got no token: no user's credentials were involved.
-    expect(h.server.stats.tokenRequests).toBe(1);
+    // The check asked the token endpoint twice (the grant, then a refresh any client may ask) and got no token.
+    expect(h.server.stats.tokenRequests).toBe(2);
   });
 
   it('the right client is accepted and saved; so is an unknown id refused', async () => {
@@ -46,13 +50,29 @@ describe('the Auth Client is checked when a profile is saved', () => {
       { checkClient: true },
     );
     expect(saved.hasClientSecret).toBe(true);
-    await rejectsWithCode(
+    const unknown = await rejectsWithCode(
       h.engine.addProfile(
         { name: 'Other', instanceUrl: h.server.url, grant: 'authorization_code', clientId: '9999' },
         { checkClient: true },
       ),
       'client_rejected',
     );
+    expect(unknown.key).toBe('error.client.rejected_check');
+    // Something that is no Client ID at all (the secret pasted in its place) is named as such.
+    const notAnId = await rejectsWithCode(
+      h.engine.addProfile(
+        {
+          name: 'Other',
+          instanceUrl: h.server.url,
+          grant: 'authorization_code',
+          clientId: client.secret ?? '',
+          clientSecret: String(client.id),
+        },
+        { checkClient: true },
+      ),
+      'client_rejected',
+    );
+    expect(notAnId.message).toBe('This is not a Client ID: ProcessMaker’s Client IDs are numbers, like 3.');
     expect((await h.engine.listProfiles()).map((p) => p.name)).toEqual(['Acme']);
   });
 
@@ -73,7 +93,44 @@ describe('the Auth Client is checked when a profile is saved', () => {
       ),
       'client_rejected',
     );
-    expect(err.nextStep).toContain('Enable Password Grant');
+    // ID and secret are right (ProcessMaker takes a refresh request from it), and it is a browser client.
+    expect(err.key).toBe('error.client.not_for_password');
+    expect(err.nextStep).toBe(
+      'It is set up for signing in with the browser: choose “Sign in with my browser” as the way to sign in.',
+    );
+    // The other way round: a password client for a browser profile.
+    const browser = await rejectsWithCode(
+      h.engine.addProfile(
+        {
+          name: 'Acme',
+          instanceUrl: h.server.url,
+          grant: 'authorization_code',
+          clientId: String(password.id),
+          clientSecret: password.secret ?? undefined,
+        },
+        { checkClient: true },
+      ),
+      'client_rejected',
+    );
+    expect(browser.key).toBe('error.client.not_for_browser');
+    expect(browser.nextKey).toBe('error.client.not_for_browser.password.next');
+    // A client that is neither (the personal access client): what to ask IT.
+    const pat = h.server.seed.patClient;
+    const neither = await rejectsWithCode(
+      h.engine.addProfile(
+        {
+          name: 'Acme',
+          instanceUrl: h.server.url,
+          grant: 'password',
+          clientId: String(pat.id),
+          clientSecret: pat.secret ?? undefined,
+        },
+        { checkClient: true },
+      ),
+      'client_rejected',
+    );
+    expect(neither.key).toBe('error.client.not_for_password');
+    expect(neither.nextStep).toContain('Enable Password Grant');
     const ok = await h.engine.addProfile(
       {
         name: 'Acme',

@@ -131,7 +131,7 @@ export async function addCodeProfile(h: Harness, redirectMode: 'app' | 'loopback
 export async function rejectsWithCode(
   promise: Promise<unknown>,
   code: string,
-): Promise<Error & { code: string; nextStep?: string }> {
+): Promise<Error & { code: string; key?: string; nextKey?: string; nextStep?: string }> {
   try {
     await promise;
   } catch (err) {
