@@ -17,7 +17,7 @@ export const LAYERS = {
   'main/cli': ['main/core', 'main/i18n'],
   'main/preload': ['main/contract'],
   'main/shell': ['main/ipc', 'main/desktop', 'main/contract', 'main/core', 'main/i18n', 'main/preload'],
-  renderer: ['main/contract/ipc', 'main/core/model', 'main/i18n'],
+  renderer: ['main/contract/ipc', 'main/core/model', 'main/core/errors', 'main/i18n'],
 };
 
 /**
@@ -103,6 +103,16 @@ export function importProblem(absoluteFile, spec) {
 const rule = {
   meta: { type: 'problem', schema: [], docs: { description: 'Layers and front doors, by resolved path' } },
   create(context) {
+    // The contract is the window's list of types: what it passes on from elsewhere is types only, so the
+    // renderer takes a value (a list, a rule) from the place that owns it.
+    const inContract = posix(relative(root, context.filename)).startsWith('main/contract/');
+    const contractReexport = (node) => {
+      const specifiers = node.specifiers ?? [];
+      const typesOnly =
+        node.exportKind === 'type' || (specifiers.length > 0 && specifiers.every((s) => s.exportKind === 'type'));
+      if (inContract && node.source && !typesOnly)
+        context.report({ node, message: 'The contract re-exports types only (export type { … } from …).' });
+    };
     const check = (node, source) => {
       if (!source || typeof source.value !== 'string') return;
       const problem = importProblem(context.filename, source.value);
@@ -110,8 +120,14 @@ const rule = {
     };
     return {
       ImportDeclaration: (node) => check(node, node.source),
-      ExportNamedDeclaration: (node) => check(node, node.source),
-      ExportAllDeclaration: (node) => check(node, node.source),
+      ExportNamedDeclaration: (node) => {
+        check(node, node.source);
+        contractReexport(node);
+      },
+      ExportAllDeclaration: (node) => {
+        check(node, node.source);
+        contractReexport(node);
+      },
       ImportExpression: (node) => check(node, node.source),
       TSImportType: (node) => check(node, node.argument?.literal ?? node.argument),
       CallExpression: (node) => {

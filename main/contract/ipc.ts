@@ -22,9 +22,9 @@ import type {
   UserInfo,
 } from '../core/model';
 import type { UserError } from '../core/errors';
+import type { THEMES } from '../core/model';
 import type { LanguageChoice, Locale, MessageKey, Messages } from '../i18n';
 
-export { LANGUAGE_CHOICES, LANGUAGE_NAMES } from '../i18n';
 export type { LanguageChoice, Locale, Messages };
 
 export type {
@@ -46,11 +46,7 @@ export type {
 };
 
 /** The forms a token can be copied in: core's token forms (the token, `Bearer …`, the header, a shell line). */
-export { TOKEN_FORMATS as COPY_FORMATS } from '../core/model';
 export type CopyFormat = TokenFormat;
-
-/** The window's colour schemes. */
-export const THEMES = ['system', 'light', 'dark'] as const;
 
 /** App-wide preferences (not per profile). */
 export interface AppPreferences {
@@ -282,6 +278,3 @@ export const channelPrefix = 'token-tray:';
 /** The channel main pushes {@link AppEvent}s on. */
 export const eventChannel = 'token-tray:event';
 
-/** Marker for the grant kinds, for UI lists. */
-export { jsonMistake, renewalProblem, statusAdviceKey } from '../core/errors';
-export { HTTP_METHODS, nextProfileColor, PROFILE_COLORS, REDIRECT_MODES, SIGN_IN_KINDS } from '../core/model';

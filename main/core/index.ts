@@ -14,6 +14,7 @@ export {
   REDIRECT_MODES,
   SIGN_IN_KIND_WORDS,
   SIGN_IN_KINDS,
+  THEMES,
   TOKEN_FORMATS,
 } from './model';
 export { createTokenEngine, PAT_SIGN_OUT_NOTE } from './engine';

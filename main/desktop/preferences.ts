@@ -7,7 +7,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { LANGUAGE_CHOICES, THEMES, type AppPreferences, type PreferenceSources } from '../contract/ipc';
+import type { AppPreferences, PreferenceSources } from '../contract/ipc';
+import { THEMES } from '../core';
+import { LANGUAGE_CHOICES } from '../i18n';
 import { TokenTrayError, writeFileAtomic, type ErrorSentenceKey } from '../core';
 
 /** Values used when a preference was never set (or the stored one is not valid). */

@@ -3,7 +3,8 @@
  * profiles and the time. The shell turns the template into an Electron menu
  * and routes clicks by item id ({@link parseMenuId}); no Electron types here.
  */
-import { COPY_FORMATS, type CopyFormat } from '../contract/ipc';
+import type { CopyFormat } from '../contract/ipc';
+import { TOKEN_FORMATS as COPY_FORMATS } from '../core';
 import { renewalProblem, type ProfileView } from '../core';
 import { english, type MessageKey, type Translator } from '../i18n';
 

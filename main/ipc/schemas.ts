@@ -4,7 +4,7 @@
  * that is not mirrored here fails the build.
  */
 import { z } from 'zod';
-import { COPY_FORMATS, HTTP_METHODS, REDIRECT_MODES, SIGN_IN_KINDS } from '../contract/ipc';
+import { HTTP_METHODS, REDIRECT_MODES, SIGN_IN_KINDS, TOKEN_FORMATS as COPY_FORMATS } from '../core';
 import type { ChannelName, IpcChannels } from '../contract/ipc';
 import { preferencesPatchSchema } from '../desktop';
 

@@ -1,5 +1,6 @@
 /** Formatting for people: countdowns, sizes, local times. */
-import { renewalProblem, type UserError } from '../../main/contract/ipc';
+import type { UserError } from '../../main/contract/ipc';
+import { renewalProblem } from '../../main/core/errors';
 import { i18n, t } from './i18n';
 
 /** What the token view says about a signed-in token's life, and when it must look again. */

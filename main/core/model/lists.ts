@@ -18,6 +18,9 @@ export const SIGN_IN_KIND_WORDS = {
 /** Where the browser comes back after sign-in: the app's URL scheme, or a loopback listener on 127.0.0.1. */
 export const REDIRECT_MODES = ['app', 'loopback'] as const;
 
+/** The window's colour schemes: the system's, or always light or dark. */
+export const THEMES = ['system', 'light', 'dark'] as const;
+
 /** The forms a token is handed over in: the token, `Bearer …`, the Authorization header, a shell line setting PM_TOKEN. */
 export const TOKEN_FORMATS = ['raw', 'bearer', 'header', 'env'] as const;
 

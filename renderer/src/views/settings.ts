@@ -2,13 +2,9 @@
  * Settings: clipboard clearing, launch at login, the copy shortcut, the language, the theme, updates
  * and (macOS) the pmtoken command.
  */
-import {
-  LANGUAGE_CHOICES,
-  LANGUAGE_NAMES,
-  THEMES,
-  type AppPreferences,
-  type LanguageChoice,
-} from '../../../main/contract/ipc';
+import type { AppPreferences, LanguageChoice } from '../../../main/contract/ipc';
+import { THEMES } from '../../../main/core/model';
+import { LANGUAGE_CHOICES, LANGUAGE_NAMES } from '../../../main/i18n';
 import { call } from '../api';
 import { checkbox, field, h, replace } from '../dom';
 import { t } from '../i18n';

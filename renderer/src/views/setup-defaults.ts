@@ -1,5 +1,5 @@
 /** Defaults and links for the setup wizard: a unique name, a distinct colour, the administrators' guide. */
-import { nextProfileColor } from '../../../main/contract/ipc';
+import { nextProfileColor } from '../../../main/core/model';
 import { call } from '../api';
 import { getState } from '../state/store';
 

@@ -2,13 +2,8 @@
  * The token view: status, who is signed in, a live countdown, the masked
  * token with Reveal and Copy, decoded claims, Refresh now and Sign out.
  */
-import {
-  renewalProblem,
-  type CopyFormat,
-  type ProfileView,
-  type TokenDetails,
-  type UserError,
-} from '../../../main/contract/ipc';
+import type { CopyFormat, ProfileView, TokenDetails, UserError } from '../../../main/contract/ipc';
+import { renewalProblem } from '../../../main/core/errors';
 import { call, localizeError, toUserError } from '../api';
 import { h, replace } from '../dom';
 import { describeTokenLife, formatClaimTime } from '../format';

@@ -1,5 +1,5 @@
 /** Checks a JSON body before sending and says where the mistake is, in plain words (core's rule, shared with pmtoken). */
-import { jsonMistake } from '../../../../main/contract/ipc';
+import { jsonMistake } from '../../../../main/core/errors';
 import { t } from '../../i18n';
 
 /** Outcome of {@link checkJson}. */

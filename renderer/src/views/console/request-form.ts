@@ -3,7 +3,8 @@
  * document when available), query parameters, headers and a JSON body that
  * is checked before sending.
  */
-import { HTTP_METHODS, type ApiEndpoint, type ApiRequest } from '../../../../main/contract/ipc';
+import type { ApiEndpoint, ApiRequest } from '../../../../main/contract/ipc';
+import { HTTP_METHODS } from '../../../../main/core/model';
 import { field, h, uid } from '../../dom';
 import { t } from '../../i18n';
 import { checkJson } from './json-check';

@@ -3,7 +3,7 @@
  * and what to check. Only for the common statuses; others show their number and body alone. Which
  * sentence is core's rule, shared with pmtoken request.
  */
-import { statusAdviceKey } from '../../../../main/contract/ipc';
+import { statusAdviceKey } from '../../../../main/core/errors';
 import { t } from '../../i18n';
 
 /** The sentence for `status`, or null when there is nothing useful to add. */
