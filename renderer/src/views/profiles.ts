@@ -4,6 +4,7 @@
  * production flag.
  */
 import type { GrantKind, ProfilePatch, ProfileView } from '../../../main/contract/ipc';
+import { SIGN_IN_KINDS } from '../../../main/core/model';
 import type { MessageKey } from '../../../main/i18n';
 import { toUserError } from '../api';
 import { call } from '../api';
@@ -285,11 +286,13 @@ function shareForm(editor: HTMLElement, p: ProfileView): void {
   copy.focus();
 }
 
-const GRANT_CHOICES: ReadonlyArray<[GrantKind, MessageKey]> = [
-  ['authorization_code', 'profiles.connection.grant.browser'],
-  ['password', 'profiles.connection.grant.password'],
-  ['personal_access_token', 'profiles.connection.grant.token'],
-];
+/** Each way of signing in, in core's order, with its words: a kind added to SIGN_IN_KINDS must get some here. */
+const GRANT_WORDS = {
+  authorization_code: 'profiles.connection.grant.browser',
+  password: 'profiles.connection.grant.password',
+  personal_access_token: 'profiles.connection.grant.token',
+} as const satisfies Record<GrantKind, MessageKey>;
+const GRANT_CHOICES: ReadonlyArray<[GrantKind, MessageKey]> = SIGN_IN_KINDS.map((kind) => [kind, GRANT_WORDS[kind]]);
 
 /**
  * The profile's connection: address, sign-in kind, Auth Client id and secret. Only what changed is

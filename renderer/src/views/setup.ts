@@ -3,6 +3,7 @@
  * "How do you sign in?", then the few details that grant needs.
  */
 import type { GrantKind, NewProfileInput, ProfileView } from '../../../main/contract/ipc';
+import { SIGN_IN_KINDS } from '../../../main/core/model';
 import type { MessageKey } from '../../../main/i18n';
 import { call, toUserError } from '../api';
 import { checkbox, field, h, replace } from '../dom';
@@ -15,20 +16,14 @@ import { markSetupFinishing, personalTokenHelp } from './sign-in';
 import { requestAutoSignIn } from './sign-in-browser';
 import { renderSetupConfirm, setupInputForm } from './setup-confirm';
 
-const grantChoices: Array<{ grant: GrantKind; title: MessageKey; text: MessageKey; recommended?: boolean }> = [
-  {
-    grant: 'authorization_code',
-    title: 'setup.grant.browser.title',
-    text: 'setup.grant.browser.text',
-    recommended: true,
-  },
-  { grant: 'password', title: 'setup.grant.password.title', text: 'setup.grant.password.text' },
-  {
-    grant: 'personal_access_token',
-    title: 'setup.grant.token.title',
-    text: 'setup.grant.token.text',
-  },
-];
+/** Each way of signing in, in core's order, with its words: a kind added to SIGN_IN_KINDS must get some here. */
+const GRANT_WORDS = {
+  authorization_code: { title: 'setup.grant.browser.title', text: 'setup.grant.browser.text', recommended: true },
+  password: { title: 'setup.grant.password.title', text: 'setup.grant.password.text' },
+  personal_access_token: { title: 'setup.grant.token.title', text: 'setup.grant.token.text' },
+} as const satisfies Record<GrantKind, { title: MessageKey; text: MessageKey; recommended?: boolean }>;
+const grantChoices: Array<{ grant: GrantKind; title: MessageKey; text: MessageKey; recommended?: boolean }> =
+  SIGN_IN_KINDS.map((grant) => ({ grant, ...GRANT_WORDS[grant] }));
 
 /** Options for {@link renderSetup}. */
 export interface SetupOptions {
