@@ -34,6 +34,22 @@ export function showUserError(area: HTMLElement, kind: MessageKind, error: UserE
 /** Asks the app to open the connection details of a profile (Profiles › Edit connection details). */
 export const editConnectionEvent = 'token-tray:edit-connection';
 
+/** "Edit connection details" for a profile, in a row: where an Auth Client ProcessMaker refused is fixed. */
+export function editConnectionRow(profileId: string): HTMLDivElement {
+  return h(
+    'div',
+    { class: 'row' },
+    h(
+      'button',
+      {
+        type: 'button',
+        onclick: () => window.dispatchEvent(new CustomEvent(editConnectionEvent, { detail: profileId })),
+      },
+      t('window.messages.editConnection'),
+    ),
+  );
+}
+
 /**
  * Shows a thrown error as its plain sentences. With `profileId`, an Auth Client that ProcessMaker
  * refused also gets the way to fix it: an "Edit connection details" button.
@@ -42,22 +58,7 @@ export function showError(area: HTMLElement, err: unknown, options: { profileId?
   const e = toUserError(err);
   showMessage(area, 'error', e.message, e.nextStep);
   const { profileId } = options;
-  if (e.code === 'client_rejected' && profileId) {
-    area.append(
-      h(
-        'div',
-        { class: 'row' },
-        h(
-          'button',
-          {
-            type: 'button',
-            onclick: () => window.dispatchEvent(new CustomEvent(editConnectionEvent, { detail: profileId })),
-          },
-          t('window.messages.editConnection'),
-        ),
-      ),
-    );
-  }
+  if (e.code === 'client_rejected' && profileId) area.append(editConnectionRow(profileId));
 }
 
 /** Empties a message area. */

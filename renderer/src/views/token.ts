@@ -8,7 +8,7 @@ import { call, localizeError, toUserError } from '../api';
 import { h, replace } from '../dom';
 import { describeTokenLife, formatClaimTime } from '../format';
 import { t } from '../i18n';
-import { announce, clearMessage, editConnectionEvent, messageArea, showError, showMessage } from '../messages';
+import { announce, clearMessage, editConnectionRow, messageArea, showError, showMessage } from '../messages';
 import { reloadProfiles } from '../state/store';
 import { renderSignIn } from './sign-in';
 
@@ -133,20 +133,7 @@ function renewalHelp(profileId: string, error: UserError | null | undefined): HT
     h('p', null, said.message),
     h('p', null, next),
     // An Auth Client ProcessMaker no longer accepts is fixed in its connection details.
-    error.code === 'client_rejected'
-      ? h(
-          'div',
-          { class: 'row' },
-          h(
-            'button',
-            {
-              type: 'button',
-              onclick: () => window.dispatchEvent(new CustomEvent(editConnectionEvent, { detail: profileId })),
-            },
-            t('window.messages.editConnection'),
-          ),
-        )
-      : null,
+    error.code === 'client_rejected' ? editConnectionRow(profileId) : null,
   );
 }
 
