@@ -277,4 +277,3 @@ export type TokenTrayApi = {
 export const channelPrefix = 'token-tray:';
 /** The channel main pushes {@link AppEvent}s on. */
 export const eventChannel = 'token-tray:event';
-
