@@ -7,10 +7,11 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_CHECK_ERRORS, INSTANCE_CHECK_ERRORS } from '../../main/core';
+import { CLIENT_CHECK_ERRORS, INSTANCE_CHECK_ERRORS, setupLink } from '../../main/core';
 import type { ErrorSentenceKey } from '../../main/core/errors';
 import { createTranslator, messagesFor, type Locale, type MessageKey } from '../../main/i18n';
 import { startPmServer, type PmSeed, type PmServer } from '../server';
+import { emitToPage } from './bridge';
 import { expectScreensFit, openAtWidth, screenshotBothThemes, screenshotDir, seriousA11yViolations } from './checks';
 import type { UiApp } from './harness';
 import { addPasswordProfile, addSignedInProfile, must } from './profiles-fixture';
@@ -371,5 +372,60 @@ describe('every error state of every screen, in every language', { timeout: 300_
           expect({ key, english: englishLeftIn(locale, await visibleText(page)) }).toEqual({ key, english: [] });
       }
     }
+  });
+
+  it.each(locales)('the setup link screens’ findings, in %s', async (locale) => {
+    const say = createTranslator(locale, messagesFor(locale)).t;
+    const app = await ui.start({ systemLanguages: [locale] });
+    const { page, pm } = app;
+    const client = pm.seed.passwordClient;
+    const acme = { name: 'Acme', instanceUrl: pm.url, grant: 'password' as const, clientId: String(client.id) };
+    const link = setupLink(acme);
+    // Each finding of the setup parser, keyed by its sentence, with a setup that has it.
+    const pasted: Array<[ErrorSentenceKey, string]> = [
+      ['error.setup.not_setup', 'hello'],
+      ['error.setup.link_cut_short', link.split('&client_id')[0]!],
+      ['error.setup.lookalike_server', setupLink({ ...acme, instanceUrl: 'https://аcme.processmaker.net' })],
+      ['error.setup_has_credentials', `${link}&access_token=eyJ`],
+      ['error.setup.unknown_field', `${link}&Client_Secret=x`],
+      ['error.setup.newer_version', link.replace('v=1', 'v=2')],
+    ];
+    await app.open();
+    await page.getByRole('button', { name: say('setup.haveSetupFile') }).click();
+    const box = page.getByLabel(say('setup.input.linkLabel'));
+    for (const [key, input] of pasted) {
+      const found = await app.handlers.previewSetup(input);
+      if (found.ok) throw new Error(`${key}: the setup was accepted`);
+      expect({ key: found.error.key }).toEqual({ key });
+      const next = found.error.nextKey;
+      await box.fill(input);
+      await page.getByRole('button', { name: say('setup.continue'), exact: true }).click();
+      await expectMessage(page, [say(key, found.error.params), ...(next ? [say(next, found.error.params)] : [])], key);
+      if (locale !== 'en')
+        expect({ key, english: englishLeftIn(locale, await visibleText(page)) }).toEqual({ key, english: [] });
+    }
+
+    // The confirmation of a setup made without its secret: a wrong one, then an older link ProcessMaker refuses.
+    const confirmLines = () => page.locator('main .setup-confirm div.message p').allInnerTexts();
+    const expectConfirm = (lines: string[], label: string) =>
+      expect.poll(async () => ({ label, lines: await confirmLines() }), { timeout: 20_000 }).toEqual({ label, lines });
+    await box.fill(setupLink(acme, undefined, { needsSecret: true }));
+    await page.getByRole('button', { name: say('setup.continue'), exact: true }).click();
+    const secret = page.getByLabel(say('setup.confirm.secretLabel'));
+    await page.getByRole('button', { name: say('setup.confirm.setUp') }).click();
+    await expectConfirm([say('setup.confirm.secretMissing'), say('error.setup_needs_secret.next')], 'no secret typed');
+    await secret.fill('not-the-secret');
+    await page.getByRole('button', { name: say('setup.confirm.setUp') }).click();
+    await expectConfirm([say('error.setup_secret_wrong'), say('error.setup_secret_wrong.next')], 'a wrong secret');
+    if (locale !== 'en') expect(englishLeftIn(locale, await visibleText(page))).toEqual([]);
+    await page.screenshot({ path: join(screenshotDir, `state-setup-secret-${locale}.png`) });
+    await emitToPage(page, { type: 'show', view: 'setup', setup: await app.engine.previewSetup(link) });
+    await page.getByRole('button', { name: say('setup.confirm.setUp') }).click();
+    await expectConfirm(
+      [say('error.setup_needs_secret.rejected'), say('error.setup_needs_secret.rejected.next')],
+      'an older link without the secret',
+    );
+    if (locale !== 'en') expect(englishLeftIn(locale, await visibleText(page))).toEqual([]);
+    expect(await app.engine.listProfiles()).toEqual([]);
   });
 });
