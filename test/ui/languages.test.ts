@@ -428,4 +428,40 @@ describe('every error state of every screen, in every language', { timeout: 300_
     if (locale !== 'en') expect(englishLeftIn(locale, await visibleText(page))).toEqual([]);
     expect(await app.engine.listProfiles()).toEqual([]);
   });
+
+  it.each(locales)('the sign-in screen’s findings, in %s', async (locale) => {
+    const say = createTranslator(locale, messagesFor(locale)).t;
+    const app = await ui.start({ systemLanguages: [locale] });
+    const { page, pm } = app;
+    const profile = await addPasswordProfile(app, 'Acme');
+    await app.open();
+    const username = page.getByLabel(say('setup.signIn.username.label'), { exact: true });
+    await username.waitFor();
+    // A wrong password, then ProcessMaker out of reach: each as main says it, in the window's words.
+    const tries: Array<{ label: string; before?: () => Promise<void> }> = [
+      { label: 'a wrong password' },
+      { label: 'ProcessMaker out of reach', before: () => pm.close() },
+    ];
+    for (const attempt of tries) {
+      await attempt.before?.();
+      const found = await app.handlers.signInWithPassword(profile.id, pm.seed.user.username, 'not-the-password');
+      if (found.ok) throw new Error(`${attempt.label}: signed in`);
+      const next = found.error.nextKey;
+      const lines = [say(found.error.key, found.error.params), ...(next ? [say(next, found.error.params)] : [])];
+      await username.fill(pm.seed.user.username);
+      await page.getByLabel(say('setup.signIn.password.label'), { exact: true }).fill('not-the-password');
+      await page.getByRole('button', { name: say('setup.signIn.submit'), exact: true }).click();
+      // The sign-in screen's message stands below its form.
+      await expect
+        .poll(async () => ({ label: attempt.label, lines: await page.locator('main div.message p').allInnerTexts() }), {
+          timeout: 20_000,
+        })
+        .toEqual({ label: attempt.label, lines });
+      if (locale !== 'en')
+        expect({ attempt: attempt.label, english: englishLeftIn(locale, await visibleText(page)) }).toEqual({
+          attempt: attempt.label,
+          english: [],
+        });
+    }
+  });
 });
