@@ -464,4 +464,28 @@ describe('every error state of every screen, in every language', { timeout: 300_
         });
     }
   });
+
+  it.each(locales)('the console’s findings, in %s', async (locale) => {
+    const say = createTranslator(locale, messagesFor(locale)).t;
+    const app = await ui.start({ systemLanguages: [locale] });
+    const { page, pm } = app;
+    await addSignedInProfile(app);
+    await app.open();
+    await page.getByRole('button', { name: say('window.nav.console'), exact: true }).click();
+    const path = page.getByLabel(say('window.console.path'), { exact: true });
+    await path.fill('users/999999');
+    await page.getByRole('button', { name: say('window.console.send'), exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('status-advice').innerText(), { timeout: 20_000 })
+      .toBe(say('window.console.advice.notFound'));
+    if (locale !== 'en') expect(englishLeftIn(locale, await visibleText(page))).toEqual([]);
+    // ProcessMaker out of reach: the console says so in the window's words.
+    await pm.close();
+    await page.getByRole('button', { name: say('window.console.send'), exact: true }).click();
+    await expect
+      .poll(async () => (await page.locator('main div.message.error p').allInnerTexts())[0] ?? '', { timeout: 20_000 })
+      .toBe(say('error.unreachable', { host: new URL(pm.url).host }));
+    if (locale !== 'en') expect(englishLeftIn(locale, await visibleText(page))).toEqual([]);
+    await page.screenshot({ path: join(screenshotDir, `state-console-unreachable-${locale}.png`) });
+  });
 });
