@@ -488,4 +488,29 @@ describe('every error state of every screen, in every language', { timeout: 300_
     if (locale !== 'en') expect(englishLeftIn(locale, await visibleText(page))).toEqual([]);
     await page.screenshot({ path: join(screenshotDir, `state-console-unreachable-${locale}.png`) });
   });
+
+  it.each(locales)('the token view’s renewal states, in %s', async (locale) => {
+    const say = createTranslator(locale, messagesFor(locale)).t;
+    const app = await ui.start({ systemLanguages: [locale], pm: { config: { accessTokenTtl: 3600 } } });
+    const { page, pm } = app;
+    await addSignedInProfile(app);
+    await app.open();
+    await page.getByTestId('token-life').waitFor();
+    const refresh = page.getByRole('button', { name: say('window.token.refresh'), exact: true });
+    // ProcessMaker refuses the renewal: why, and what to do, in the window's words.
+    pm.faults.failNext(1, 500);
+    await refresh.click();
+    await expect.poll(() => page.getByTestId('token-life').innerText()).toBe(say('error.renewal.refused'));
+    await expect(page.getByTestId('renewal-help').locator('p').allInnerTexts()).resolves.toEqual([
+      say('error.server_error'),
+      say('error.server_error.next'),
+    ]);
+    if (locale !== 'en') expect(englishLeftIn(locale, await visibleText(page))).toEqual([]);
+    // ProcessMaker out of reach: one state, in the window's words.
+    await pm.close();
+    await refresh.click();
+    await expect.poll(() => page.getByTestId('token-life').innerText()).toBe(say('error.renewal.unreachable'));
+    if (locale !== 'en') expect(englishLeftIn(locale, await visibleText(page))).toEqual([]);
+    await page.screenshot({ path: join(screenshotDir, `state-token-unreachable-${locale}.png`) });
+  });
 });
