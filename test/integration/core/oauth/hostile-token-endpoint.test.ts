@@ -121,14 +121,18 @@ describe('a hostile token endpoint', () => {
     expect((await e.getProfile(profile.id)).status.state).toBe('signed_in');
   });
 
-  it('a refresh answering an already-expired token is refused, keeps the old pair, and does not loop', async () => {
+  it('a refresh answering an already-expired token is refused, keeps the refresh token it sent, and does not loop', async () => {
     const e = engine();
     const { profile, stored } = await signedIn(e);
     clock.advance(110_000);
     answer = () => ({ body: pair({ expires_in: 0 }) });
     await rejectsWithCode(e.freshToken(profile.id), 'unexpected_response');
     expect(tokenRequests).toBe(1);
-    expect((await secrets.get(profile.id)) === stored).toBe(true);
+    // The expired access token is not stored; the refresh token that replaced the spent one is (RFC 6749 §6).
+    const before = JSON.parse(stored ?? '{}') as { accessToken: string; refreshToken: string };
+    const after = JSON.parse((await secrets.get(profile.id)) ?? '{}') as { accessToken: string; refreshToken: string };
+    expect(after.accessToken).toBe(before.accessToken);
+    expect(after.refreshToken).not.toBe(before.refreshToken);
     // Asking again at once would get the same: this engine and another process wait a minute.
     const waiting = await rejectsWithCode(engine().freshToken(profile.id), 'unexpected_response');
     expect(waiting.message).toBe(
@@ -147,7 +151,9 @@ describe('a hostile token endpoint', () => {
     answer = () => ({ body: pair({ expires_in: -5 }) });
     await rejectsWithCode(e.freshToken(profile.id), 'unexpected_response');
     expect(tokenRequests).toBe(3);
-    expect((await secrets.get(profile.id)) === stored).toBe(true);
+    // Still the access token of the sign-in: no expired one was ever stored.
+    const last = JSON.parse((await secrets.get(profile.id)) ?? '{}') as { accessToken: string };
+    expect(last.accessToken).toBe(before.accessToken);
   });
 
   it('honours Retry-After per profile, in this engine and in another process, until it passes', async () => {

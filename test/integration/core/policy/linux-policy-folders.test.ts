@@ -4,12 +4,29 @@
  * so the folders start root-owned and a test gives one away with chown.
  */
 import { chmod, chown, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readPolicies, realPolicySystem } from '../../../../main/core';
 import { repoRoot } from '../../cli/support/cli';
 
 const policy = JSON.stringify({ OrganizationName: 'Acme Ltd' });
+
+/** True when `dir` (or the part of it that exists) and every folder above it belong to root and only root may write them. */
+function onlyRootWrites(dir: string): boolean {
+  for (let at = dir; ; at = dirname(at)) {
+    let info;
+    try {
+      info = statSync(at);
+    } catch {
+      if (at === dirname(at)) return false;
+      continue;
+    }
+    if (info.uid !== 0 || (info.mode & 0o022) !== 0) return false;
+    if (at === dirname(at)) return true;
+  }
+}
 
 describe('the Linux policy file and the folders above it', () => {
   let base = '';
@@ -18,10 +35,12 @@ describe('the Linux policy file and the folders above it', () => {
   const read = (linuxPath = file) => readPolicies({ ...realPolicySystem(), platform: 'linux', linuxPath });
 
   beforeEach(async () => {
-    // Under the repository (root-owned, 0755 all the way up), not /tmp, which anyone may write.
-    const cache = join(repoRoot, 'node_modules', '.cache');
+    // Under the repository if every folder above it is root's alone, else under root's home: never /tmp,
+    // which anyone may write (a clone may itself live there).
+    const cache = [join(repoRoot, 'node_modules', '.cache'), join(homedir(), '.cache')].find(onlyRootWrites);
+    if (!cache) throw new Error('No folder here has a chain of folders only root may write.');
     await mkdir(cache, { recursive: true });
-    base = await mkdtemp(join(cache, 'policy-folders-'));
+    base = await mkdtemp(join(cache, 'token-tray-policy-folders-'));
     await chmod(base, 0o755);
     etc = join(base, 'etc', 'token-tray');
     await mkdir(etc, { recursive: true, mode: 0o755 });
