@@ -139,6 +139,14 @@ function text(fields: Record<string, unknown>, key: string): string | undefined 
   throw invalid('error.setup.field_not_text', { field: key });
 }
 
+/** A true/false field (`true`, `false`, `1`, `0`), or undefined when absent; anything else is refused with `problem`. */
+function flag(fields: Record<string, unknown>, key: string, problem: ErrorSentenceKey): boolean | undefined {
+  const value = text(fields, key);
+  if (value === undefined) return undefined;
+  if (!['true', 'false', '1', '0'].includes(value)) throw invalid(problem);
+  return value === 'true' || value === '1';
+}
+
 /**
  * Reads a setup link or file. Throws `setup_invalid` (malformed, unknown version, too long, missing or
  * wrong field, an address that is not http(s)), `setup_has_credentials` (a password or token in it) or
@@ -193,17 +201,13 @@ export function parseSetup(input: string, options: ParseSetupOptions = {}): Setu
     throw invalid('error.setup.client_invalid');
   const clientSecret = text(fields, 'client_secret');
   if (clientSecret !== undefined && clientSecret.length > 1000) throw invalid('error.setup.secret_invalid');
-  const needsSecret = text(fields, 'needs_secret');
-  if (needsSecret !== undefined && !['true', 'false', '1', '0'].includes(needsSecret))
-    throw invalid('error.setup.needs_secret_invalid');
+  const needsSecret = flag(fields, 'needs_secret', 'error.setup.needs_secret_invalid');
   const redirect = text(fields, 'redirect');
   if (redirect !== undefined && !(REDIRECT_MODES as readonly string[]).includes(redirect))
     throw invalid('error.setup.unknown_redirect');
   const color = text(fields, 'color');
   if (color !== undefined && !/^#[0-9a-f]{6}$/i.test(color)) throw invalid('error.setup.color_invalid');
-  const production = text(fields, 'production');
-  if (production !== undefined && !['true', 'false', '1', '0'].includes(production))
-    throw invalid('error.setup.production_invalid');
+  const production = flag(fields, 'production', 'error.setup.production_invalid');
   const scope = text(fields, 'scope');
   if (scope !== undefined && (scope.length > 500 || UNSAFE.test(scope))) throw invalid('error.setup.scope_invalid');
 
@@ -219,11 +223,11 @@ export function parseSetup(input: string, options: ParseSetupOptions = {}): Setu
   if (grant !== 'personal_access_token') {
     if (clientId !== undefined) setup.clientId = clientId;
     if (clientSecret !== undefined) setup.clientSecret = clientSecret;
-    else setup.needsSecret = needsSecret === 'true' || needsSecret === '1';
+    else setup.needsSecret = needsSecret === true;
   }
   if (grant === 'authorization_code' && redirect !== undefined) setup.redirectMode = redirect as RedirectMode;
   if (color !== undefined) setup.color = color.toLowerCase();
-  if (production === 'true' || production === '1') setup.production = true;
+  if (production) setup.production = true;
   if (scope !== undefined) setup.scope = scope;
   return setup;
 }
